@@ -79,6 +79,12 @@ export interface Document {
   sections: Section[];
   blocks: Block[];
   sentences: Sentence[];
+  /**
+   * Set when `text` is a text view of markup (HTML): the raw-file offset (UTF-16, into the
+   * decoded file) of each character of `text`, plus one entry for the end. Spans map to the
+   * raw file through it; without it, `text` is the raw file itself.
+   */
+  rawOffsets?: Uint32Array;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,0 +1,127 @@
+// Dates written out in full or in part: 8 May 2011, May 8, 2011, 8 May, May 2011, May, 2011,
+// 480 BC, the 1960s, the 18th century, 2014-02-7. Missing parts stay missing for pass 2.
+import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } from '../lexicon.ts';
+import type { Draft, Rule } from './rule.ts';
+import { rule } from './rule.ts';
+
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
+const ORD = '(?:st|nd|rd|th)?';
+
+/** Words before a bare "May"/"March" that make it a month, not a verb. */
+const MONTH_CONTEXT = /(?:\b(?:in|of|by|since|until|till|from|to|through|throughout|during|early|late|mid|and|or|before|after|end|beginning|middle|start|between|last|next|this|that|following|into|around|until|late-|early-)|mid-|[-–—])\s*$/i;
+const AMBIGUOUS_MONTH = /^(?:May|March)$/;
+
+/** What follows a number decides whether it is a year or a count ("611 civilians"). */
+function looksLikeCount(text: string, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  return /^\s+[a-z]/.test(after) || /^(?:,\d{3}|\.\d|%|\s*(?:km|m|ft|mi)\b)/.test(after);
+}
+
+/** A year between a determiner and a noun ("the 2012 offensive", "his 2013 book"). */
+function isAttributive(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 20);
+  return /\b(?:the|a|an|his|her|its|their|our|this|that|'s|’s)\s+$/i.test(before) && /^[ -][A-Za-z]/.test(after) &&
+    !/^\s+(?:and|to|or|until|through|BC|AD|BCE|CE)\b/.test(after);
+}
+
+/** Counts written before a number ("about 1500 troops"). */
+const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|of the|total of)\s+$/i;
+
+function year(s: string): number {
+  return Number(s);
+}
+
+export const absoluteRules: Rule[] = [
+  rule('absolute.iso-date', '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
+    known: { year: year(m[1]!), month: Number(m[2]), day: Number(m[3]) },
+    anchor: { kind: 'calendar' },
+  })),
+
+  // 8 May 2011, 8th of May 2011, 480 BC dates; the year must not be a count (9 February 611 civilians)
+  rule('absolute.day-month-year', `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+    const era = eraOf(m[4]);
+    const y = year(m[3]!);
+    if (!era && (y < 1000 || m[3]!.length < 4) && looksLikeCount(text, m.index + m[0].length)) return null;
+    if (!era && y < 100) return null;
+    return { known: { day: Number(m[1]), month: monthNumber(m[2]!)!, year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
+  }),
+
+  // September 1, 1939 / May 10 1940
+  rule('absolute.month-day-year', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+    const era = eraOf(m[4]);
+    const y = year(m[3]!);
+    if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
+    return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
+  }),
+
+  rule('absolute.month-day', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles|people|troops|men|soldiers))`, (m) => ({
+    known: { month: monthNumber(m[1]!)!, day: Number(m[2]) },
+    anchor: { kind: 'calendar' },
+  })),
+
+  rule('absolute.day-month', `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
+    known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
+    anchor: { kind: 'calendar' },
+  })),
+
+  // May 2011, February of 1940, April 480 BC
+  rule('absolute.month-year', `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+    const era = eraOf(m[3]);
+    const y = year(m[2]!);
+    if (!era && (y < 1000) ) return null;
+    if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
+    return { known: { month: monthNumber(m[1]!)!, year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
+  }),
+
+  // A bare month name; "May"/"March" only where the words around make it a month.
+  rule('absolute.month', `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![-'’]\\w)`, (m, text) => {
+    if (AMBIGUOUS_MONTH.test(m[1]!)) {
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      if (!MONTH_CONTEXT.test(before)) return null;
+    }
+    return { known: { month: monthNumber(m[1]!)! }, anchor: { kind: 'calendar' } };
+  }),
+
+  // the 1960s, the late 1980s, the 470s BC (the part word is taken by the parts refiner)
+  rule('absolute.decade', `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
+    const era = eraOf(m[2]);
+    return { known: { decade: Number(m[1]), ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
+  }),
+
+  // the 18th century, eighteenth-century, the 4th century BC
+  rule('absolute.century', `\\b(?:the\\s+)?(${ORDINAL_RE})[- ]century(${ERA_AFTER_RE})?\\b`, (m) => {
+    const n = ordinalValue(m[1]!);
+    if (!n) return null;
+    const era = eraOf(m[2]);
+    return { known: { century: n - 1, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
+  }, 'gi'),
+
+  // 480 BC, AD 1066, ca. 466 BC
+  rule('absolute.year-era', `\\b(?:(ca\\.|c\\.|circa)\\s*)?(?:(AD|A\\.D\\.)\\s*)?(\\d{1,4})(${ERA_AFTER_RE})?\\b`, (m, text) => {
+    const era = eraOf(m[4]) ?? (m[2] ? 'AD' : undefined);
+    if (!era) return null;
+    const d: Draft = { known: { year: Number(m[3]), era }, anchor: { kind: 'calendar' } };
+    if (m[1]) d.mod = 'APPROX';
+    if (isAttributive(text, m.index, m.index + m[0].length)) d.attributive = true;
+    return d;
+  }),
+
+  // A four-digit year (1000-2099), or a three-digit one after "in"/"of"... (ancient narratives).
+  rule('absolute.year', '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
+    const y = Number(m[1]);
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (m[1]!.length === 3) {
+      if (!/\b(?:in|of|by|since|until|from|to|and|after|before|year|around|c\.|ca\.|–|-)\s*$/i.test(before)) return null;
+      if (looksLikeCount(text, end)) return null;
+      return { known: { year: y }, anchor: { kind: 'calendar' } };
+    }
+    if (y < 1000 || y > 2099) return null;
+    if (COUNT_LEAD.test(before) && looksLikeCount(text, end)) return null;
+    const attributive = isAttributive(text, start, end);
+    if (!attributive && y < 1500 && looksLikeCount(text, end)) return null;
+    return { known: { year: y }, anchor: { kind: 'calendar' }, ...(attributive ? { attributive } : {}) };
+  }),
+];

@@ -1,0 +1,74 @@
+// Ranges and lists that share parts: between 20 and 22 January, 28 and 29 December,
+// 20–22 January 2013, May 5–7, 1940, and the infobox range glued by a lost dash
+// ("6 May 20119 May 2014"). Ranges of two full expressions ("from May 2011 to May 2014",
+// "late March and early April") are joined later by the range refiner.
+import { MONTH_RE, monthNumber } from '../lexicon.ts';
+import type { Draft, Rule } from './rule.ts';
+import { rule } from './rule.ts';
+
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
+const ORD = '(?:st|nd|rd|th)?';
+
+function part(start: number, end: number, d: Draft['known']): Draft & { start: number; end: number } {
+  return { start, end, known: d, anchor: { kind: 'calendar' } };
+}
+
+export const rangeRules: Rule[] = [
+  // 6 May 20119 May 2014: an infobox "6 May 2011 – 9 May 2014" whose dash was stripped
+  rule('ranges.glued-years', `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
+    const s = m.index;
+    const cut = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length) + 4;
+    return {
+      known: {}, anchor: { kind: 'calendar' },
+      range: {
+        from: part(s, cut, { day: Number(m[1]), month: monthNumber(m[2]!)!, year: Number(m[3]) }),
+        to: part(cut, s + m[0].length, { day: Number(m[4]), month: monthNumber(m[5]!)!, year: Number(m[6]) }),
+      },
+    };
+  }),
+
+  // 20 and 22 January (2013), 20–22 January, 28 to 30 May
+  rule('ranges.days-month', `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
+    const s = m.index;
+    const second = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
+    const month = monthNumber(m[4]!)!;
+    const y = m[5] ? { year: Number(m[5]) } : {};
+    return {
+      known: {}, anchor: { kind: 'calendar' },
+      range: {
+        from: part(s, s + m[1]!.length, { day: Number(m[1]), month, ...y }),
+        to: part(second, s + m[0].length, { day: Number(m[3]), month, ...y }),
+        list: m[2] === 'and' || m[2] === '&',
+      },
+    };
+  }),
+
+  // May 5–7, 1940 / July 1 to 3
+  rule('ranges.month-days', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
+    const s = m.index;
+    const month = monthNumber(m[1]!)!;
+    const y = m[5] ? { year: Number(m[5]) } : {};
+    const second = s + m[0].lastIndexOf(m[4]!, m[0].length - (m[5] ? m[5].length + 1 : 0));
+    return {
+      known: {}, anchor: { kind: 'calendar' },
+      range: {
+        from: part(s, s + m[1]!.length + 1 + m[2]!.length, { day: Number(m[2]), month, ...y }),
+        to: part(second, s + m[0].length, { day: Number(m[4]), month, ...y }),
+        list: m[3] === 'and',
+      },
+    };
+  }),
+
+  // 1939–1945, 2011-2014 (year ranges written with a dash)
+  rule('ranges.year-dash', '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
+    const s = m.index;
+    const a = Number(m[1]);
+    const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (b < a || b - a > 60) return null;
+    const second = s + m[0].length - m[2]!.length;
+    return {
+      known: {}, anchor: { kind: 'calendar' },
+      range: { from: part(s, s + 4, { year: a }), to: part(second, s + m[0].length, { year: b }) },
+    };
+  }),
+];

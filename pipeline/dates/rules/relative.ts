@@ -1,0 +1,85 @@
+// Expressions counted from the narrative's current anchor: the next day, the following week,
+// the previous year, that day, the same day, later that month, two days later, a week prior,
+// and deictic ones counted from the document date: yesterday, today, tomorrow.
+import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
+import type { TimeOfDay, Unit } from '../model.ts';
+import type { Draft, Rule } from './rule.ts';
+import { rule } from './rule.ts';
+
+const UNIT_OF: Record<string, Unit> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+  decade: 'decade', decades: 'decade', weekend: 'day', spring: 'season', summer: 'season', autumn: 'season',
+  fall: 'season', winter: 'season', morning: 'day', afternoon: 'day', evening: 'day', night: 'day', century: 'century',
+};
+const TOD_WORDS = new Set(['morning', 'afternoon', 'evening', 'night']);
+
+function unitDraft(word: string, n: number): Draft {
+  const w = word.toLowerCase();
+  const tod: TimeOfDay | undefined = TOD_WORDS.has(w) ? TIMES_OF_DAY[w] : undefined;
+  return { known: tod ? { tod } : {}, anchor: n === 0 ? { kind: 'same', unit: UNIT_OF[w]! } : { kind: 'offset', unit: UNIT_OF[w]!, n } };
+}
+
+const DIR: Record<string, number> = {
+  next: 1, following: 1, subsequent: 1, succeeding: 1, previous: -1, preceding: -1, prior: -1, last: -1,
+};
+const AFTER_WORDS = /^(?:later|after|afterwards?|afterward|on|hence|following)$/i;
+
+const NUM = `(?:\\d+|${NUMBER_WORD_RE}|an?|one|a\\s+single)`;
+const UNIT = '(?:days?|weeks?|months?|years?|decades?)';
+
+export const relativeRules: Rule[] = [
+  // the next day / the following morning / the previous year (not "the next few days")
+  rule('relative.next-unit', '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
+    const d = unitDraft(m[2]!, DIR[m[1]!.toLowerCase()]!);
+    if (m[2] === 'spring' || m[2] === 'summer' || m[2] === 'autumn' || m[2] === 'fall' || m[2] === 'winter') {
+      d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[m[2]];
+    }
+    return d;
+  }, 'gi'),
+
+  // the day before / the day after / the day following (a narrative anchor, not a named event)
+  rule('relative.unit-before-after', '\\b(?:the\\s+)(day|week|month|year|night|morning)\\s+(before|after|following)\\b', (m) => {
+    const n = m[2]!.toLowerCase() === 'before' ? -1 : 1;
+    return unitDraft(m[1]!, n);
+  }, 'gi'),
+
+  // that day, that same day, the same day, this very morning, that month
+  rule('relative.same-unit', '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+    const d = unitDraft(m[1]!, 0);
+    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, 'SP'>)[m[1]!.toLowerCase()];
+    if (s) d.known.season = s;
+    return d;
+  }, 'gi'),
+
+  // later that month, earlier that year, later in the day, later the same day
+  rule('relative.later-that', '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
+    const d = unitDraft(m[2]!, 0);
+    d.mod = m[1]!.toLowerCase() === 'later' ? 'AFTER' : 'BEFORE';
+    return d;
+  }, 'gi'),
+
+  // two days later, one week earlier, a week prior, twelve days after, 14 years later, two days previously
+  rule('relative.n-units', `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
+    const n = numberValue(m[2]!.replace(/\s+/g, ' '));
+    if (n === undefined) return null;
+    const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
+    const unit = UNIT_OF[m[3]!.toLowerCase()]!;
+    const d: Draft = { known: {}, anchor: { kind: 'offset', unit, n: dir * n } };
+    if (m[4]!.toLowerCase() === 'ago') d.anchor = { kind: 'deictic', n: 0 };
+    if (m[1] && /about|around|nearly|almost/i.test(m[1])) d.mod = 'APPROX';
+    return d;
+  }, 'gi'),
+
+  // a few days later, several weeks earlier, months later
+  rule('relative.vague-units', '\\b(?:(?:a\\s+few|several|some|many|a\\s+couple\\s+of)\\s+)?(days|weeks|months|years)\\s+(later|earlier|afterwards?|before|previously|prior|ago)\\b', (m) => {
+    const dir = /later|after/i.test(m[2]!) ? 1 : -1;
+    return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
+  }, 'gi'),
+
+  // yesterday / today / tomorrow / tonight
+  rule('relative.deictic-day', '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
+    const w = m[1]!.toLowerCase();
+    const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+    return { known: w === 'tonight' ? { tod: 'NI' } : {}, anchor: { kind: 'deictic', n } };
+  }, 'gi'),
+];

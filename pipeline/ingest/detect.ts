@@ -1,0 +1,23 @@
+// A document's kind from its content, for raw folders without a manifest entry. The tests run
+// in order; the first that holds names the kind.
+import type { DocumentKind } from '../types.ts';
+import { readDateline } from './news.ts';
+
+interface KindTest {
+  kind: DocumentKind;
+  rule: string;
+  test: (head: string) => boolean;
+}
+
+const KIND_TESTS: readonly KindTest[] = [
+  { kind: 'html', rule: 'detect-html', test: (h) => /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i.test(h) || /<\/(?:p|div|h[1-6]|body|html)>/i.test(h) && /<(?:p|div|h[1-6])[\s>]/i.test(h) },
+  { kind: 'wcep-markdown', rule: 'detect-wcep', test: (h) => /^#{1,3}\s*\[\d{4}-\d{1,2}-\d{1,2}\]\(\/news\//m.test(h) || /^Formats: \[HTML\]/m.test(h) },
+  { kind: 'wikipedia-text', rule: 'detect-wikipedia', test: (h) => /^=\s*\S.*\s=\s*$/m.test(h) && (/^Infobox\s*$/m.test(h) || /^==+\s*\S.*==+\s*$/m.test(h)) || (h.match(/^==+[^=\n]+==+\s*$/gm)?.length ?? 0) >= 2 },
+  { kind: 'news-text', rule: 'detect-news', test: (h) => h.split(/\r\n|\r|\n/).slice(0, 12).some((line) => readDateline(line, 0) !== undefined) },
+];
+
+export function detectKind(text: string): { kind: DocumentKind; rule: string } {
+  const head = text.slice(0, 20000);
+  for (const t of KIND_TESTS) if (t.test(head)) return { kind: t.kind, rule: t.rule };
+  return { kind: 'plain-text', rule: 'detect-plain' };
+}

@@ -1,0 +1,279 @@
+// Transliteration-tolerant name matching: a tokenizer with offsets, a spelling fold that maps
+// the usual romanisations of one Arabic name to one key, and an alias trie scanned once per
+// sentence (longest match wins). Everything here is independent of what a name denotes.
+
+/** One word of the text. `start`/`end` are indices into the scanned string. */
+export interface Token {
+  start: number;
+  end: number;
+  raw: string;
+  /** Spelling fold of the word (see foldWord). */
+  key: string;
+  /** An Arabic article glued by a hyphen (`al-`, `el-`, `ad-`...) or a free-standing `Al`/`el`. */
+  article: boolean;
+  /** First letter is upper case (after any article). */
+  capital: boolean;
+  /** Joined to the next token by a hyphen with no space (`rebel-held`, `Jobar-Kafraya`). */
+  hyphenNext: boolean;
+  /** Joined to the previous token by a hyphen (`pro-government`). */
+  hyphenPrev: boolean;
+  /** The characters between the previous token and this one. */
+  sepBefore: string;
+}
+
+// `as`, `at`, `an` are articles only when glued by a hyphen (as-Sham), never as free words.
+const HYPHEN_ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'at', 'ath', 'ar', 'az', 'an', 'adh', 'ed', 'es', 'et', 'ul']);
+const FREE_ARTICLES = new Set(['al', 'el']);
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
+
+/** Splits text into word tokens with offsets; hyphens and apostrophes inside names are kept apart. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    let raw = m[0];
+    // Possessive `Syria's`: the name is `Syria`.
+    const poss = /['\u2019]s$/i.exec(raw);
+    if (poss && raw.length > 3) raw = raw.slice(0, poss.index);
+    const end = start + raw.length;
+    const hyphenPrev = start > 0 && isHyphen(text[start - 1]) && start > 1 && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '');
+    const hyphenNext = isHyphen(text[end]) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? '');
+    out.push({
+      start,
+      end,
+      raw,
+      key: foldWord(raw),
+      article: false,
+      capital: /^\p{Lu}/u.test(raw),
+      hyphenNext,
+      hyphenPrev,
+      sepBefore: text.slice(out.length ? out[out.length - 1]!.end : 0, start),
+    });
+  }
+  for (let i = 0; i < out.length - 1; i++) {
+    const t = out[i]!;
+    const next = out[i + 1]!;
+    const low = t.raw.toLowerCase();
+    if (t.hyphenNext && HYPHEN_ARTICLES.has(low)) t.article = true;
+    // `Al Sultania`, `Dawar Al Khalidya`: a free article only before a capitalised word.
+    else if (FREE_ARTICLES.has(low) && next.capital && next.start === t.end + 1) t.article = true;
+  }
+  return out;
+}
+
+function isHyphen(c: string | undefined): boolean {
+  return c === '-' || c === '\u2010' || c === '\u2011';
+}
+
+// Final-syllable spellings of the Arabic feminine/nisba endings, longest first.
+const ENDINGS = ['iyyah', 'iyyeh', 'iyah', 'iyeh', 'iyya', 'ieh', 'iya', 'yah', 'yeh', 'ia', 'ya', 'ah', 'eh', 'a'];
+
+/**
+ * Spelling fold of one word: lower case, no diacritics or apostrophes, ou/oo -> u, ee -> i,
+ * ei/ai -> ay, doubled letters single, and the -iya/-iyah/-ieh/-iyeh/-yeh/-a ending marked `#`.
+ * Khalidiya, al-Khalidiyah -> khalid#; Khaldieh, Khaldiyeh -> khald#; Hama -> ham#; Hamidiya -> hamid#.
+ */
+export function foldWord(word: string): string {
+  let s = word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['\u2019\u02bf\u02be`]/g, '');
+  if (!/^\p{L}{3,}$/u.test(s)) return s;
+  s = s.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/[ae]i(?=[^aeiou]|$)/g, 'ay');
+  s = s.replace(/(\p{L})\1+/gu, '$1');
+  for (const e of ENDINGS) {
+    if (s.length - e.length >= 3 && s.endsWith(e)) return s.slice(0, s.length - e.length) + '#';
+  }
+  return s;
+}
+
+/** Fold of a whole name: its tokens' keys without articles, joined by spaces. */
+export function foldName(name: string): string {
+  return tokenize(name)
+    .filter((t) => !t.article)
+    .map((t) => t.key)
+    .join(' ');
+}
+
+/** How an alias must be met in the text. */
+export interface AliasOptions {
+  /** Match only a token whose first letter is upper case (proper names). */
+  capitalised: boolean;
+  /** Exact letters (acronyms: `UN`, `FSA`, `SANA`) rather than the fold. */
+  exact: boolean;
+  /** Allow one edit per long word (transliteration drift not yet listed). */
+  fuzzy: boolean;
+}
+
+export interface AliasTarget<T> {
+  alias: string;
+  value: T;
+  options: AliasOptions;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  targets: StoredTarget<T>[];
+}
+
+interface StoredTarget<T> extends AliasTarget<T> {
+  /** Per content word of the alias: written with a capital. */
+  caps: boolean[];
+}
+
+/** A longest-match alias index over folded token sequences, built once. */
+export interface AliasIndex<T> {
+  root: TrieNode<T>;
+  /** One-edit neighbourhood of single long words, for fuzzy aliases: deletion key -> words. */
+  fuzzy: Map<string, Set<string>>;
+  maxTokens: number;
+}
+
+export function buildAliasIndex<T>(entries: AliasTarget<T>[]): AliasIndex<T> {
+  const root: TrieNode<T> = { next: new Map(), targets: [] };
+  const fuzzy = new Map<string, Set<string>>();
+  let maxTokens = 0;
+  for (const e of entries) {
+    const toks = tokenize(e.alias).filter((t) => !t.article);
+    if (toks.length === 0) continue;
+    maxTokens = Math.max(maxTokens, toks.length);
+    let node = root;
+    for (const t of toks) {
+      const k = e.options.exact ? exactKey(t.raw) : t.key;
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map(), targets: [] };
+        node.next.set(k, child);
+      }
+      node = child;
+      if (e.options.fuzzy && !e.options.exact && fuzzyEligible(k)) {
+        for (const d of deletions(k)) {
+          let set = fuzzy.get(d);
+          if (!set) fuzzy.set(d, (set = new Set()));
+          set.add(k);
+        }
+      }
+    }
+    node.targets.push({ ...e, caps: toks.map((t) => t.capital) });
+  }
+  return { root, fuzzy, maxTokens };
+}
+
+function exactKey(raw: string): string {
+  return '=' + raw.replace(/\./g, '');
+}
+
+function fuzzyEligible(key: string): boolean {
+  return key.replace('#', '').length >= 5;
+}
+
+function deletions(key: string): string[] {
+  const out: string[] = [key];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+/** Known alias words within one edit of `key` with the same first letter (one or none). */
+function fuzzyCandidates<T>(index: AliasIndex<T>, key: string): string[] {
+  if (!fuzzyEligible(key)) return [];
+  const found = new Set<string>();
+  for (const d of deletions(key)) {
+    const set = index.fuzzy.get(d);
+    if (set) for (const w of set) if (w !== key && w[0] === key[0]) found.add(w);
+  }
+  return [...found];
+}
+
+export interface AliasMatch<T> {
+  /** Token range [first, last] in the token array. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  targets: AliasTarget<T>[];
+  fuzzy: boolean;
+}
+
+/**
+ * Scans tokens left to right, taking at each position the longest alias that fits (articles
+ * are skipped inside names; a leading article is included in the span). Linear in the number
+ * of tokens times the longest alias.
+ */
+export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[]): AliasMatch<T>[] {
+  const out: AliasMatch<T>[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const best = longestAt(index, tokens, i);
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number): AliasMatch<T> | undefined {
+  const startTok = tokens[i]!;
+  if (startTok.article && i + 1 < tokens.length) {
+    // The article belongs to the name that follows it.
+    const inner = longestAt(index, tokens, i + 1);
+    if (inner) return { ...inner, first: i, start: startTok.start };
+    return undefined;
+  }
+  let best: AliasMatch<T> | undefined;
+  // Depth-first over trie paths; `fuzzyUsed` limits drift to one word per name.
+  const walk = (node: TrieNode<T>, j: number, consumed: number, fuzzyUsed: boolean, lastTok: number): void => {
+    if (consumed > 0 && node.targets.length) {
+      const ok = node.targets.filter((t) => accepts(t, tokens, i, lastTok, fuzzyUsed));
+      if (ok.length && (!best || lastTok > best.last || (lastTok === best.last && best.fuzzy && !fuzzyUsed))) {
+        best = { first: i, last: lastTok, start: startTok.start, end: tokens[lastTok]!.end, targets: ok, fuzzy: fuzzyUsed };
+      }
+    }
+    if (consumed >= index.maxTokens || j >= tokens.length) return;
+    let k = j;
+    // Articles inside a name (`Jouret al-Shayah`) are skipped.
+    while (k < tokens.length - 1 && tokens[k]!.article) k++;
+    const t = tokens[k]!;
+    // A name does not run across a sentence-internal break (comma, bracket, quote).
+    if (consumed > 0 && !adjacent(tokens[lastTok]!, t)) return;
+    const exact = node.next.get(exactKey(t.raw));
+    if (exact) walk(exact, k + 1, consumed + 1, fuzzyUsed, k);
+    const folded = node.next.get(t.key);
+    if (folded) walk(folded, k + 1, consumed + 1, fuzzyUsed, k);
+    if (!fuzzyUsed && t.capital) {
+      for (const w of fuzzyCandidates(index, t.key)) {
+        const child = node.next.get(w);
+        if (child) walk(child, k + 1, consumed + 1, true, k);
+      }
+    }
+  };
+  walk(index.root, i, 0, false, i);
+  return best;
+}
+
+/** Two tokens of one name are separated by spaces or a hyphen only (or the dot of `U.N.`). */
+function adjacent(a: Token, b: Token): boolean {
+  if (/^[\s\-\u2010\u2011]*$/.test(b.sepBefore)) return true;
+  return b.sepBefore === '.' && a.raw.length === 1 && b.raw.length === 1;
+}
+
+function accepts<T>(t: StoredTarget<T>, tokens: Token[], first: number, last: number, fuzzyUsed: boolean): boolean {
+  if (fuzzyUsed && !t.options.fuzzy) return false;
+  if (t.options.capitalised) {
+    // Every word the alias capitalises is capitalised in the text too (`Old City`, not `old city`).
+    let a = 0;
+    for (let k = first; k <= last; k++) {
+      const tok = tokens[k]!;
+      if (tok.article) continue;
+      if (t.caps[a++] && !tok.capital) return false;
+    }
+  }
+  return true;
+}
+
+/** Text between two offsets of the scanned string contains only spaces. */
+export function gapIsSpace(text: string, from: number, to: number): boolean {
+  return /^\s*$/.test(text.slice(from, to));
+}
