@@ -1,0 +1,75 @@
+// The per-document stages, in order: decode -> ingest -> dates + normalise (statements) ->
+// validate. A pure function of the raw bytes, the manifest entry and the configured stages; the
+// unit of caching, parallelism and sharding.
+import { message } from './diagnostics.ts';
+import { decode } from './ingest/decode.ts';
+import { ingest } from './ingest/index.ts';
+import { LineIndex } from './positions.ts';
+import { buildStatements, type Dater, type Normalizer } from './statements.ts';
+import type { Document, Message, SourceEntry, Statement } from './types.ts';
+import { validateRecord } from './validate.ts';
+
+export interface DocumentResult {
+  entry: SourceEntry;
+  /** The document without its sentences and blocks (what the aggregate side needs). */
+  document?: Pick<Document, 'id' | 'path' | 'kind' | 'title' | 'published'> & { text: string; rawOffsets?: number[] };
+  statements: Statement[];
+  messages: Message[];
+}
+
+export interface Stages {
+  dater: Dater;
+  normalizer?: Normalizer;
+}
+
+export function processDocument(entry: SourceEntry, bytes: Uint8Array, file: string, stages: Stages): DocumentResult {
+  const decoded = decode(bytes, file);
+  const messages = [...decoded.messages];
+  if (decoded.text === undefined) return { entry, statements: [], messages };
+  const text = decoded.text;
+  const { document, messages: ingestMessages } = ingest({
+    id: entry.id,
+    path: file,
+    text,
+    ...(entry.kind ? { kind: entry.kind } : {}),
+    ...(entry.published ? { published: entry.published } : {}),
+    ...(entry.title ? { title: entry.title } : {}),
+  });
+  messages.push(...ingestMessages);
+  const { statements, messages: stmtMessages } = buildStatements(document, stages.dater, stages.normalizer);
+  messages.push(...stmtMessages);
+  if (statements.length === 0 && document.sentences.length > 0) {
+    messages.push(message({ reason: 'Unexpected document with no dated statement, expected at least one sentence with a date', ruleId: 'statements-none', stage: 'statements', file, severity: 'warning' }));
+  }
+  const lines = new LineIndex(text);
+  for (const s of statements) {
+    const raw = rawSpan(document, s.span);
+    messages.push(
+      ...validateRecord('statement.schema.json', s, { file, label: `statement ${s.statementId}`, start: lines.point(raw.start), end: lines.point(raw.end) }),
+    );
+  }
+  for (const m of messages) if (m.file === entry.path) m.file = file;
+  return {
+    entry,
+    document: {
+      id: document.id,
+      path: entry.path,
+      kind: document.kind,
+      ...(document.title ? { title: document.title } : {}),
+      ...(document.published ? { published: document.published } : {}),
+      text: document.text,
+      ...(document.rawOffsets ? { rawOffsets: [...document.rawOffsets] } : {}),
+    },
+    statements,
+    messages,
+  };
+}
+
+/** A span of the document's text as a span of the raw file (they differ only for HTML views). */
+export function rawSpan(doc: { rawOffsets?: ArrayLike<number> }, span: { start: number; end: number }): { start: number; end: number } {
+  const map = doc.rawOffsets;
+  if (!map) return span;
+  const start = map[span.start] ?? 0;
+  const last = map[Math.max(span.start, span.end - 1)] ?? start;
+  return { start, end: Math.max(start, last + 1) };
+}

@@ -1,0 +1,63 @@
+// The statement stage: one Statement per sentence that the dater dated, with its places, actors,
+// sources and casualties from the normaliser. Ids come from content, never from row order.
+import { createHash } from 'node:crypto';
+import type { ActorMention, Casualties, ClaimMention, Document, EntityMention, Message, SentenceDate, Statement } from './types.ts';
+
+export type Dater = (doc: Document) => { dates: Map<number, SentenceDate>; messages: Message[] };
+
+export interface Normalized {
+  places: EntityMention[];
+  actors: ActorMention[];
+  sources: ClaimMention[];
+  casualties: Casualties;
+  messages: Message[];
+}
+
+export type Normalizer = (text: string, offset: number, doc: Document, sentence: number) => Normalized;
+
+/** Whitespace, dashes and quotes folded, so an id survives a re-typeset sentence. */
+export function normaliseForId(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u201b`]/g, "'")
+    .replace(/[\u201c\u201d\u201f]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function statementId(documentId: string, text: string, occurrence: number): string {
+  const h = createHash('sha256').update(`${documentId}\n${normaliseForId(text)}`).digest('hex').slice(0, 16);
+  return occurrence > 1 ? `st-${h}-${occurrence}` : `st-${h}`;
+}
+
+export function buildStatements(doc: Document, dater: Dater, normalizer?: Normalizer): { statements: Statement[]; messages: Message[] } {
+  const { dates, messages } = dater(doc);
+  const statements: Statement[] = [];
+  const seen = new Map<string, number>();
+  for (const sentence of doc.sentences) {
+    const date = dates.get(sentence.index);
+    if (!date) continue;
+    const n = normalizer?.(sentence.text, sentence.span.start, doc, sentence.index);
+    if (n) messages.push(...n.messages);
+    const key = normaliseForId(sentence.text);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    const block = doc.blocks[sentence.block];
+    const section = block ? doc.sections[block.section] : undefined;
+    statements.push({
+      statementId: statementId(doc.id, sentence.text, occurrence),
+      documentId: doc.id,
+      sentence: sentence.index,
+      text: sentence.text,
+      span: sentence.span,
+      ...(section && section.heading ? { section: section.heading } : {}),
+      date,
+      places: n?.places ?? [],
+      actors: n?.actors ?? [],
+      sources: n?.sources ?? [],
+      casualties: n?.casualties ?? {},
+    });
+  }
+  return { statements, messages };
+}
