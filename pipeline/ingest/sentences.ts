@@ -70,11 +70,13 @@ function periodEnds(text: string, dot: number, k: number, floor: number, end: nu
   }
   // A single capital letter is an initial (Abdul F. Hamid), unless a plain sentence start follows.
   if (/^\p{Lu}$/u.test(bare)) return SENTENCE_STARTERS.has(nextWord) && nextWord !== 'a';
-  if (TITLE_ABBREVIATIONS.has(bare.toLowerCase())) {
+  // The last part of a hyphenated token decides (`mid-Feb.`).
+  const word = bare.split(/[-\u2013]/).pop() as string;
+  if (TITLE_ABBREVIATIONS.has(word.toLowerCase())) {
     // "Lt. Gen. Smith", "Feb. 2012", "No. 5": the abbreviation binds to what follows, unless
     // that is a plain sentence start ("... and Co. The next day").
     if (/\p{N}/u.test(next)) return false;
-    return SENTENCE_STARTERS.has(nextWord) && !isTitleCase(bare);
+    return SENTENCE_STARTERS.has(nextWord) && !isTitleCase(word);
   }
   if (bare.toLowerCase() === 'etc') return SENTENCE_STARTERS.has(nextWord);
   return true;

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectKind, ingest } from '../../pipeline/ingest/index.ts';
+import { rawSpan } from '../../pipeline/process.ts';
+import type { Document } from '../../pipeline/types.ts';
+
+const read = (p: string): string => readFileSync(new URL(p, import.meta.url), 'utf8');
+const doc = (path: string, text = read(path)): Document => ingest({ id: 'd', path, text }).document;
+const sentenceTexts = (d: Document, kind?: string): string[] =>
+  d.sentences.filter((s) => !kind || d.blocks[s.block]?.kind === kind).map((s) => s.text);
+
+/** Every piece keeps offsets into the text it came from. */
+function expectOffsetsExact(d: Document): void {
+  for (const s of d.sentences) expect(d.text.slice(s.span.start, s.span.end)).toBe(s.text);
+  for (const sec of d.sections) if (sec.headingSpan) expect(d.text.slice(sec.headingSpan.start, sec.headingSpan.end)).toBe(sec.heading);
+}
+
+describe('Wikipedia plain text (real seed)', () => {
+  const d = doc('../../raw/wikipedia-siege-of-homs.txt');
+  it('reads the title, the infobox fields and headings of every depth and spacing', () => {
+    expect(d.kind).toBe('wikipedia-text');
+    expect(d.title).toBe('Siege of Homs');
+    const fields = d.blocks.filter((b) => b.kind === 'infobox-field');
+    expect(fields.map((b) => b.key)).toContain('Date');
+    const date = fields.find((b) => b.key === 'Date');
+    expect(d.text.slice(date!.valueSpan!.start, date!.valueSpan!.end)).toBe('6 May 20119 May 2014, ()');
+    const headings = d.sections.map((s) => [s.level, s.heading]);
+    expect(headings).toContainEqual([2, 'Siege']);
+    expect(headings).toContainEqual([3, 'May 2011 resistance']);
+    expect(headings).toContainEqual([4, 'Death of Gilles Jacquier']);
+    expect(headings).toContainEqual([3, 'June–July 2012 army offensive']);
+    const jacquier = d.sections.find((s) => s.heading === 'Death of Gilles Jacquier')!;
+    expect(d.sections[jacquier.parent!]!.heading).toBe('January 2012 clashes and first Karm al-Zeitoun massacre');
+    expectOffsetsExact(d);
+  });
+  it('keeps list items apart from paragraphs and never merges a heading into a sentence', () => {
+    expect(sentenceTexts(d, 'list-item').some((t) => t.startsWith('Damascus-born filmmaker'))).toBe(true);
+    expect(d.sentences.some((s) => /==/.test(s.text))).toBe(false);
+  });
+});
+
+describe('Current Events markdown', () => {
+  it('reads the per-item layout (real seed): headline, sub-line, sources, related items dated by their link paths', () => {
+    const d = doc('../../raw/wcep-2014-02-07-homs-civilians-evacuated.md');
+    expect(d.kind).toBe('wcep-markdown');
+    expect(d.published).toBe('2014-02-07');
+    const headline = d.blocks.find((b) => b.kind === 'headline')!;
+    expect(headline.structuralDate).toBe('2014-02-07');
+    const related = d.blocks.filter((b) => b.kind === 'related');
+    expect(related.map((b) => b.structuralDate)).toEqual(['2017-03-18', '2017-02-25', '2016-09-05', '2016-04-12', '2016-02-21']);
+    expect(related[0]!.tags).toEqual(['Homs']);
+    expect(d.blocks.filter((b) => b.kind === 'source').map((b) => d.text.slice(b.span.start, b.span.end))).toEqual(['The Washington Post']);
+    expect(sentenceTexts(d, 'paragraph')).toEqual(['The evacuations raise hopes ahed of a second round of peace talks']);
+    expectOffsetsExact(d);
+  });
+  it('reads the newer day-page layout: topics, empty topic lines, context tags, navigation skipped', () => {
+    const d = doc('../fixtures/wcep/day-page-newer.md');
+    expect(d.kind).toBe('wcep-markdown');
+    expect(d.sections.map((s) => s.heading)).toEqual(['', 'Syrian Army']);
+    const items = d.blocks.filter((b) => b.kind === 'headline');
+    expect(items.map((b) => b.structuralDate)).toEqual(['2014-02-12', '2014-02-12']);
+    expect(items[1]!.tags).toEqual(['Syria', 'Homs']);
+    expect(sentenceTexts(d)).toEqual([
+      'The Syrian Army begins an assault on Yabrud.',
+      'Activists said on Wednesday that troops pounded rebel towns.',
+      'An item with no blurb.',
+    ]);
+    expectOffsetsExact(d);
+  });
+});
+
+describe('news text', () => {
+  it('reads the SBS dateline, caption and paragraphs (real seed)', () => {
+    const d = doc('../../raw/sbs-2014-05-07-homs-evacuation-begins.txt');
+    expect(d.kind).toBe('news-text');
+    expect(d.published).toBe('2014-05-07T21:01');
+    expect(d.blocks.find((b) => b.kind === 'dateline')).toBeDefined();
+    expect(sentenceTexts(d, 'caption')).toHaveLength(1);
+    expect(sentenceTexts(d, 'caption')[0]).toMatch(/^A file picture taken on January 27, 2014.*\(AAP\)$/);
+    expect(d.sentences.some((s) => s.text.includes('UPDATED'))).toBe(false);
+    expectOffsetsExact(d);
+  });
+  it('reads a headline, a byline and a month-first dateline', () => {
+    const d = doc('../fixtures/news/dateline-mdy.txt');
+    expect(d.kind).toBe('news-text');
+    expect(d.title).toBe('Rebels leave Homs');
+    expect(d.published).toBe('2014-05-07T21:01');
+    expect(d.blocks.map((b) => b.kind)).toEqual(['headline', 'byline', 'dateline', 'paragraph']);
+  });
+  it('lets the manifest date win over the dateline', () => {
+    const text = read('../fixtures/news/dateline-mdy.txt');
+    const d = ingest({ id: 'd', path: 'x', text, published: '2014-05-07T21:01+10:00' }).document;
+    expect(d.published).toBe('2014-05-07T21:01+10:00');
+    expect(d.publishedFrom).toBe('manifest');
+  });
+});
+
+describe('HTML', () => {
+  it('reads a Wikipedia page: title, infobox, headings, paragraphs, lists; scripts, styles, comments, refs skipped; entities decoded', () => {
+    const raw = read('../fixtures/html/wikipedia-article.html');
+    const d = doc('../fixtures/html/wikipedia-article.html', raw);
+    expect(d.kind).toBe('html');
+    expect(d.title).toBe('Battle of al-Qusayr');
+    const date = d.blocks.find((b) => b.key === 'Date')!;
+    expect(d.text.slice(date.span.start, date.span.end)).toBe('19 May – 5 June 2013');
+    expect(d.sections.map((s) => s.heading)).toEqual(['', 'Aftermath']);
+    const texts = sentenceTexts(d);
+    expect(texts).toContain('On 19 May 2013, the Syrian Army and Hezbollah launched an assault.');
+    expect(texts).toContain('Rebels held out for weeks & the town fell on 5 June.');
+    expect(texts).toContain('A list item about 6 June 2013.');
+    expect(d.text).not.toMatch(/pwned|color: red|comment that must not|Navigation text|\[1\]|\[edit\]/);
+    // Broken nesting (<b> never closed, <p> inside <p>) still gives both paragraphs.
+    expect(texts).toContain('Fighting moved to Homs');
+    expect(texts).toContain('where the army advanced.');
+    // Every character of the view maps back to the same character in the raw file (entities to their start).
+    for (const s of d.sentences) {
+      const r = rawSpan(d, s.span);
+      expect(raw.slice(r.start, r.start + 1)).toBe(s.text[0] === '&' ? '&' : s.text[0]);
+    }
+    const amp = d.text.indexOf('&');
+    expect(raw.slice(d.rawOffsets![amp], d.rawOffsets![amp]! + 5)).toBe('&amp;');
+  });
+  it('reads a news article: published time from its meta tag, caption, astral characters', () => {
+    const d = doc('../fixtures/html/news-article.html');
+    expect(d.published).toBe('2014-05-07T21:01+10:00');
+    expect(d.title).toBe('Evacuation of Homs begins');
+    expect(sentenceTexts(d, 'caption')).toEqual(['Buses leave the Old City. (AFP)']);
+    expect(sentenceTexts(d)).toContain('Emoji 🚌 stay intact.');
+    expect(d.rawOffsets!.length).toBe(d.text.length + 1);
+  });
+});
+
+describe('plain narrative text', () => {
+  it('reads titles standing alone and paragraphs (a WikiWars article)', () => {
+    const d = doc('../../../shared/corpus/wikiwars/01_WW2.txt');
+    expect(d.kind).toBe('plain-text');
+    expect(d.sections.slice(1, 3).map((s) => s.heading)).toEqual(['Course of the war', 'War breaks out in Europe']);
+    expect(d.sentences[0]!.text).toMatch(/^On September 1, 1939, Germany and Slovakia/);
+    expectOffsetsExact(d);
+  });
+});
+
+describe('detectKind', () => {
+  it.each([
+    ['<!DOCTYPE html><html><body><p>x</p></body></html>', 'html'],
+    ['## [2012-02-3](/news/2012/02/3/index.md)\n\n### [A](/news/2012/02/3/a.md)\n', 'wcep-markdown'],
+    ['= Title =\n\nInfobox\n- Date: 2011\n\n== Background ==\nText.', 'wikipedia-text'],
+    ['Headline\n7 May 2014 - 9:01 PM\nBody text.', 'news-text'],
+    ['Just some prose. With sentences on 3 May 2011.', 'plain-text'],
+  ])('detects %j as %s', (text, kind) => {
+    expect(detectKind(text).kind).toBe(kind);
+  });
+});
