@@ -53,7 +53,7 @@ export interface Mention {
   /** Start of the statement-level expression (with its preposition: "On 8 May"). */
   lead?: number;
   /** Two ends of a range or list ("between 20 and 22 January", "late March and early April"). */
-  range?: { from: Mention; to: Mention; list?: boolean };
+  range?: { from: Mention; to: Mention; list?: boolean; split?: boolean };
   /** A year used as a modifier ("the 1982 Hama massacre"): a value, never an anchor. */
   attributive?: boolean;
   /** Dates a statement but is no TIMEX (sentence-initial "Later", "After the ambush"). */

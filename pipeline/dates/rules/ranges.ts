@@ -3,7 +3,9 @@
 // ("6 May 20119 May 2014"). Ranges of two full expressions ("from May 2011 to May 2014",
 // "late March and early April") are joined later by the range refiner.
 import { MONTH_RE, monthNumber } from '../lexicon.ts';
+import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
+import type { Refiner } from './refiner.ts';
 import { rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
@@ -23,6 +25,7 @@ export const rangeRules: Rule[] = [
       range: {
         from: part(s, cut, { day: Number(m[1]), month: monthNumber(m[2]!)!, year: Number(m[3]) }),
         to: part(cut, s + m[0].length, { day: Number(m[4]), month: monthNumber(m[5]!)!, year: Number(m[6]) }),
+        split: true,
       },
     };
   }),
@@ -68,7 +71,39 @@ export const rangeRules: Rule[] = [
     const second = s + m[0].length - m[2]!.length;
     return {
       known: {}, anchor: { kind: 'calendar' },
-      range: { from: part(s, s + 4, { year: a }), to: part(second, s + m[0].length, { year: b }) },
+      range: { from: part(s, s + 4, { year: a }), to: part(second, s + m[0].length, { year: b }), split: true },
     };
   }),
 ];
+
+const CONNECTOR = /^\s*(to|until|till|through|and|into|–|-|—)\s*$/;
+const JOINABLE = (m: Mention) => m.anchor.kind === 'calendar' && !m.range && !m.attributive && !m.statementOnly;
+
+/** Joins two calendar expressions linked by to/until/and/a dash into one range. */
+export const rangeJoin: Refiner = {
+  id: 'ranges.join',
+  refine(mentions, text) {
+    const out: Mention[] = [];
+    for (let i = 0; i < mentions.length; i++) {
+      const a = mentions[i]!;
+      const b = mentions[i + 1];
+      if (b && JOINABLE(a) && JOINABLE(b) && b.start - a.end <= 12) {
+        const c = CONNECTOR.exec(text.slice(a.end, b.start));
+        // a dash between two years is a range; between other forms keep the guard of a space
+        if (c && !(c[1] === '-' && (a.known.day !== undefined || b.known.day !== undefined) && !/\s/.test(text.slice(a.end, b.start)))) {
+          out.push({
+            start: a.start, end: b.end, text: text.slice(a.start, b.end), rule: 'ranges.join',
+            known: {}, anchor: { kind: 'calendar' },
+            range: { from: a, to: b, list: c[1] === 'and', split: true },
+            ...(a.lead !== undefined ? { lead: a.lead } : {}),
+            ...(a.qualifier ? { qualifier: a.qualifier === 'on' && /^(?:between|from)/i.test(text.slice(a.lead ?? a.start, a.start)) ? 'during' : a.qualifier } : {}),
+          });
+          i++;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
+  },
+};

@@ -2,7 +2,7 @@
 // the previous year, that day, the same day, later that month, two days later, a week prior,
 // and deictic ones counted from the document date: yesterday, today, tomorrow.
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
-import type { TimeOfDay, Unit } from '../model.ts';
+import type { Season, TimeOfDay, Unit } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import { rule } from './rule.ts';
 
@@ -46,7 +46,7 @@ export const relativeRules: Rule[] = [
   // that day, that same day, the same day, this very morning, that month
   rule('relative.same-unit', '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
     const d = unitDraft(m[1]!, 0);
-    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, 'SP'>)[m[1]!.toLowerCase()];
+    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
     return d;
   }, 'gi'),

@@ -10,7 +10,7 @@ export interface Draft {
   leadChars?: number;
   /** Trim characters from the end of the match (a lookahead word kept for context). */
   trimEnd?: number;
-  range?: { from: Draft & { start: number; end: number }; to: Draft & { start: number; end: number }; list?: boolean };
+  range?: { from: Draft & { start: number; end: number }; to: Draft & { start: number; end: number }; list?: boolean; split?: boolean };
   attributive?: boolean;
   statementOnly?: boolean;
   noValue?: boolean;

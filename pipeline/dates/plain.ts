@@ -1,0 +1,105 @@
+// Tagging plain narrative text (`make timex`): paragraphs and heading lines, no structure.
+// A heading line is a short line without final punctuation standing between blank lines; a
+// date in it scopes the section that follows.
+import { parseIsoDate } from './calendar.ts';
+import type { Mention } from './model.ts';
+import { recognise } from './recognise.ts';
+import { newState, resolveMention, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { timexOf } from './timex.ts';
+
+export interface TimexExpression {
+  start: number;
+  end: number;
+  text: string;
+  val?: string;
+  mod?: string;
+  sentence?: number;
+  rule: string;
+  /** The statement-level expression with its preposition ("On 8 May"). */
+  leadStart?: number;
+  qualifier?: string;
+  yearBasis?: string;
+  resolvedFrom?: string;
+}
+
+const SENTENCE_END = /[.!?]["”’)\]]?\s+(?=[A-Z"“(0-9])|\n/g;
+
+/** Sentence bounds of plain text, for the tense of a clause. */
+export function sentenceBounds(text: string): number[] {
+  const cuts = [0];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) cuts.push(m.index + m[0].length);
+  cuts.push(text.length);
+  return cuts;
+}
+
+export function clauseAt(text: string, cuts: number[], at: number): string {
+  let lo = 0;
+  let hi = cuts.length - 1;
+  while (lo < hi - 1) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! <= at) lo = mid; else hi = mid;
+  }
+  return text.slice(cuts[lo], cuts[hi]);
+}
+
+/** Inside an unclosed parenthesis of the same line: an aside, not the narrative's time. */
+export function inParentheses(text: string, at: number): boolean {
+  const from = Math.max(0, at - 160);
+  const before = text.slice(from, at);
+  const open = before.lastIndexOf('(');
+  return open >= 0 && before.lastIndexOf(')') < open && before.lastIndexOf('\n') < open;
+}
+
+function headingLines(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /(?:^|\n)([^\n]{1,90})(?=\n|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const line = m[1]!;
+    const start = m.index + m[0].length - line.length;
+    const prevBlank = start === 0 || text.slice(Math.max(0, start - 2), start) === '\n\n';
+    if (/[.!?:;,]["”’)]?\s*$/.test(line) || !prevBlank) continue;
+    if (!/^[A-Z0-9"“(]/.test(line.trim())) continue;
+    out.push({ start, end: start + line.length });
+  }
+  return out;
+}
+
+export function tagMentions(text: string, mentions: Mention[], st: NarrativeState, base: Omit<ResolveContext, 'clause' | 'anchors'>, headings: Array<{ start: number; end: number }> = []): TimexExpression[] {
+  const cuts = sentenceBounds(text);
+  const out: TimexExpression[] = [];
+  let h = 0;
+  for (const m of mentions) {
+    while (h < headings.length && headings[h]!.end <= m.start) h++;
+    const inHeading = h < headings.length && headings[h]!.start <= m.start;
+    const ctx: ResolveContext = { ...base, clause: clauseAt(text, cuts, m.start), anchors: !inParentheses(text, m.start) };
+    const r = resolveMention(m, st, ctx);
+    if (inHeading && r.point && m.anchor.kind === 'calendar') {
+      const to = r.to ?? r.point;
+      st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };
+    }
+    if (m.statementOnly) continue;
+    const emit = (x: Mention, val: { val?: string; mod?: string }) => {
+      const e: TimexExpression = { start: x.start, end: x.end, text: x.text, rule: x.rule, ...val };
+      if (x.lead !== undefined) e.leadStart = x.lead;
+      if (x.qualifier) e.qualifier = x.qualifier;
+      e.yearBasis = r.yearBasis;
+      if (r.resolvedFrom) e.resolvedFrom = r.resolvedFrom;
+      out.push(e);
+    };
+    if (m.range?.split) {
+      emit(m.range.from, timexOf(m.range.from, { yearBasis: r.yearBasis, ...(r.point ? { point: r.point } : {}) }));
+      emit(m.range.to, timexOf(m.range.to, { yearBasis: r.yearBasis, ...(r.to ? { point: r.to } : {}) }));
+    } else {
+      emit(m, timexOf(m, r));
+    }
+  }
+  return out;
+}
+
+/** Every temporal expression of a plain narrative text, resolved in document order. */
+export function tagPlainText(text: string, documentDate?: string): TimexExpression[] {
+  const dct = parseIsoDate(documentDate);
+  const mentions = recognise(text);
+  return tagMentions(text, mentions, newState(), { mode: dct ? 'news' : 'narrative', ...(dct ? { documentDate: dct } : {}) }, headingLines(text));
+}

@@ -1,0 +1,319 @@
+// Pass 2: resolve mentions in document order against the reference time the text carries:
+// the last anchor per granularity (year, month, day), a heading's year scope, forward year
+// rollover (December, then "In early January"), past perfect stepping back, and the document
+// date for weekdays and deictic words in news. Each value records what it was resolved from.
+import { addDays, addMonths, compare, isoWeek, weekday, type Ymd } from './calendar.ts';
+import type { CalPoint, Known, Mention, Resolution, YearBasisKind } from './model.ts';
+
+export type Mode = 'narrative' | 'news';
+
+export interface Scope {
+  from: { y: number; m?: number };
+  to: { y: number; m?: number };
+  text: string;
+}
+
+export interface NarrativeState {
+  year?: number; // astronomical
+  month?: { y: number; m: number };
+  day?: Ymd;
+  point?: CalPoint;
+  scope?: Scope;
+  bc: boolean;
+}
+
+export interface ResolveContext {
+  mode: Mode;
+  documentDate?: Ymd;
+  /** Text of the clause around the mention, for tense cues. */
+  clause: string;
+  /** Whether the mention may move the narrative anchor (not in parentheses, not a heading quote). */
+  anchors: boolean;
+}
+
+export function newState(): NarrativeState {
+  return { bc: false };
+}
+
+/** A yearless month resolved more than this many months back from the anchor rolls forward. */
+const ROLLOVER_MONTHS = 7;
+
+const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming|next)\b/i;
+const PAST_PERFECT = /\bhad\s+(?:not\s+|already\s+|also\s+|been\s+|previously\s+|reportedly\s+)*(?!to\b)[a-z]+(?:ed|en|un|own|ung|ugh|ought|aught|eft|ade|id|ot|ept|elt|ent|old|orn|ood|egun|ome|one|ew|ade)\b/i;
+
+export function tenseOf(clause: string): 'future' | 'past-perfect' | 'past' {
+  if (FUTURE.test(clause)) return 'future';
+  if (PAST_PERFECT.test(clause)) return 'past-perfect';
+  return 'past';
+}
+
+function astro(year: number, era: Known['era'], bcContext: boolean): number {
+  if (era === 'BC' || (era === undefined && bcContext && year < 1000)) return 1 - year;
+  return year;
+}
+
+interface YearChoice { y: number; basis: YearBasisKind; from: string }
+
+function fmtYm(y: number, m?: number): string {
+  return m ? `${y}-${String(m).padStart(2, '0')}` : String(y);
+}
+
+/** The year of a month (and day) written without one. */
+function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext): YearChoice | undefined {
+  const tense = tenseOf(ctx.clause);
+  if (st.year === undefined && ctx.documentDate) {
+    const dct = ctx.documentDate;
+    let y = dct.y;
+    const cand = { y, m: month, d: day ?? 15 };
+    const diff = (cand.m - dct.m) + ((day ?? 15) - dct.d) / 31;
+    if (tense === 'future') { if (diff < -1) y += 1; } else if (diff > 1) y -= 1;
+    return { y, basis: 'document-date', from: `published:${dct.y}-${String(dct.m).padStart(2, '0')}-${String(dct.d).padStart(2, '0')}` };
+  }
+  if (st.year === undefined) {
+    if (st.scope) return { y: st.scope.from.y, basis: 'heading', from: `heading:${st.scope.text}` };
+    return undefined;
+  }
+  let y = st.year;
+  let from = `previous:${fmtYm(st.year)}`;
+  let basis: YearBasisKind = 'inherited';
+  const ref = st.day ? { m: st.day.m, d: st.day.d } : st.month && st.month.y === st.year ? { m: st.month.m, d: 15 } : undefined;
+  if (ref) {
+    from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${String(st.day.d).padStart(2, '0')}` : fmtYm(st.month!.y, st.month!.m)}`;
+    const delta = month - ref.m + ((day ?? ref.d) - ref.d) / 31;
+    if (tense === 'past-perfect') {
+      if (delta > 0.5) y -= 1;
+    } else if (delta <= -ROLLOVER_MONTHS) {
+      y += 1;
+    }
+  }
+  if (st.scope) {
+    const lo = st.scope.from.y;
+    const hi = st.scope.to.y;
+    if (y < lo || y > hi) {
+      y = y < lo ? lo : hi;
+      basis = 'heading';
+      from = `heading:${st.scope.text}`;
+    }
+  }
+  return { y, basis, from };
+}
+
+function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext): { point?: CalPoint; basis: YearBasisKind; from?: string } {
+  const bcCtx = st.bc;
+  if (k.century !== undefined) {
+    const bc = k.era === 'BC';
+    return { point: { gran: 'century', y: bc ? 1 - k.century * 100 : k.century * 100, century: k.century, bc, ...(k.part ? { part: k.part } : {}) }, basis: 'explicit' };
+  }
+  if (k.decade !== undefined) {
+    const bc = k.era === 'BC' || (k.era === undefined && bcCtx && k.decade < 100);
+    return { point: { gran: 'decade', y: bc ? 1 - k.decade * 10 : k.decade * 10, decade: k.decade, bc, ...(k.part ? { part: k.part } : {}) }, basis: 'explicit' };
+  }
+  let y: number | undefined;
+  let basis: YearBasisKind = 'explicit';
+  let from: string | undefined;
+  if (k.year !== undefined) {
+    y = astro(k.year, k.era, bcCtx);
+  } else if (k.month !== undefined) {
+    const c = chooseYear(k.month, k.day, st, ctx);
+    if (c) { y = c.y; basis = c.basis; from = c.from; }
+  } else if (k.season !== undefined) {
+    if (st.year !== undefined) { y = st.year; basis = 'inherited'; from = `previous:${st.year}`; }
+    else if (st.scope) { y = st.scope.from.y; basis = 'heading'; from = `heading:${st.scope.text}`; }
+    else if (ctx.documentDate) { y = ctx.documentDate.y; basis = 'document-date'; from = 'published'; }
+  }
+  if (y === undefined) return { basis: 'inherited' };
+  const p: CalPoint = { gran: 'year', y, bc: y <= 0 };
+  if (k.season) { p.gran = 'season'; p.season = k.season; }
+  if (k.month !== undefined) { p.gran = 'month'; p.m = k.month; }
+  if (k.day !== undefined && k.month !== undefined) { p.gran = 'day'; p.d = k.day; }
+  if (k.part) p.part = k.part;
+  if (k.tod) p.tod = k.tod;
+  if (k.hour !== undefined) { p.hour = k.hour; p.minute = k.minute ?? 0; }
+  return { point: p, basis, ...(from ? { from } : {}) };
+}
+
+function dayOf(p: CalPoint | undefined): Ymd | undefined {
+  return p && p.gran === 'day' && p.m && p.d ? { y: p.y, m: p.m, d: p.d } : undefined;
+}
+
+function describe(p: CalPoint): string {
+  if (p.gran === 'day') return `${fmtYm(p.y, p.m)}-${String(p.d).padStart(2, '0')}`;
+  if (p.gran === 'month') return fmtYm(p.y, p.m);
+  return String(p.y);
+}
+
+function sameUnit(unit: string, st: NarrativeState): { point?: CalPoint; from?: string } {
+  if (unit === 'any') return st.point ? { point: { ...st.point }, from: `previous:${describe(st.point)}` } : {};
+  if (unit === 'day' || unit === 'week') {
+    if (!st.day) return {};
+    const from = `previous:${describe({ gran: 'day', ...st.day })}`;
+    if (unit === 'week') { const w = isoWeek(st.day); return { point: { gran: 'week', y: w.y, week: w.w }, from }; }
+    return { point: { gran: 'day', ...st.day }, from };
+  }
+  if (unit === 'month') {
+    const mm = st.month ?? (st.day ? { y: st.day.y, m: st.day.m } : undefined);
+    return mm ? { point: { gran: 'month', y: mm.y, m: mm.m }, from: `previous:${fmtYm(mm.y, mm.m)}` } : {};
+  }
+  if (unit === 'year' || unit === 'season') {
+    return st.year !== undefined ? { point: { gran: 'year', y: st.year, bc: st.year <= 0 }, from: `previous:${st.year}` } : {};
+  }
+  return {};
+}
+
+function offsetPoint(unit: string, n: number, st: NarrativeState): { point?: CalPoint; from?: string } {
+  if (unit === 'day' || unit === 'week') {
+    if (!st.day) return {};
+    const from = `previous:${describe({ gran: 'day', ...st.day })}`;
+    if (unit === 'week') { const w = isoWeek(addDays(st.day, 7 * n)); return { point: { gran: 'week', y: w.y, week: w.w }, from }; }
+    const d = addDays(st.day, n);
+    return { point: { gran: 'day', ...d }, from };
+  }
+  if (unit === 'month') {
+    const mm = st.month ?? (st.day ? { y: st.day.y, m: st.day.m } : undefined);
+    if (!mm) return {};
+    const r = addMonths(mm.y, mm.m, n);
+    return { point: { gran: 'month', y: r.y, m: r.m }, from: `previous:${fmtYm(mm.y, mm.m)}` };
+  }
+  if (unit === 'year' || unit === 'season') {
+    if (st.year === undefined) return {};
+    return { point: { gran: 'year', y: st.year + n, bc: st.year + n <= 0 }, from: `previous:${st.year}` };
+  }
+  if (unit === 'decade') {
+    if (st.year === undefined) return {};
+    const y = st.year + 10 * n;
+    const bc = y <= 0;
+    const decade = bc ? Math.floor((1 - y) / 10) : Math.floor(y / 10);
+    return { point: { gran: 'decade', y, decade, bc }, from: `previous:${st.year}` };
+  }
+  return {};
+}
+
+function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { point?: CalPoint; from?: string; basis: YearBasisKind } {
+  const ref = ctx.mode === 'news' && ctx.documentDate ? ctx.documentDate : st.day;
+  if (!ref) return { basis: 'inherited' };
+  const cur = weekday(ref);
+  let diff: number;
+  if (ctx.mode === 'news' && ctx.documentDate) {
+    const tense = tenseOf(ctx.clause);
+    if (tense === 'future') diff = ((wd - cur + 7) % 7) || 7;
+    else diff = -((cur - wd + 7) % 7);
+  } else {
+    diff = ((wd - cur + 7) % 7);
+    if (diff > 3) diff -= 7;
+  }
+  const d = addDays(ref, diff);
+  const from = ref === ctx.documentDate ? 'published' : 'previous';
+  return { point: { gran: 'day', ...d }, from: `${from}:${describe({ gran: 'day', ...ref })}`, basis: ctx.mode === 'news' ? 'document-date' : 'inherited' };
+}
+
+/** Resolve one mention (not a range) without changing the state. */
+function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Resolution {
+  const a = m.anchor;
+  const k = m.known;
+  switch (a.kind) {
+    case 'calendar': {
+      const r = calendarPoint(k, st, ctx);
+      return { ...(r.point ? { point: r.point } : {}), yearBasis: r.basis, ...(r.from ? { resolvedFrom: r.from } : {}) };
+    }
+    case 'offset': {
+      const r = offsetPoint(a.unit, a.n, st);
+      if (r.point && k.tod) r.point.tod = k.tod;
+      if (r.point && a.unit === 'season' && k.season) { r.point.gran = 'season'; r.point.season = k.season; }
+      return { ...(r.point ? { point: r.point } : {}), yearBasis: 'inherited', ...(r.from ? { resolvedFrom: r.from } : {}) };
+    }
+    case 'same': {
+      const r = sameUnit(a.unit, st);
+      if (r.point) {
+        if (k.tod) r.point.tod = k.tod;
+        if (k.hour !== undefined) { r.point.hour = k.hour; r.point.minute = k.minute ?? 0; }
+        if (k.part) r.point.part = k.part;
+        if (k.season) { r.point.gran = 'season'; r.point.season = k.season; }
+      }
+      return { ...(r.point ? { point: r.point } : {}), yearBasis: 'inherited', ...(r.from ? { resolvedFrom: r.from } : {}) };
+    }
+    case 'deictic': {
+      if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : 'XXXX-XX-XX', yearBasis: 'inherited' };
+      const d = addDays(ctx.documentDate, a.n);
+      return { point: { gran: 'day', ...d, ...(k.tod ? { tod: k.tod } : {}) }, yearBasis: 'document-date', resolvedFrom: 'published' };
+    }
+    case 'weekday': {
+      const r = weekdayPoint(k.weekday!, st, ctx);
+      return { ...(r.point ? { point: r.point } : { special: `XXXX-WXX-${k.weekday}` }), yearBasis: r.basis, ...(r.from ? { resolvedFrom: r.from } : {}) };
+    }
+    case 'vague-offset':
+      return { special: a.dir > 0 ? 'FUTURE_REF' : 'PAST_REF', yearBasis: 'inherited' };
+    case 'present':
+      return { special: 'PRESENT_REF', yearBasis: 'inherited' };
+    case 'past':
+      return { special: 'PAST_REF', yearBasis: 'inherited' };
+    case 'future':
+      return { special: 'FUTURE_REF', yearBasis: 'inherited' };
+    case 'duration':
+    case 'set':
+      return { special: a.value, yearBasis: 'explicit' };
+  }
+}
+
+/** Move the narrative anchor to a resolved point. */
+export function advance(st: NarrativeState, p: CalPoint): void {
+  if (p.gran === 'century' || p.gran === 'decade' || p.gran === 'week') return;
+  st.bc = p.y <= 0;
+  if (p.gran === 'day' && p.m && p.d) {
+    st.day = { y: p.y, m: p.m, d: p.d };
+    st.month = { y: p.y, m: p.m };
+  } else if (p.gran === 'month' && p.m) {
+    if (!st.month || st.month.y !== p.y || st.month.m !== p.m) st.day = undefined;
+    st.month = { y: p.y, m: p.m };
+  } else {
+    if (st.year !== p.y) { st.month = undefined; st.day = undefined; }
+  }
+  st.year = p.y;
+  st.point = { ...p };
+}
+
+/** Resolve a mention (ranges included) and advance the state when it may anchor. */
+export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveContext): Resolution {
+  if (m.range) {
+    const { from, to } = m.range;
+    let rf: Resolution;
+    let rt: Resolution;
+    const fromYearless = from.known.year === undefined && from.anchor.kind === 'calendar' && from.known.month !== undefined;
+    if (fromYearless && to.known.year !== undefined) {
+      rt = resolveSingle(to, st, ctx);
+      rf = resolveSingle(from, st, ctx);
+      if (rf.point && rt.point && rt.point.gran !== 'year') {
+        rf.point.y = rt.point.y;
+        if ((rf.point.m ?? 0) > (rt.point.m ?? 13)) rf.point.y -= 1;
+        rf.yearBasis = 'explicit';
+        rf.resolvedFrom = 'range-end';
+      } else if (rf.point && rt.point) {
+        rf.point.y = rt.point.y;
+      }
+    } else {
+      rf = resolveSingle(from, st, ctx);
+      const tmp: NarrativeState = { ...st };
+      if (rf.point) advance(tmp, rf.point);
+      rt = resolveSingle(to, tmp, ctx);
+      if (rf.point && rt.point && to.known.year === undefined && rt.point.m !== undefined && rf.point.m !== undefined &&
+          (rt.point.y < rf.point.y || (rt.point.y === rf.point.y && rt.point.m < rf.point.m))) {
+        rt.point.y = rf.point.y + 1;
+      }
+    }
+    if (ctx.anchors && !m.attributive) {
+      if (rt.point) advance(st, rt.point);
+      else if (rf.point) advance(st, rf.point);
+    }
+    const res: Resolution = { yearBasis: rf.yearBasis === 'explicit' || rt.yearBasis === 'explicit' ? 'explicit' : rf.yearBasis };
+    if (rf.point) res.point = rf.point;
+    if (rt.point) res.to = rt.point;
+    if (m.range.list) res.list = true;
+    const rfrom = rt.resolvedFrom ?? rf.resolvedFrom;
+    if (rfrom) res.resolvedFrom = rfrom;
+    return res;
+  }
+  const r = resolveSingle(m, st, ctx);
+  if (r.point && ctx.anchors && !m.attributive && !m.noValue) advance(st, r.point);
+  return r;
+}
+
+export { compare };

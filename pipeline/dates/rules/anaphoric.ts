@@ -1,0 +1,37 @@
+// Periods that point back at the narrative's current time: during this time, at this time,
+// by this point, meanwhile, at the same time, by then, now (in narrative), and sentence-initial
+// sequencers that date a statement without being a TIMEX ("Later, ...", "Soon after, ...",
+// "After the ambush, ..."). Bare "later" inside a sentence does not count.
+import type { Rule } from './rule.ts';
+import { rule } from './rule.ts';
+
+/** Sentence start: text start, after . ! ? (and a closing quote), or a line break. */
+const SENTENCE_START = '(?<=^|[.!?]["”’)\\]]?\\s+|\\n\\s*)';
+
+export const anaphoricRules: Rule[] = [
+  // this time / this period / that time / the same time: TIMEX without a value in WikiWars
+  rule('anaphoric.this-period', '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(?:time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
+    known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
+  }), 'gi'),
+
+  rule('anaphoric.meanwhile', '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', () => ({
+    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true,
+  }), 'gi'),
+
+  // now, currently, at present: the writer's present (TIMEX PRESENT_REF); in a narrative
+  // sentence it is the story's current time
+  rule('anaphoric.present', '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
+    if (/^today$/i.test(m[1]!)) return null; // today is the deictic rule's
+    return { known: {}, anchor: { kind: 'present' } };
+  }, 'gi'),
+
+  rule('anaphoric.past-future', '\\b(former|formerly|recent|recently|the\\s+past|future)\\b', (m) => ({
+    known: {}, anchor: { kind: /^fut/i.test(m[1]!) ? 'future' : 'past' },
+  }), 'gi'),
+
+  // "Later, ...", "Soon after, ...", "Shortly afterwards ...", "After the ambush, ...", "Then, ..."
+  rule('anaphoric.sequence', `${SENTENCE_START}(Later(?:\\s+on)?|Soon\\s+after(?:wards?)?|Shortly\\s+(?:after(?:wards?)?|thereafter)|Afterwards?|Subsequently|Thereafter|(?:Right\\s+|Shortly\\s+|Just\\s+|Soon\\s+)?(?:after|before)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m) => {
+    const before = /before/i.test(m[1]!);
+    return { known: {}, anchor: { kind: 'same', unit: 'day' }, statementOnly: true, qualifier: before ? 'before' : 'after' };
+  }),
+];

@@ -1,0 +1,51 @@
+// Durations and sets: three years, a few days, 90 days, one-year, nineteen years old, a decade,
+// half a century; annually, daily, each year. They are TIMEXes with a non-calendar value
+// (P3Y, PXD, XXXX) and never anchor a statement.
+import { NUMBER_WORD_RE, numberValue } from '../lexicon.ts';
+import type { Rule } from './rule.ts';
+import { rule } from './rule.ts';
+
+const UNIT_CODE: Record<string, string> = {
+  hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE',
+};
+
+function unitCode(w: string): string {
+  const u = w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+  return UNIT_CODE[u] ?? 'D';
+}
+
+function value(n: number | 'X', code: string): string {
+  return code.startsWith('T') ? `PT${n}${code.slice(1)}` : `P${n}${code}`;
+}
+
+const MOD: Record<string, string> = {
+  nearly: 'LESS_THAN', almost: 'LESS_THAN', under: 'LESS_THAN', 'less than': 'LESS_THAN', 'fewer than': 'LESS_THAN',
+  over: 'MORE_THAN', 'more than': 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', about: 'APPROX', around: 'APPROX',
+  roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', 'up to': 'EQUAL_OR_LESS',
+};
+
+const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}|an?|one|a\\s+single|half\\s+a|a\\s+dozen)`;
+
+export const durationRules: Rule[] = [
+  rule('durations.counted', `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
+    const n = numberValue(m[2]!.replace(/\s+/g, ' '));
+    if (n === undefined) return null;
+    const d = { known: {}, anchor: { kind: 'duration' as const, value: value(n, unitCode(m[3]!)) } };
+    const mod = m[1] ? MOD[m[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    return mod ? { ...d, mod } : d;
+  }, 'gi'),
+
+  rule('durations.vague', '\\b(?:a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
+    known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[1]!)) },
+  }), 'gi'),
+
+  rule('durations.half-century', '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
+    known: {}, anchor: { kind: 'duration', value: 'P.5CE' },
+  }), 'gi'),
+
+  rule('sets.frequency', '\\b(annually|yearly|daily|weekly|monthly|nightly|every\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year)|per\\s+(?:day|week|month|year))\\b', (m) => {
+    const w = m[1]!.toLowerCase();
+    const v = /ann|year/.test(w) ? 'XXXX' : /month/.test(w) ? 'XXXX-XX' : /week/.test(w) ? 'XXXX-WXX' : /night/.test(w) ? 'XXXX-XX-XXTNI' : 'XXXX-XX-XX';
+    return { known: {}, anchor: { kind: 'set', value: v } };
+  }, 'gi'),
+];

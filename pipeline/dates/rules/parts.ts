@@ -1,0 +1,63 @@
+// Parts of a period: seasons (the spring of 1862, summer), "the end of the month", and the
+// part words put before any month/year/season/decade (early, mid-, late, the end of, the
+// beginning of, the middle of): the `parts.prefix` refiner attaches them to the expression.
+import { ERA_AFTER_RE, eraOf, SEASONS } from '../lexicon.ts';
+import type { Mention, Part, Unit } from '../model.ts';
+import type { Rule } from './rule.ts';
+import { rule } from './rule.ts';
+import type { Refiner } from './refiner.ts';
+
+const PART_OF: Record<string, Part> = {
+  early: 'START', beginning: 'START', start: 'START', 'early part': 'START', 'first half': 'START', dawn: 'START',
+  mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END', 'latter part': 'END', 'second half': 'END',
+  'late part': 'END', turn: 'END',
+};
+
+export const partRules: Rule[] = [
+  // the spring of 1862, summer 1962, the winter, autumn of 481 BC; "fall" only with a year or "in the fall"
+  rule('parts.season', `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]))?\\b`, (m, text) => {
+    const w = m[2]!.toLowerCase();
+    if (w === 'fall' && !m[3] && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
+    if (w === 'fall' && !m[1] && !m[3]) return null;
+    if (/^\s*(?:of|offensive|campaign|session|palace)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !m[3] && w !== 'winter' && w !== 'summer' && w !== 'spring') return null;
+    const era = eraOf(m[4]);
+    return {
+      known: { season: SEASONS[w]!, ...(m[3] ? { year: Number(m[3]) } : {}), ...(era ? { era } : {}) },
+      anchor: { kind: 'calendar' },
+    };
+  }, 'gi'),
+
+  // the end of the month / the beginning of the year / the middle of that week
+  rule('parts.unit', '\\b(?:the\\s+)(?:very\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(?:the|that|this)\\s+(month|year|week)\\b', (m) => ({
+    known: { part: PART_OF[m[1]!.toLowerCase()]! },
+    anchor: { kind: 'same', unit: m[2]!.toLowerCase() as Unit },
+  }), 'gi'),
+];
+
+const PREFIX = /(?:\b(?:the\s+)?(?:very\s+)?(early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of|close\s+of|latter\s+part\s+of|early\s+part\s+of|late\s+part\s+of|first\s+half\s+of|second\s+half\s+of|turn\s+of)(?:\s+in|\s+of)?(?:\s+the)?|\bmid)[\s-]*$/i;
+
+function partApplies(m: Mention): boolean {
+  const k = m.known;
+  if (m.range || m.anchor.kind !== 'calendar') return false;
+  return k.day === undefined && (k.month !== undefined || k.year !== undefined || k.season !== undefined ||
+    k.decade !== undefined || k.century !== undefined);
+}
+
+export const partsPrefix: Refiner = {
+  id: 'parts.prefix',
+  refine(mentions, text) {
+    for (const m of mentions) {
+      if (!partApplies(m) || m.known.part) continue;
+      const before = text.slice(Math.max(0, m.start - 32), m.start);
+      const p = PREFIX.exec(before);
+      if (!p) continue;
+      const word = (p[1] ?? 'mid').toLowerCase().replace(/\s+of$/, '').replace(/\s+/g, ' ');
+      const part = PART_OF[word];
+      if (!part) continue;
+      m.known.part = part;
+      m.start -= p[0].length;
+      m.rule = `${m.rule}+parts.prefix`;
+    }
+    return mentions;
+  },
+};

@@ -1,0 +1,42 @@
+// The preposition or adverb before an expression says how the statement relates to the date:
+// On 8 May (on), By 10 May (by), Around 5 December (around, TIMEX mod APPROX), since, until,
+// after, before, during/throughout. The statement keeps the preposition in its verbatim text.
+import type { DateQualifier } from '../../types.ts';
+import type { Refiner } from './refiner.ts';
+
+const LEAD = /\b(on|in|at|as\s+of|into|by|no\s+later\s+than|around|about|approximately|roughly|circa|ca\.|c\.|some\s+time\s+around|since|beginning|starting|until|till|up\s+to|up\s+until|after|shortly\s+after|soon\s+after|before|shortly\s+before|prior\s+to|ahead\s+of|during|throughout|through|over|within|between|from|early\s+on|late\s+on)\s+$/i;
+
+const QUALIFIER: Record<string, DateQualifier> = {
+  on: 'on', in: 'on', at: 'on', 'as of': 'on', into: 'on', from: 'on', 'early on': 'on', 'late on': 'on',
+  by: 'by', 'no later than': 'by',
+  around: 'around', about: 'around', approximately: 'around', roughly: 'around', circa: 'around', 'ca.': 'around',
+  'c.': 'around', 'some time around': 'around',
+  since: 'since', beginning: 'since', starting: 'since',
+  until: 'until', till: 'until', 'up to': 'until', 'up until': 'until',
+  after: 'after', 'shortly after': 'after', 'soon after': 'after',
+  before: 'before', 'shortly before': 'before', 'prior to': 'before', 'ahead of': 'before',
+  during: 'during', throughout: 'during', through: 'during', over: 'during', within: 'during', between: 'during',
+};
+
+/** Approximation words belong to the TIMEX itself in WikiWars ("about 1910", "ca. 466 BC"). */
+const APPROX = new Set(['around', 'about', 'approximately', 'roughly', 'circa', 'ca.', 'c.', 'some time around']);
+
+export const qualifierLead: Refiner = {
+  id: 'qualifiers.lead',
+  refine(mentions, text) {
+    for (const m of mentions) {
+      if (m.anchor.kind === 'duration' || m.anchor.kind === 'set') continue;
+      const before = text.slice(Math.max(0, m.start - 24), m.start);
+      const p = LEAD.exec(before);
+      if (!p) continue;
+      const word = p[1]!.toLowerCase().replace(/\s+/g, ' ');
+      m.lead = m.start - p[0].length;
+      m.qualifier ??= QUALIFIER[word] ?? 'on';
+      if (APPROX.has(word) && m.anchor.kind === 'calendar') {
+        m.mod ??= 'APPROX';
+        m.start = m.lead;
+      }
+    }
+    return mentions;
+  },
+};

@@ -1,0 +1,59 @@
+// Times of day: clock times (10am, 11:30 a.m. local time, at nine in the morning), parts of a
+// day on their own (that afternoon is relative; "in the late afternoon", "by sunset", "deep into
+// the night" take the current day), and "the night of 7 May" joined by the `times.of-date` refiner.
+import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
+import type { Rule } from './rule.ts';
+import { rule } from './rule.ts';
+import type { Refiner } from './refiner.ts';
+
+export const timeRules: Rule[] = [
+  rule('times.clock', '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
+    let h = Number(m[2]);
+    if (h > 12) return null;
+    const pm = /p/i.test(m[4]!);
+    if (pm && h < 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    return {
+      known: { hour: h, minute: m[3] ? Number(m[3]) : 0 },
+      anchor: { kind: 'same', unit: 'day' },
+      ...(m[1] ? { mod: 'APPROX' } : {}),
+    };
+  }),
+
+  // nine in the morning, eleven o'clock at night
+  rule('times.words', `\\b(${NUMBER_WORD_RE})(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+night)\\b`, (m) => {
+    let h = numberValue(m[1]!);
+    if (h === undefined || h > 12) return null;
+    if (m[2] && m[2] !== 'morning' && h < 12) h += 12;
+    if (!m[2] && h < 12 && h > 5) h += 12;
+    return { known: { hour: h, minute: 0 }, anchor: { kind: 'same', unit: 'day' } };
+  }, 'gi'),
+
+  // in the late afternoon, by sunset, at dawn, deep into the night, during the day
+  rule('times.part-of-day', '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
+    const w = m[3]!.toLowerCase();
+    // "in the day" is rare as a time; "during the day" is common
+    if (w === 'day' && !/^(?:during|through)/i.test(m[1]!)) return null;
+    const lead = /^deep/i.test(m[1]!) ? 0 : m[1]!.length;
+    return { known: { tod: TIMES_OF_DAY[w]! }, anchor: { kind: 'same', unit: 'day' }, leadChars: lead };
+  }, 'gi'),
+];
+
+const OF_DATE = /\b(?:the\s+)?(?:(?:early|late)\s+)?(morning|afternoon|evening|night|early\s+hours|small\s+hours|early\s+morning\s+hours|early\s+morning)\s+of\s+$/i;
+
+/** "the night of 7 May": the date carries a time of day, and the span grows to the phrase. */
+export const timesOfDate: Refiner = {
+  id: 'times.of-date',
+  refine(mentions, text) {
+    for (const m of mentions) {
+      if (m.anchor.kind !== 'calendar' || m.known.day === undefined || m.range) continue;
+      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      const p = OF_DATE.exec(before);
+      if (!p) continue;
+      m.known.tod = TIMES_OF_DAY[p[1]!.toLowerCase().replace(/\s+/g, ' ')] ?? 'NI';
+      m.start -= p[0].length;
+      m.rule = `${m.rule}+times.of-date`;
+    }
+    return mentions;
+  },
+};

@@ -1,0 +1,53 @@
+// TIMEX2 values (the WikiWars convention): 2011-05-08, 2011-10 + mod END, 1939-SU, BC0480,
+// 196 (the 1960s), 19 (the 20th century), 2012-W06, 1965-01-31TAF, 2014-05-07T10:00.
+import { pad } from './calendar.ts';
+import type { CalPoint, Mention, Resolution } from './model.ts';
+
+function yearText(p: CalPoint): string {
+  return p.y <= 0 ? `BC${pad(1 - p.y, 4)}` : pad(p.y, 4);
+}
+
+export function timexValue(p: CalPoint): string {
+  switch (p.gran) {
+    case 'century':
+      return p.bc ? `BC${pad(p.century!, 2)}` : pad(p.century!, 2);
+    case 'decade':
+      return p.bc ? `BC${pad(p.decade!, 3)}` : pad(p.decade!, 3);
+    case 'year':
+      return yearText(p);
+    case 'season':
+      return `${yearText(p)}-${p.season}`;
+    case 'week':
+      return `${pad(p.y, 4)}-W${pad(p.week!, 2)}`;
+    case 'month':
+      return `${yearText(p)}-${pad(p.m!, 2)}`;
+    case 'day': {
+      const base = `${yearText(p)}-${pad(p.m!, 2)}-${pad(p.d!, 2)}`;
+      if (p.hour !== undefined) return `${base}T${pad(p.hour, 2)}:${pad(p.minute ?? 0, 2)}`;
+      return p.tod ? `${base}T${p.tod}` : base;
+    }
+  }
+}
+
+/** The TIMEX2 val and mod of a resolved mention (undefined val: left unnormalised). */
+export function timexOf(m: Mention, r: Resolution): { val?: string; mod?: string } {
+  if (m.noValue) return {};
+  if (r.special) return { val: r.special, ...(m.mod ? { mod: m.mod } : {}) };
+  if (m.range && !m.range.split && r.point && r.to && r.point.gran === 'day' && r.to.gran === 'day') {
+    // a day range sharing its month is one TIMEX, a duration in WikiWars ("July 1 to July 3, 1863")
+    const n = Math.round((Date.UTC(r.to.y, r.to.m! - 1, r.to.d!) - Date.UTC(r.point.y, r.point.m! - 1, r.point.d!)) / 86400000) + 1;
+    return { val: `P${n}D` };
+  }
+  if (!r.point) {
+    const k = m.known;
+    if (m.anchor.kind === 'calendar' && k.month !== undefined) {
+      return { val: `XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}` };
+    }
+    if (m.anchor.kind === 'offset' || m.anchor.kind === 'same') {
+      if (m.anchor.unit === 'day') return { val: 'XXXX-XX-XX' };
+    }
+    return {};
+  }
+  const mod = r.point.part ?? m.mod;
+  return { val: timexValue(r.point), ...(mod ? { mod } : {}) };
+}
