@@ -9,6 +9,16 @@ IN ?=
 
 all: dist-data/releases.json
 
+RAW_FILES := $(shell find raw -type f 2>/dev/null)
+CODE_FILES := $(shell find pipeline schemas gazetteer -type f 2>/dev/null)
+
+dist-data/releases.json: node_modules/.package-lock.json $(RAW_FILES) $(CODE_FILES)
+	$(TSX) pipeline/cli/build.ts --raw raw --dist dist-data
+
+build: node_modules/.package-lock.json
+	@test -n "$(OUT)" || { echo "usage: make build RAW=<dir> OUT=<dir>"; exit 2; }
+	$(TSX) pipeline/cli/build.ts --raw "$(RAW)" --out "$(OUT)"
+
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
