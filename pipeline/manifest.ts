@@ -53,7 +53,13 @@ function jsonErrorOffset(err: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function loadRawFolder(rawDir: string): { entries: RawEntry[]; messages: Message[] } {
+export interface RejectedEntry {
+  id: string;
+  path: string;
+  reasons: string[];
+}
+
+export function loadRawFolder(rawDir: string): { entries: RawEntry[]; rejected: RejectedEntry[]; messages: Message[] } {
   const messages: Message[] = [];
   const root = realpathSync(rawDir);
   const manifestPath = join(rawDir, MANIFEST);
@@ -61,6 +67,7 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; messages: 
   const files = listFiles(root);
   const entries: RawEntry[] = [];
   const listedPaths = new Set<string>();
+  const rejected: RejectedEntry[] = [];
   const err = (reason: string, ruleId: string, file = manifestFile, severity: Message['severity'] = 'error') =>
     message({ reason, ruleId, stage: 'manifest', file, severity });
 
@@ -84,29 +91,45 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; messages: 
       messages.push(...problems);
       const docs = Array.isArray(manifest.documents) ? (manifest.documents as SourceEntry[]) : [];
       const seenIds = new Map<string, number>();
+      // An entry with a schema problem is rejected alone; the others are still built.
+      const invalid = new Map<number, string[]>();
+      for (const p of problems) {
+        const m = /^\/documents\/(\d+)/.exec(p.pointer ?? '');
+        if (m) invalid.set(Number(m[1]), [...(invalid.get(Number(m[1])) ?? []), p.reason]);
+      }
       docs.forEach((entry, i) => {
-        if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.path !== 'string') return;
-        const label = `documents[${i}] (${entry.id})`;
+        if (typeof entry !== 'object' || entry === null) return;
+        const label = `documents[${i}] (${String(entry.id)})`;
+        const reject = (m: Message): void => {
+          messages.push(m);
+          rejected.push({ id: String(entry.id), path: String(entry.path), reasons: [`${m.reason} [${m.ruleId}]`] });
+        };
+        if (typeof entry.path === 'string') listedPaths.add(entry.path.replace(/^\.\//, ''));
+        const schemaProblems = invalid.get(i);
+        if (schemaProblems || typeof entry.id !== 'string' || typeof entry.path !== 'string') {
+          rejected.push({ id: String(entry.id), path: String(entry.path), reasons: schemaProblems ?? ['invalid entry'] });
+          return;
+        }
         const firstIndex = seenIds.get(entry.id);
         if (firstIndex !== undefined) {
-          messages.push(err(`Unexpected duplicate id \`${entry.id}\` in ${label}, expected ids to be unique (first used by documents[${firstIndex}])`, 'manifest-duplicate-id'));
+          reject(err(`Unexpected duplicate id \`${entry.id}\` in ${label}, expected ids to be unique (first used by documents[${firstIndex}])`, 'manifest-duplicate-id'));
           return;
         }
         seenIds.set(entry.id, i);
         const file = safePath(root, entry.path);
         if (typeof file !== 'string') {
-          messages.push(err(`Unexpected path \`${entry.path}\` in ${label}: ${file.why}, expected a path inside the raw folder`, 'manifest-path-outside'));
+          reject(err(`Unexpected path \`${entry.path}\` in ${label}: ${file.why}, expected a path inside the raw folder`, 'manifest-path-outside'));
           return;
         }
         listedPaths.add(relative(root, file).split(sep).join('/'));
         if (!existsSync(file)) {
-          messages.push(err(`Unexpected missing file \`${entry.path}\` listed in ${label}, expected the file to exist in the raw folder`, 'manifest-missing-file'));
+          reject(err(`Unexpected missing file \`${entry.path}\` listed in ${label}, expected the file to exist in the raw folder`, 'manifest-missing-file'));
           return;
         }
         const bytes = new Uint8Array(readFileSync(file));
         const actual = sha256(bytes);
         if (typeof entry.sha256 === 'string' && entry.sha256 !== actual) {
-          messages.push({
+          reject({
             ...err(
               `Unexpected content of \`${entry.path}\` (${label}): its sha256 is ${actual}, expected ${entry.sha256} from the manifest. Raw documents are immutable: restore the original, or add the new version as a new document`,
               'manifest-sha256-mismatch',
@@ -146,7 +169,7 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; messages: 
     });
   }
   entries.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
-  return { entries, messages };
+  return { entries, rejected, messages };
 }
 
 /** The absolute path of `rel` inside `root`, or why it is not allowed (absolute, `..`, symlink out). */

@@ -36,6 +36,7 @@ export function processDocument(entry: SourceEntry, bytes: Uint8Array, file: str
     ...(entry.title ? { title: entry.title } : {}),
   });
   messages.push(...ingestMessages);
+  if (!document) return { entry, statements: [], messages };
   const { statements, messages: stmtMessages } = buildStatements(document, stages.dater, stages.normalizer);
   messages.push(...stmtMessages);
   if (statements.length === 0 && document.sentences.length > 0) {

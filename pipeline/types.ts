@@ -105,6 +105,8 @@ export interface Message {
   place?: { start: Point; end: Point };
   actual?: string;
   expected?: string;
+  /** JSON Pointer of the offending value, for problems inside a JSON record. */
+  pointer?: string;
 }
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'part-of-month' | 'season' | 'interval' | 'time';
@@ -214,6 +216,11 @@ export interface PlaceRecord {
   wikidata_source?: string;
   geonames_id?: string;
   geonames_source?: string;
+  /**
+   * Names that denote this place only when the context points to its parent area (`Jobar`
+   * is a district of Homs and of Damascus); several entries may share one.
+   */
+  context_names?: string[];
   note?: string;
 }
 
@@ -227,5 +234,12 @@ export interface ActorRecord {
   parent?: string;
   wikidata_qid?: string;
   wikidata_source?: string;
+  /**
+   * Common-noun phrases that mean this actor in a conflict narrative (`government forces`,
+   * `rebels`); they yield to a more specific name or nationality in front of them.
+   */
+  generic_names?: string[];
+  /** place_id of the country the actor belongs to; its generic names need that country in context. */
+  country?: string;
   note?: string;
 }

@@ -17,7 +17,7 @@ let ajv: Ajv2020 | undefined;
 /** The one Ajv instance, with every schema of schemas/ added under its `$id`. */
 export function schemaRegistry(): Ajv2020 {
   if (ajv) return ajv;
-  ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false });
+  ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false, verbose: true });
   // ajv-formats is CommonJS: its plugin is the module itself or its default export.
   const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (a: Ajv2020) => Ajv2020;
   addFormats(ajv);
@@ -58,12 +58,14 @@ export function validateRecord(schemaFile: string, record: unknown, at: RecordPl
 function errorMessage(e: ErrorObject, schemaFile: string, at: RecordPlace): Message {
   const pointer = e.instancePath || '/';
   const m: Message = {
-    reason: `Unexpected value at ${pointer} of ${at.label}: ${e.message ?? 'invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    reason: `Unexpected value ${JSON.stringify(e.data)?.slice(0, 60) ?? 'undefined'} at ${pointer} of ${at.label}: ${e.message ?? 'invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
     ruleId: `schema-${e.keyword}`,
     stage: 'validate',
     file: at.file,
     severity: 'error',
     expected: `${schemaFile}${e.schemaPath}`,
+    actual: JSON.stringify(e.data)?.slice(0, 200) ?? 'undefined',
+    pointer,
   };
   if (at.start && at.end) m.place = { start: at.start, end: at.end };
   return m;

@@ -1,72 +1,81 @@
-// `build`: raw folder -> release folder. The thin runner around the pure stages: it reads the
-// raw folder, runs the per-document stages, prints diagnostics, and publishes only when there
-// is no error (or when told to skip the documents that have one).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `build`: raw folder -> release folder. Prints diagnostics, and publishes only when there is
+// no error (or when told to skip the documents that have one; they are listed in the report).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
-import { formatMessage, hasErrors, sortMessages } from '../diagnostics.ts';
-import { explicitDates } from '../explicit-dates.ts';
-import { loadRawFolder } from '../manifest.ts';
-import { processDocument, rawSpan, type DocumentResult } from '../process.ts';
-import type { Message } from '../types.ts';
+import { buildFolder, PROJECT_ROOT, type BuildOutcome } from '../build.ts';
+import { dateDocument } from '../dates/index.ts';
+import { formatMessage } from '../diagnostics.ts';
+import { processDocument, rawSpan } from '../process.ts';
+import { buildRelease } from '../publish/index.ts';
+import type { ActorRecord, PlaceRecord, Statement } from '../types.ts';
 
 const { values } = parseArgs({
   options: {
     raw: { type: 'string', default: 'raw' },
     out: { type: 'string' },
+    dist: { type: 'string' },
+    version: { type: 'string', default: '0.1.0' },
     'build-dir': { type: 'string', default: 'build' },
     'skip-bad': { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 });
 
-if (!values.out) {
-  process.stderr.write('usage: build --raw <dir> --out <release dir> [--skip-bad]\n');
+if (!values.out && !values.dist) {
+  process.stderr.write('usage: build --raw <dir> (--out <release dir> | --dist <dist-data dir>) [--skip-bad] [--version X.Y.Z]\n');
   process.exit(2);
 }
+const raw = values.raw as string;
+const buildDir = values['build-dir'] as string;
 
-const { entries, messages: manifestMessages } = loadRawFolder(values.raw as string);
-const results: DocumentResult[] = entries.map((e) => processDocument(e.entry, e.bytes, join(values.raw as string, e.entry.path), { dater: explicitDates }));
-const all: Message[] = sortMessages([...manifestMessages, ...results.flatMap((r) => r.messages)]);
-for (const m of all) if (m.severity !== 'info' || !values.quiet) process.stderr.write(formatMessage(m) + '\n');
-mkdirSync(values['build-dir'] as string, { recursive: true });
-writeFileSync(join(values['build-dir'] as string, 'messages.json'), JSON.stringify(all, null, 1) + '\n');
+const outcome: BuildOutcome = await buildFolder(
+  { raw, skipBad: values['skip-bad'] as boolean, ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }) },
+  (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), { dater: dateDocument })),
+);
+for (const m of outcome.messages) if (m.severity !== 'info' || !values.quiet) process.stderr.write(formatMessage(m) + '\n');
+mkdirSync(buildDir, { recursive: true });
+writeFileSync(join(buildDir, 'messages.json'), JSON.stringify(outcome.messages, null, 1) + '\n');
 
-const bad = new Set(results.filter((r) => hasErrors(r.messages)).map((r) => r.entry.id));
-if (hasErrors(manifestMessages) || (bad.size > 0 && !values['skip-bad'])) {
-  process.stderr.write(`build: ${all.filter((m) => m.severity === 'error').length} error(s); nothing published (use --skip-bad to publish without the bad documents)\n`);
+if (!outcome.publishable) {
+  const errors = outcome.messages.filter((m) => m.severity === 'error').length;
+  process.stderr.write(`build: ${errors} error(s) in ${outcome.skipped.length} document(s); nothing published (use --skip-bad to publish without them)\n`);
   process.exit(1);
 }
 
-const good = results.filter((r) => !bad.has(r.entry.id));
-const rows = good.flatMap((r) =>
-  r.statements.map((s) => {
-    const span = rawSpan(r.document ?? {}, s.span);
-    return {
-      statement_id: s.statementId,
-      document_id: s.documentId,
-      text: s.text,
-      char_start: span.start,
-      char_end: span.end,
-      date_start: s.date.start,
-      date_end: s.date.end,
-      date_edtf: s.date.edtf,
-      date_precision: s.date.precision,
-      date_qualifier: s.date.qualifier,
-      date_text: s.date.text,
-      date_rule: s.date.rule,
-      year_basis: s.date.yearBasis,
-      place_ids: s.places.map((p) => p.id).join(';'),
-      actor_ids: s.actors.map((p) => p.id).join(';'),
-      source_ids: s.sources.map((p) => p.id).join(';'),
-      killed_low: s.casualties.killedLow ?? '',
-      killed_high: s.casualties.killedHigh ?? '',
-    };
-  }),
+const readJson = <T>(p: string, fallback: T): T => (existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : fallback);
+const places = readJson<PlaceRecord[] | { places: PlaceRecord[] }>(join(PROJECT_ROOT, 'gazetteer', 'places.json'), []);
+const actors = readJson<ActorRecord[] | { actors: ActorRecord[] }>(join(PROJECT_ROOT, 'gazetteer', 'actors.json'), []);
+
+// Publish sees spans of the raw file: HTML views are mapped back through their offsets.
+const statements: Statement[] = outcome.good.flatMap((r) =>
+  r.statements.map((s) => (r.document?.rawOffsets ? { ...s, span: rawSpan(r.document, s.span), date: { ...s.date, span: rawSpan(r.document, s.date.span) } } : s)),
 );
-const out = values.out as string;
+const release = buildRelease({
+  version: values.version as string,
+  statements,
+  documents: outcome.good.flatMap((r) =>
+    r.document
+      ? [{ entry: r.entry, kind: r.document.kind, ...(r.document.title ? { title: r.document.title } : {}), ...(r.document.published ? { published: r.document.published } : {}), text: rawText(join(raw, r.entry.path)) }]
+      : [],
+  ),
+  places: Array.isArray(places) ? places : places.places,
+  actors: Array.isArray(actors) ? actors : actors.actors,
+  report: { skipped: outcome.skipped },
+});
+for (const m of release.messages) process.stderr.write(formatMessage(m) + '\n');
+const out = values.out ?? join(values.dist as string, `v${release.version}`);
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'statements.csv'), stringify(rows, { header: true }));
-mkdirSync(dirname(join(out, 'x')), { recursive: true });
-process.stderr.write(`build: ${good.length} documents, ${rows.length} statements -> ${out}\n`);
+for (const [name, bytes] of release.files) {
+  mkdirSync(join(out, name, '..'), { recursive: true });
+  writeFileSync(join(out, name), bytes);
+}
+process.stderr.write(
+  `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${statements.length} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
+);
+
+function rawText(file: string): string {
+  const t = readFileSync(file, 'utf8');
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}

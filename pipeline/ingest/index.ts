@@ -1,6 +1,7 @@
 // The ingest stage: decoded text + manifest entry -> Document, through the reader for its kind.
 import type { Document, DocumentKind, Message } from '../types.ts';
-import { detectKind } from './detect.ts';
+import { message } from '../diagnostics.ts';
+import { detectKind, unrecognisedFormat } from './detect.ts';
 import { readHtml } from './html.ts';
 import { readNewsText } from './news.ts';
 import { readPlainText } from './plain.ts';
@@ -27,7 +28,22 @@ export interface IngestInput {
   title?: string;
 }
 
-export function ingest(input: IngestInput): { document: Document; messages: Message[] } {
+export function ingest(input: IngestInput): { document?: Document; messages: Message[] } {
+  if (!input.kind) {
+    const format = unrecognisedFormat(input.text, input.path);
+    if (format) {
+      return {
+        messages: [
+          message({
+            reason: `Unexpected ${format} content, expected a document in a known format (Current Events markdown, Wikipedia text, news text, HTML, plain text); set \`kind\` in the manifest if this is wrong`,
+            ruleId: 'ingest-unknown-format',
+            stage: 'ingest',
+            file: input.path,
+          }),
+        ],
+      };
+    }
+  }
   const kind = input.kind ?? detectKind(input.text).kind;
   const { document, messages } = READERS[kind](input.id, input.path, input.text);
   if (input.published) {

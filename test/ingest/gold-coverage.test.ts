@@ -17,7 +17,7 @@ describe('gold quotes and sentences', () => {
   for (const [gold, raw] of Object.entries(SEEDS)) {
     it(`puts every quote of ${gold} inside a single sentence of raw/${raw}`, () => {
       const text = readFileSync(new URL(`../../raw/${raw}`, import.meta.url), 'utf8');
-      const sentences = ingest({ id: 'seed', path: raw, text }).document.sentences.map((s) => normaliseForId(s.text));
+      const sentences = ingest({ id: 'seed', path: raw, text }).document!.sentences.map((s) => normaliseForId(s.text));
       const quotes = readFileSync(new URL(gold, GOLD), 'utf8').split('\n').filter(Boolean).map((l) => normaliseForId((JSON.parse(l) as { quote: string }).quote));
       const outside = quotes.filter((q) => !sentences.some((s) => s.includes(q)));
       expect(outside).toEqual([]);

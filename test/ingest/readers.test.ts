@@ -5,7 +5,7 @@ import { rawSpan } from '../../pipeline/process.ts';
 import type { Document } from '../../pipeline/types.ts';
 
 const read = (p: string): string => readFileSync(new URL(p, import.meta.url), 'utf8');
-const doc = (path: string, text = read(path)): Document => ingest({ id: 'd', path, text }).document;
+const doc = (path: string, text = read(path)): Document => ingest({ id: 'd', path, text }).document!;
 const sentenceTexts = (d: Document, kind?: string): string[] =>
   d.sentences.filter((s) => !kind || d.blocks[s.block]?.kind === kind).map((s) => s.text);
 
@@ -89,7 +89,7 @@ describe('news text', () => {
   });
   it('lets the manifest date win over the dateline', () => {
     const text = read('../fixtures/news/dateline-mdy.txt');
-    const d = ingest({ id: 'd', path: 'x', text, published: '2014-05-07T21:01+10:00' }).document;
+    const d = ingest({ id: 'd', path: 'x', text, published: '2014-05-07T21:01+10:00' }).document!;
     expect(d.published).toBe('2014-05-07T21:01+10:00');
     expect(d.publishedFrom).toBe('manifest');
   });

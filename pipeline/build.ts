@@ -1,0 +1,102 @@
+// The build runner: raw folder -> per-document results (cached, optionally in parallel) ->
+// the decision to publish. Reading files, the cache and workers live here; the stages stay pure.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors, sortMessages } from './diagnostics.ts';
+import { loadRawFolder, type RawEntry } from './manifest.ts';
+import type { DocumentResult } from './process.ts';
+import type { Message } from './types.ts';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOptions {
+  raw: string;
+  /** Publish without the documents that have errors (they are listed in the report). */
+  skipBad?: boolean;
+  /** Where per-document results are cached (keyed by content and code version); none = no cache. */
+  cacheDir?: string;
+  /** Runs the per-document stages; sequential in-process by default. */
+  map?: (entries: RawEntry[]) => Promise<DocumentResult[]>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildOutcome {
+  results: DocumentResult[];
+  /** Documents that go into the release. */
+  good: DocumentResult[];
+  skipped: { id: string; path: string; reasons: string[] }[];
+  messages: Message[];
+  /** False when the release must not be published. */
+  publishable: boolean;
+  cache: { hits: number; misses: number };
+}
+
+/** A hash of everything that decides a document's result: the code, schemas, gazetteer and lockfile. */
+export function codeVersion(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (name.endsWith('.ts') || name.endsWith('.json')) {
+        h.update(relative(PROJECT_ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
+      } else if (!name.includes('.')) walk(p);
+    }
+  };
+  for (const d of ['pipeline', 'schemas', 'gazetteer']) walk(join(PROJECT_ROOT, d));
+  h.update(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
+  return h.digest('hex').slice(0, 16);
+}
+
+function cacheKey(entry: RawEntry, version: string): string {
+  return createHash('sha256').update(version).update('\0').update(JSON.stringify(entry.entry)).update('\0').update(entry.file).update('\0').update(entry.bytes).digest('hex');
+}
+
+export async function buildFolder(opts: BuildOptions, runSequential: (entries: RawEntry[]) => DocumentResult[]): Promise<BuildOutcome> {
+  const { entries, rejected, messages: manifestMessages } = loadRawFolder(opts.raw);
+  const version = opts.cacheDir ? codeVersion() : '';
+  const results: (DocumentResult | undefined)[] = new Array(entries.length);
+  const todo: number[] = [];
+  const cache = { hits: 0, misses: 0 };
+  entries.forEach((e, i) => {
+    if (opts.cacheDir) {
+      const p = join(opts.cacheDir, `${cacheKey(e, version)}.json`);
+      if (existsSync(p)) {
+        results[i] = JSON.parse(readFileSync(p, 'utf8')) as DocumentResult;
+        cache.hits++;
+        return;
+      }
+    }
+    todo.push(i);
+  });
+  const pending = todo.map((i) => entries[i] as RawEntry);
+  const fresh = opts.map ? await opts.map(pending) : runSequential(pending);
+  todo.forEach((i, k) => {
+    const r = fresh[k] as DocumentResult;
+    results[i] = r;
+    cache.misses++;
+    if (opts.cacheDir) {
+      mkdirSync(opts.cacheDir, { recursive: true });
+      const p = join(opts.cacheDir, `${cacheKey(entries[i] as RawEntry, version)}.json`);
+      writeFileSync(`${p}.tmp`, JSON.stringify(r));
+      renameSync(`${p}.tmp`, p);
+    }
+  });
+  const all = results as DocumentResult[];
+  const messages = sortMessages([...manifestMessages, ...all.flatMap((r) => r.messages)]);
+  const bad = all.filter((r) => hasErrors(r.messages));
+  const skipped = [...rejected, ...bad.map((r) => ({
+    id: r.entry.id,
+    path: r.entry.path,
+    reasons: r.messages.filter((m) => m.severity === 'error').map((m) => `${m.reason} [${m.ruleId}]`),
+  }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const badIds = new Set(bad.map((r) => r.entry.id));
+  const good = all.filter((r) => !badIds.has(r.entry.id));
+  // Errors that belong to no single document (an unreadable manifest) can never be skipped.
+  const rejectedReasons = new Set(rejected.flatMap((r) => r.reasons));
+  const global = manifestMessages.filter((m) => m.severity === 'error' && !rejectedReasons.has(`${m.reason} [${m.ruleId}]`) && !/^\/documents\/\d+/.test(m.pointer ?? ''));
+  const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
+  return { results: all, good, skipped, messages, publishable, cache };
+}
