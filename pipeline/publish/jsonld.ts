@@ -1,0 +1,366 @@
+// The linked-data view of a release: a JSON-LD 1.1 context with explicit terms (no @vocab, so a
+// misspelt term cannot be minted silently), the graph in compacted form, and its N-Quads.
+// Every node has an IRI (no blank nodes), so sorted N-Quads are already the RDFC-1.0 canonical
+// form; tests check the N-Quads against jsonld.toRDF of the graph.
+import type { Row } from './model.ts';
+import type { ReleaseDocument } from './rows.ts';
+
+export const BASE = 'https://w3id.org/homs-timeline/';
+/** The context is versioned by its own number: it changes only when terms change. */
+export const CONTEXT_URL = `${BASE}context/v1.jsonld`;
+export const VOCAB = `${BASE}vocab#`;
+
+export const iri = {
+  statement: (id: string) => `${BASE}id/statement/${encodeURIComponent(id)}`,
+  place: (id: string) => `${BASE}id/place/${encodeURIComponent(id)}`,
+  actor: (id: string) => `${BASE}id/actor/${encodeURIComponent(id)}`,
+  document: (id: string) => `${BASE}id/document/${encodeURIComponent(id)}`,
+  dataset: (version: string) => `${BASE}dataset/${version}`,
+  /** RFC 6920 named-information IRI of a raw file's bytes. */
+  snapshot: (sha256Hex: string) => `ni:///sha-256;${Buffer.from(sha256Hex, 'hex').toString('base64url')}`,
+};
+
+const PREFIXES = {
+  schema: 'https://schema.org/',
+  prov: 'http://www.w3.org/ns/prov#',
+  oa: 'http://www.w3.org/ns/oa#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  dcat: 'http://www.w3.org/ns/dcat#',
+  ht: VOCAB,
+} as const;
+
+type TermDef = string | { '@id': string; '@type'?: string; '@container'?: '@set' };
+
+const id = (p: string): TermDef => ({ '@id': p, '@type': '@id' });
+const typed = (p: string, t: string): TermDef => ({ '@id': p, '@type': t });
+
+/** Term -> definition. Classes first, then properties. */
+const TERMS: Record<string, TermDef> = {
+  Event: 'schema:Event',
+  Place: 'schema:Place',
+  GeoCoordinates: 'schema:GeoCoordinates',
+  Organization: 'schema:Organization',
+  Person: 'schema:Person',
+  CreativeWork: 'schema:CreativeWork',
+  Dataset: 'schema:Dataset',
+  Entity: 'prov:Entity',
+  Activity: 'prov:Activity',
+  Annotation: 'oa:Annotation',
+  SpecificResource: 'oa:SpecificResource',
+  TextQuoteSelector: 'oa:TextQuoteSelector',
+  TextPositionSelector: 'oa:TextPositionSelector',
+  name: 'schema:name',
+  description: 'schema:description',
+  alternateName: { '@id': 'schema:alternateName', '@container': '@set' },
+  identifier: 'schema:identifier',
+  url: id('schema:url'),
+  sameAs: { '@id': 'schema:sameAs', '@type': '@id', '@container': '@set' },
+  license: id('schema:license'),
+  licenceId: 'ht:licenceId',
+  publisher: 'schema:publisher',
+  creditText: 'schema:creditText',
+  datePublished: 'schema:datePublished',
+  inLanguage: 'schema:inLanguage',
+  version: 'schema:version',
+  startDate: typed('schema:startDate', 'xsd:date'),
+  endDate: typed('schema:endDate', 'xsd:date'),
+  location: { '@id': 'schema:location', '@type': '@id', '@container': '@set' },
+  geo: id('schema:geo'),
+  latitude: typed('schema:latitude', 'xsd:decimal'),
+  longitude: typed('schema:longitude', 'xsd:decimal'),
+  containedInPlace: id('schema:containedInPlace'),
+  parentOrganization: id('schema:parentOrganization'),
+  placeType: 'ht:placeType',
+  geoPrecision: 'ht:geoPrecision',
+  actorType: 'ht:actorType',
+  side: 'ht:side',
+  actor: { '@id': 'ht:actor', '@type': '@id', '@container': '@set' },
+  target: { '@id': 'ht:target', '@type': '@id', '@container': '@set' },
+  mentionedActor: { '@id': 'ht:mentionedActor', '@type': '@id', '@container': '@set' },
+  reportedBy: { '@id': 'ht:reportedBy', '@type': '@id', '@container': '@set' },
+  claimedBy: { '@id': 'ht:claimedBy', '@type': '@id', '@container': '@set' },
+  deniedBy: { '@id': 'ht:deniedBy', '@type': '@id', '@container': '@set' },
+  confirmedBy: { '@id': 'ht:confirmedBy', '@type': '@id', '@container': '@set' },
+  section: 'ht:section',
+  dateEdtf: 'ht:dateEdtf',
+  datePrecision: 'ht:datePrecision',
+  dateQualifier: 'ht:dateQualifier',
+  dateText: 'ht:dateText',
+  dateRule: 'ht:dateRule',
+  yearBasis: 'ht:yearBasis',
+  dateResolvedFrom: 'ht:dateResolvedFrom',
+  killedLow: typed('ht:killedLow', 'xsd:integer'),
+  killedHigh: typed('ht:killedHigh', 'xsd:integer'),
+  woundedLow: typed('ht:woundedLow', 'xsd:integer'),
+  woundedHigh: typed('ht:woundedHigh', 'xsd:integer'),
+  casualtyText: 'ht:casualtyText',
+  sha256: 'ht:sha256',
+  wasDerivedFrom: id('prov:wasDerivedFrom'),
+  wasGeneratedBy: id('prov:wasGeneratedBy'),
+  used: { '@id': 'prov:used', '@type': '@id', '@container': '@set' },
+  specializationOf: id('prov:specializationOf'),
+  previousVersion: id('dcat:previousVersion'),
+  hasBody: id('oa:hasBody'),
+  hasTarget: id('oa:hasTarget'),
+  hasSource: id('oa:hasSource'),
+  hasSelector: { '@id': 'oa:hasSelector', '@type': '@id', '@container': '@set' },
+  exact: 'oa:exact',
+  prefix: 'oa:prefix',
+  suffix: 'oa:suffix',
+  start: typed('oa:start', 'xsd:nonNegativeInteger'),
+  end: typed('oa:end', 'xsd:nonNegativeInteger'),
+};
+
+export function buildContext(): Record<string, unknown> {
+  return { '@context': { '@version': 1.1, '@protected': true, ...PREFIXES, id: '@id', type: '@type', ...TERMS } };
+}
+
+type Node = Record<string, unknown>;
+
+const QUOTE_CONTEXT = 32; // code points of prefix/suffix, enough to disambiguate a repeated sentence
+
+function lastCodePoints(s: string, n: number): string {
+  const a = Array.from(s);
+  return a.slice(Math.max(0, a.length - n)).join('');
+}
+function firstCodePoints(s: string, n: number): string {
+  return Array.from(s).slice(0, n).join('');
+}
+
+const drop = <T extends Node>(o: T): T => {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) delete o[k];
+  }
+  return o;
+};
+
+export interface GraphInput {
+  version: string;
+  previousVersion?: string;
+  created: string;
+  rows: { statements: Row[]; documents: Row[]; places: Row[]; actors: Row[]; statement_actors: Row[]; statement_sources: Row[] };
+  documents: Map<string, ReleaseDocument>;
+  /** statement id -> UTF-16 span of the sentence in its raw text (for prefix/suffix) */
+  utf16Spans: Map<string, { start: number; end: number }>;
+}
+
+const CLAIM_TERM: Record<string, string> = { reported: 'reportedBy', claimed: 'claimedBy', denied: 'deniedBy', confirmed: 'confirmedBy' };
+const ROLE_TERM: Record<string, string> = { actor: 'actor', target: 'target', mentioned: 'mentionedActor' };
+
+/** The graph nodes, in a fixed order: dataset, documents, places, actors, statements with their annotations. */
+export function buildGraphNodes(input: GraphInput): Node[] {
+  const nodes: Node[] = [];
+  const ds = iri.dataset(input.version);
+  const docs = [...input.documents.values()].sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  nodes.push(
+    drop({
+      id: ds,
+      type: ['Dataset', 'Entity'],
+      name: 'Siege of Homs (2011-2014): dated statements',
+      version: input.version,
+      datePublished: input.created.slice(0, 10),
+      license: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      previousVersion: input.previousVersion ? iri.dataset(input.previousVersion) : null,
+      wasGeneratedBy: { id: `${ds}#build`, type: 'Activity', used: docs.map((d) => iri.snapshot(d.entry.sha256)) },
+    }),
+  );
+  for (const d of docs) {
+    const e = d.entry;
+    nodes.push(drop({ id: iri.snapshot(e.sha256), type: 'Entity', sha256: e.sha256, specializationOf: iri.document(e.id) }));
+  }
+  for (const r of input.rows.documents) {
+    nodes.push(
+      drop({
+        id: iri.document(r.document_id as string),
+        type: ['CreativeWork', 'Entity'],
+        identifier: r.document_id,
+        name: r.title,
+        url: r.url,
+        publisher: r.publisher,
+        datePublished: r.published,
+        inLanguage: r.language,
+        licenceId: r.licence,
+        license: r.licence_url,
+        creditText: r.attribution,
+      }),
+    );
+  }
+  for (const r of input.rows.places) {
+    const alt: unknown[] = [...((r.alt_names as string[] | null) ?? [])];
+    if (r.name_ar) alt.push({ '@value': r.name_ar, '@language': 'ar' });
+    const pid = iri.place(r.place_id as string);
+    const sameAs = [r.wikidata_qid ? `http://www.wikidata.org/entity/${r.wikidata_qid}` : null, r.geonames_id !== null ? `https://sws.geonames.org/${r.geonames_id}/` : null].filter((x) => x !== null);
+    nodes.push(
+      drop({
+        id: pid,
+        type: 'Place',
+        identifier: r.place_id,
+        name: r.name,
+        alternateName: alt,
+        placeType: r.type,
+        geoPrecision: r.geo_precision,
+        containedInPlace: r.parent_id ? iri.place(r.parent_id as string) : null,
+        geo: r.latitude !== null && r.longitude !== null ? { id: `${pid}#geo`, type: 'GeoCoordinates', latitude: String(r.latitude), longitude: String(r.longitude) } : null,
+        sameAs,
+      }),
+    );
+  }
+  for (const r of input.rows.actors) {
+    nodes.push(
+      drop({
+        id: iri.actor(r.actor_id as string),
+        type: r.type === 'person' ? 'Person' : 'Organization',
+        identifier: r.actor_id,
+        name: r.name,
+        alternateName: (r.alt_names as string[] | null) ?? [],
+        actorType: r.type,
+        side: r.side,
+        parentOrganization: r.parent_id && r.type !== 'person' ? iri.actor(r.parent_id as string) : null,
+        sameAs: r.wikidata_qid ? [`http://www.wikidata.org/entity/${r.wikidata_qid}`] : [],
+      }),
+    );
+  }
+  const rolesOf = new Map<string, Record<string, string[]>>();
+  const add = (sid: string, term: string, target: string) => {
+    let m = rolesOf.get(sid);
+    if (!m) rolesOf.set(sid, (m = {}));
+    const list = (m[term] ??= []);
+    if (!list.includes(target)) list.push(target);
+  };
+  for (const r of input.rows.statement_actors) add(r.statement_id as string, ROLE_TERM[r.role as string] as string, iri.actor(r.actor_id as string));
+  for (const r of input.rows.statement_sources) add(r.statement_id as string, CLAIM_TERM[r.claim_kind as string] as string, iri.actor(r.source_id as string));
+
+  for (const r of input.rows.statements) {
+    const sid = r.statement_id as string;
+    const s = iri.statement(sid);
+    const doc = iri.document(r.document_id as string);
+    const casualty = [r.killed_text, r.wounded_text].filter((x) => x !== null);
+    nodes.push(
+      drop({
+        id: s,
+        type: 'Event',
+        description: r.text,
+        startDate: r.date_start,
+        endDate: r.date_end,
+        dateEdtf: r.date_edtf,
+        datePrecision: r.date_precision,
+        dateQualifier: r.date_qualifier,
+        dateText: r.date_text,
+        dateRule: r.date_rule,
+        yearBasis: r.year_basis,
+        dateResolvedFrom: r.date_resolved_from,
+        section: r.section,
+        location: ((r.place_ids as string[] | null) ?? []).map(iri.place),
+        ...(rolesOf.get(sid) ?? {}),
+        killedLow: r.killed_low,
+        killedHigh: r.killed_high,
+        woundedLow: r.wounded_low,
+        woundedHigh: r.wounded_high,
+        casualtyText: casualty,
+        wasDerivedFrom: doc,
+      }),
+    );
+    const raw = input.documents.get(r.document_id as string)?.text;
+    const u = input.utf16Spans.get(sid);
+    const exact = raw !== undefined && u ? raw.slice(u.start, u.end) : (r.text as string);
+    nodes.push({
+      id: `${s}#annotation`,
+      type: 'Annotation',
+      hasBody: s,
+      hasTarget: {
+        id: `${s}#target`,
+        type: 'SpecificResource',
+        hasSource: doc,
+        hasSelector: [
+          drop({
+            id: `${s}#quote`,
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: raw !== undefined && u ? lastCodePoints(raw.slice(Math.max(0, u.start - 2 * QUOTE_CONTEXT), u.start), QUOTE_CONTEXT) || null : null,
+            suffix: raw !== undefined && u ? firstCodePoints(raw.slice(u.end, u.end + 2 * QUOTE_CONTEXT), QUOTE_CONTEXT) || null : null,
+          }),
+          { id: `${s}#position`, type: 'TextPositionSelector', start: r.char_start, end: r.char_end },
+        ],
+      },
+    });
+  }
+  return nodes;
+}
+
+/** The graph document: one node per line, so releases diff line by line. */
+export function serializeGraph(nodes: Node[]): string {
+  return `{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n${nodes.map((n) => JSON.stringify(n)).join(',\n')}\n]}\n`;
+}
+
+// ---- N-Quads, from the same nodes and the same term definitions -------------------------------
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const RDF_LANGSTRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+
+function expandIri(v: string): string {
+  const i = v.indexOf(':');
+  if (i > 0) {
+    const p = v.slice(0, i) as keyof typeof PREFIXES;
+    if (p in PREFIXES && !v.startsWith(`${p}://`)) return PREFIXES[p] + v.slice(i + 1);
+  }
+  return v;
+}
+
+// The escapes of N-Quads canonical form (as rdf-canonize writes them).
+const LITERAL_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
+const ECHAR: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const escapeLiteral = (s: string) => s.replace(LITERAL_ESCAPE, (c) => ECHAR[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+const IRI_ESCAPE = /[\u0000-\u0020<>"{}|^`\\]/g;
+const escapeIri = (s: string) => s.replace(IRI_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
+function termDef(key: string): { iri: string; type?: string } {
+  const d = TERMS[key];
+  if (d === undefined) throw new Error(`internal: JSON-LD term ${key} is not in the context`);
+  if (typeof d === 'string') return { iri: expandIri(d) };
+  return { iri: expandIri(d['@id']), ...(d['@type'] ? { type: d['@type'] === '@id' ? '@id' : expandIri(d['@type']) } : {}) };
+}
+
+function nodeQuads(node: Node, out: string[]): void {
+  const s = `<${escapeIri(node.id as string)}>`;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'id') continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (key === 'type') {
+      for (const t of values) out.push(`${s} <${RDF_TYPE}> <${escapeIri(termDef(t as string).iri)}> .\n`);
+      continue;
+    }
+    const def = termDef(key);
+    const p = `<${escapeIri(def.iri)}>`;
+    for (const v of values) {
+      if (typeof v === 'object' && v !== null && 'id' in v) {
+        out.push(`${s} ${p} <${escapeIri((v as Node).id as string)}> .\n`);
+        nodeQuads(v as Node, out);
+      } else if (typeof v === 'object' && v !== null && '@value' in v) {
+        const lv = v as { '@value': string; '@language'?: string };
+        out.push(`${s} ${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
+      } else if (def.type === '@id') {
+        out.push(`${s} ${p} <${escapeIri(v as string)}> .\n`);
+      } else if (typeof v === 'number') {
+        if (!Number.isInteger(v)) throw new Error(`internal: non-integer JSON number for ${key}`);
+        out.push(`${s} ${p} "${v}"^^<${def.type ?? 'http://www.w3.org/2001/XMLSchema#integer'}> .\n`);
+      } else {
+        const dt = def.type ?? XSD_STRING;
+        out.push(dt === XSD_STRING ? `${s} ${p} "${escapeLiteral(String(v))}" .\n` : `${s} ${p} "${escapeLiteral(String(v))}"^^<${dt}> .\n`);
+      }
+    }
+  }
+}
+
+/** Sorted, de-duplicated N-Quads of the nodes: canonical because no node is blank. */
+export function toNQuads(nodes: Node[]): string {
+  const out: string[] = [];
+  for (const n of nodes) nodeQuads(n, out);
+  out.sort();
+  const unique: string[] = [];
+  for (const q of out) if (unique[unique.length - 1] !== q) unique.push(q);
+  return unique.join('');
+}
+
+export { RDF_LANGSTRING };

@@ -1,0 +1,109 @@
+// Checks table data against its Table Schema descriptor, as a Frictionless validator would:
+// header = fields in order, types, required, pattern, minimum, categories, primary-key
+// uniqueness and foreign keys. It reads the published descriptor and the CSV cells as strings,
+// so it checks what a user downloads rather than our in-memory rows.
+
+export interface Violation {
+  resource: string;
+  row?: number; // 1 = first data row
+  field?: string;
+  rule: string;
+  detail: string;
+}
+
+interface FieldDescriptor {
+  name: string;
+  type: string;
+  delimiter?: string;
+  categories?: Array<string | number>;
+  constraints?: { required?: boolean; pattern?: string; minimum?: number };
+}
+
+interface SchemaDescriptor {
+  fields: FieldDescriptor[];
+  missingValues?: string[];
+  primaryKey?: string[];
+  foreignKeys?: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }>;
+}
+
+export interface ResourceData {
+  name: string;
+  schema: SchemaDescriptor;
+  /** header row first, then data rows, all cells as read from the CSV */
+  cells: string[][];
+}
+
+const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
+  string: () => true,
+  integer: (v) => /^-?[0-9]+$/.test(v),
+  number: (v) => /^-?[0-9]+(\.[0-9]+)?$/.test(v),
+  date: (v) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+  list: () => true,
+};
+
+export function checkTables(resources: ResourceData[]): Violation[] {
+  const out: Violation[] = [];
+  const keySets = new Map<string, Set<string>>(); // `${resource}\u0000${fields}` -> values
+  const byName = new Map(resources.map((r) => [r.name, r]));
+
+  const columnValues = (r: ResourceData, fields: string[]): string[] | undefined => {
+    const header = r.cells[0] ?? [];
+    const idx = fields.map((f) => header.indexOf(f));
+    if (idx.some((i) => i < 0)) return undefined;
+    return r.cells.slice(1).map((row) => idx.map((i) => row[i] ?? '').join('\u0000'));
+  };
+
+  for (const r of resources) {
+    const header = r.cells[0] ?? [];
+    const names = r.schema.fields.map((f) => f.name);
+    if (header.join(',') !== names.join(',')) out.push({ resource: r.name, rule: 'header', detail: `header ${header.join(',')} differs from the schema's fields ${names.join(',')}` });
+    const missing = new Set(r.schema.missingValues ?? ['']);
+    r.cells.slice(1).forEach((row, i) => {
+      if (row.length !== names.length) out.push({ resource: r.name, row: i + 1, rule: 'field-count', detail: `${row.length} cells, expected ${names.length}` });
+      r.schema.fields.forEach((f, j) => {
+        const v = row[j] ?? '';
+        const at = { resource: r.name, row: i + 1, field: f.name };
+        if (missing.has(v)) {
+          if (f.constraints?.required) out.push({ ...at, rule: 'required', detail: 'missing value in a required field' });
+          return;
+        }
+        const items = f.type === 'list' ? v.split(f.delimiter ?? ',') : [v];
+        if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at, rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
+        if (!(TYPE_CHECKS[f.type] ?? (() => false))(v)) out.push({ ...at, rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
+        const pattern = f.constraints?.pattern;
+        if (pattern && !items.every((x) => new RegExp(`^(?:${pattern})$`, 'u').test(x))) out.push({ ...at, rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${pattern}` });
+        const min = f.constraints?.minimum;
+        if (min !== undefined && Number(v) < min) out.push({ ...at, rule: 'minimum', detail: `${v} < ${min}` });
+        if (f.categories && !items.every((x) => f.categories!.map(String).includes(x))) out.push({ ...at, rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories.join(', ')}` });
+      });
+    });
+    const pk = r.schema.primaryKey;
+    if (pk?.length) {
+      const values = columnValues(r, pk);
+      const seen = new Set<string>();
+      values?.forEach((k, i) => {
+        if (seen.has(k)) out.push({ resource: r.name, row: i + 1, field: pk.join('+'), rule: 'primary-key', detail: `duplicate key ${JSON.stringify(k.split('\u0000'))}` });
+        seen.add(k);
+      });
+      keySets.set(`${r.name}\u0000${pk.join(',')}`, seen);
+    }
+  }
+
+  for (const r of resources) {
+    for (const fk of r.schema.foreignKeys ?? []) {
+      const target = byName.get(fk.reference.resource || r.name);
+      if (!target) {
+        out.push({ resource: r.name, rule: 'foreign-key', detail: `no resource ${fk.reference.resource}` });
+        continue;
+      }
+      const cacheKey = `${target.name}\u0000${fk.reference.fields.join(',')}`;
+      let targets = keySets.get(cacheKey);
+      if (!targets) keySets.set(cacheKey, (targets = new Set(columnValues(target, fk.reference.fields) ?? [])));
+      columnValues(r, fk.fields)?.forEach((k, i) => {
+        if (k.split('\u0000').every((x) => x === '')) return; // null reference
+        if (!targets!.has(k)) out.push({ resource: r.name, row: i + 1, field: fk.fields.join('+'), rule: 'foreign-key', detail: `${JSON.stringify(k.split('\u0000'))} not found in ${target.name}` });
+      });
+    }
+  }
+  return out;
+}
