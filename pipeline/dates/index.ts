@@ -4,3 +4,5 @@ export { tagPlainText } from './plain.ts';
 export type { TimexExpression } from './plain.ts';
 export { recognise } from './recognise.ts';
 export { RULES, REFINERS } from './rules/index.ts';
+export { dateDocument } from './statements.ts';
+export type { DatedDocument } from './statements.ts';

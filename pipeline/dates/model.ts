@@ -19,6 +19,8 @@ export interface Known {
   century?: number; // 19 for the 20th century (TIMEX2 convention)
   season?: Season;
   part?: Part;
+  /** The part came from "the end/beginning of" (an edge), not early/mid/late (a third). */
+  edge?: boolean;
   weekday?: number; // 1 Monday .. 7 Sunday (ISO)
   tod?: TimeOfDay;
   hour?: number;
@@ -71,6 +73,7 @@ export interface CalPoint {
   week?: number; // ISO week number when gran = week
   season?: Season;
   part?: Part;
+  edge?: boolean;
   tod?: TimeOfDay;
   hour?: number;
   minute?: number;

@@ -20,6 +20,8 @@ export interface NarrativeState {
   point?: CalPoint;
   scope?: Scope;
   bc: boolean;
+  /** The anchor was read from the text (not seeded from the publication date). */
+  fromText?: boolean;
 }
 
 export interface ResolveContext {
@@ -61,7 +63,7 @@ function fmtYm(y: number, m?: number): string {
 /** The year of a month (and day) written without one. */
 function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext): YearChoice | undefined {
   const tense = tenseOf(ctx.clause);
-  if (st.year === undefined && ctx.documentDate) {
+  if ((st.year === undefined || (ctx.mode === 'news' && !st.fromText)) && ctx.documentDate) {
     const dct = ctx.documentDate;
     let y = dct.y;
     const cand = { y, m: month, d: day ?? 15 };
@@ -127,6 +129,7 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext): { poi
   if (k.month !== undefined) { p.gran = 'month'; p.m = k.month; }
   if (k.day !== undefined && k.month !== undefined) { p.gran = 'day'; p.d = k.day; }
   if (k.part) p.part = k.part;
+  if (k.edge) p.edge = true;
   if (k.tod) p.tod = k.tod;
   if (k.hour !== undefined) { p.hour = k.hour; p.minute = k.minute ?? 0; }
   return { point: p, basis, ...(from ? { from } : {}) };
@@ -269,6 +272,7 @@ export function advance(st: NarrativeState, p: CalPoint): void {
   }
   st.year = p.y;
   st.point = { ...p };
+  st.fromText = true;
 }
 
 /** Resolve a mention (ranges included) and advance the state when it may anchor. */

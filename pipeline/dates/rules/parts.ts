@@ -55,6 +55,7 @@ export const partsPrefix: Refiner = {
       const part = PART_OF[word];
       if (!part) continue;
       m.known.part = part;
+      if (/^(?:beginning|start|end|close|turn)/.test(word)) m.known.edge = true;
       m.start -= p[0].length;
       m.rule = `${m.rule}+parts.prefix`;
     }

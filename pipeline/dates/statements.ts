@@ -1,0 +1,216 @@
+// Dating sentences: walk the document's blocks in order, carry the narrative state through
+// headings (year scopes) and body text, and give each body sentence that carries a temporal
+// expression the date of its main event. A Current Events item takes its structural date
+// (day heading / link path); the infobox `Date:` is one statement spanning the whole event.
+import type { Block, Document, Message, SentenceDate, Span } from '../types.ts';
+import { parseIsoDate, type Ymd } from './calendar.ts';
+import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from './interval.ts';
+import type { CalPoint, Mention, Resolution } from './model.ts';
+import { inParentheses, type TimexExpression } from './plain.ts';
+import { recognise } from './recognise.ts';
+import { advance, newState, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
+import { timexOf } from './timex.ts';
+
+const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
+
+interface Resolved { m: Mention; r: Resolution; before?: CalPoint }
+
+/** Words a sentence may open with before its date ("However, on 25 July"). */
+const OPENER = /^(?:\W*(?:however|then|also|but|and|meanwhile|still|again|finally|eventually|reportedly|subsequently|in\s+addition|furthermore|moreover|nevertheless|instead|thus|so)\b,?\s*)*$/i;
+
+function pointOf(x: Resolved, mode: Mode): CalPoint | undefined {
+  if (x.r.point) return x.r.point;
+  // "now", "currently", "a few days later" in a narrative mean the story's current time
+  const k = x.m.anchor.kind;
+  if ((k === 'present' || k === 'vague-offset' || k === 'past') && x.before) return { ...x.before };
+  void mode;
+  return undefined;
+}
+
+function eligible(x: Resolved, text: string): boolean {
+  const k = x.m.anchor.kind;
+  if (k === 'duration' || k === 'set' || k === 'future') return false;
+  if (k === 'past' && x.m.text.toLowerCase() !== 'the past') return false;
+  if (x.m.attributive) return false;
+  if (inParentheses(text, x.m.start)) return false;
+  return true;
+}
+
+function choose(sentence: { start: number; end: number }, items: Resolved[], text: string, mode: Mode): Resolved | undefined {
+  const ok = items.filter((x) => eligible(x, text) && pointOf(x, mode));
+  if (!ok.length) return undefined;
+  const initial = ok.find((x) => OPENER.test(text.slice(sentence.start, x.m.lead ?? x.m.start)));
+  if (initial) return initial;
+  const calendar = ok.find((x) => x.m.anchor.kind === 'calendar' || x.m.anchor.kind === 'offset' || x.m.anchor.kind === 'weekday' || x.m.anchor.kind === 'deictic');
+  return calendar ?? ok[0];
+}
+
+function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clause: string, mode: Mode, rule?: string): SentenceDate | undefined {
+  let q = x.m.qualifier ?? 'on';
+  if (x.m.mod === 'APPROX') q = 'around';
+  if (tenseOf(clause) === 'future' && (q === 'on' || q === 'during')) q = 'planned';
+  const to = x.r.to;
+  const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);
+  if (b.start.y <= 0) return undefined;
+  let e = edtfOf(p, b, q, to ? { to, list: !!x.r.list } : undefined);
+  if (!validEdtf(e)) e = `${iso(b.start)}/${iso(b.end)}`;
+  const cw = crosswalk(b);
+  const basis = x.r.yearBasis;
+  const d: SentenceDate = {
+    start: iso(b.start), end: iso(b.end), edtf: e, precision: precisionOf(p, !!to), qualifier: q,
+    text: text.slice(span.start, span.end), span, rule: rule ?? x.m.rule,
+    yearBasis: basis === 'explicit' ? 'explicit' : basis === 'heading' ? 'heading' : basis === 'document-date' ? 'document-date' : 'inherited',
+    acledTimePrecision: cw.acled, ucdpDatePrec: cw.ucdp,
+  };
+  if (x.r.resolvedFrom) d.resolvedFrom = x.r.resolvedFrom;
+  void mode;
+  return d;
+}
+
+function iso(p: Ymd): string {
+  return `${String(p.y).padStart(4, '0')}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}
+
+function modeOf(doc: Document): Mode {
+  return doc.kind === 'news-text' || doc.kind === 'html' ? 'news' : 'narrative';
+}
+
+export interface DatedDocument {
+  dates: Map<number, SentenceDate>;
+  expressions: TimexExpression[];
+  messages: Message[];
+}
+
+export function dateDocument(doc: Document): DatedDocument {
+  const text = doc.text;
+  const dates = new Map<number, SentenceDate>();
+  const expressions: TimexExpression[] = [];
+  const messages: Message[] = [];
+  const mode = modeOf(doc);
+  const dct = parseIsoDate(doc.published);
+  const st: NarrativeState = newState();
+  if (mode === 'news' && dct) {
+    st.year = dct.y; st.month = { y: dct.y, m: dct.m }; st.day = dct; st.point = { gran: 'day', ...dct };
+  }
+  const base = { mode, ...(dct ? { documentDate: dct } : {}) };
+  const scopes: Array<{ level: number; scope: Scope }> = [];
+  const sentencesOf = new Map<number, number[]>();
+  for (const s of doc.sentences) {
+    const l = sentencesOf.get(s.block);
+    if (l) l.push(s.index); else sentencesOf.set(s.block, [s.index]);
+  }
+  const record = (m: Mention, r: Resolution, sentence?: number) => {
+    const parts = m.range?.split ? [[m.range.from, r.point], [m.range.to, r.to]] as const : [[m, r.point]] as const;
+    for (const [x, p] of parts) {
+      if (x.statementOnly) continue;
+      const t = timexOf(x, m.range?.split ? { yearBasis: r.yearBasis, ...(p ? { point: p } : {}) } : r);
+      expressions.push({ start: x.start, end: x.end, text: x.text, rule: x.rule, ...t, ...(sentence !== undefined ? { sentence } : {}),
+        ...(m.lead !== undefined ? { leadStart: m.lead } : {}), ...(m.qualifier ? { qualifier: m.qualifier } : {}), yearBasis: r.yearBasis,
+        ...(r.resolvedFrom ? { resolvedFrom: r.resolvedFrom } : {}) });
+    }
+  };
+  let eventSpan: Resolved | undefined;
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') {
+      const section = doc.sections[block.section];
+      const level = section?.level ?? 9;
+      while (scopes.length && scopes[scopes.length - 1]!.level >= level) scopes.pop();
+      const span = section?.headingSpan ?? block.span;
+      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end), anchors: false };
+      for (const m of recognise(text, span.start, span.end)) {
+        const r = resolveMention(m, { ...st }, ctx);
+        record(m, r);
+        if (r.point && m.anchor.kind === 'calendar' && !m.attributive && !scopes.some((s) => s.level === level)) {
+          const to = r.to ?? r.point;
+          scopes.push({ level, scope: { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text } });
+          // a dated section starts at its date: the previous section's day no longer anchors
+          st.year = r.point.y;
+          st.month = r.point.m ? { y: r.point.y, m: r.point.m } : undefined;
+          st.day = undefined;
+          st.point = { gran: r.point.m ? 'month' : 'year', y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) };
+          st.fromText = true;
+        }
+      }
+      st.scope = scopes.length ? scopes[scopes.length - 1]!.scope : undefined;
+      continue;
+    }
+    if (block.kind === 'infobox-field') {
+      if (!/^date$/i.test(block.key ?? '')) continue;
+      const span = block.valueSpan ?? block.span;
+      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end), anchors: false };
+      const ms = recognise(text, span.start, span.end).filter((m) => m.anchor.kind === 'calendar');
+      const scratch = newState();
+      const items = ms.map((m) => ({ m, r: resolveMention(m, scratch, ctx) }));
+      for (const x of items) record(x.m, x.r);
+      const whole = items.find((x) => x.r.point && x.r.to) ?? items[0];
+      if (!whole?.r.point) continue;
+      if (items.length > 1 && !whole.r.to) {
+        const last = items[items.length - 1]!;
+        if (last.r.point) whole.r = { ...whole.r, to: last.r.point };
+      }
+      eventSpan = whole;
+      for (const si of sentencesOf.get(block.index) ?? []) {
+        const sp = { start: whole.m.start, end: (items[items.length - 1] ?? whole).m.end };
+        const d = toSentenceDate({ ...whole, m: { ...whole.m, qualifier: 'during' } }, whole.r.point, sp, text, '', mode, 'infobox.date');
+        if (d) dates.set(si, d);
+      }
+      continue;
+    }
+    if (!BODY.has(block.kind)) continue;
+    const structural = parseIsoDate(block.structuralDate);
+    for (const si of sentencesOf.get(block.index) ?? []) {
+      const s = doc.sentences[si]!;
+      const clause = s.text;
+      const ctx: ResolveContext = { ...base, clause, anchors: true };
+      const local: NarrativeState = structural ? structuralState(structural) : st;
+      const items: Resolved[] = [];
+      for (const m of recognise(text, s.span.start, s.span.end)) {
+        const before = local.point ? { ...local.point } : undefined;
+        const anchors = !inParentheses(text, m.start);
+        let r: Resolution;
+        if (eventSpan && /\bthe\s+(?:siege|war|conflict|battle|campaign|offensive)\b/i.test(text.slice(m.end, m.end + 16)) && m.noValue) {
+          r = eventSpan.r;
+        } else {
+          r = resolveMention(m, local, { ...ctx, anchors });
+        }
+        record(m, r, si);
+        items.push({ m, r, ...(before ? { before } : {}) });
+      }
+      const chosen = choose(s.span, items, text, mode);
+      if (structural) {
+        // a Current Events item is dated by its page or link path, whatever its words say
+        const p: CalPoint = { gran: 'day', ...structural };
+        const span = chosen ? { start: chosen.m.lead ?? chosen.m.start, end: chosen.m.end } : block.structuralDateSpan ?? s.span;
+        const base2: Resolved = { m: chosen?.m ?? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } };
+        const d = toSentenceDate({ ...base2, m: { ...base2.m, mod: undefined } as Mention, r: base2.r }, p, span, text, clause, mode, 'structure.date');
+        if (d) dates.set(si, d);
+        continue;
+      }
+      if (!chosen) continue;
+      let pick = chosen;
+      // "The next day, 8 May" / "One week later, on 27 May": the explicit date wins
+      const idx = items.indexOf(chosen);
+      const next = items[idx + 1];
+      if (next && chosen.m.anchor.kind !== 'calendar' && next.m.anchor.kind === 'calendar' && next.r.point &&
+          /^,\s*(?:on\s+)?$/.test(text.slice(chosen.m.end, next.m.lead ?? next.m.start))) {
+        pick = { ...next, m: { ...next.m, qualifier: chosen.m.qualifier ?? next.m.qualifier } as Mention };
+        const span = { start: chosen.m.lead ?? chosen.m.start, end: next.m.end };
+        const d = toSentenceDate(pick, next.r.point, span, text, clause, mode);
+        if (d) dates.set(si, d);
+        continue;
+      }
+      const p = pointOf(pick, mode)!;
+      const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
+      const d = toSentenceDate(pick, p, span, text, clause, mode);
+      if (d) dates.set(si, d);
+    }
+  }
+  return { dates, expressions, messages };
+}
+
+function structuralState(d: Ymd): NarrativeState {
+  const st = newState();
+  advance(st, { gran: 'day', ...d });
+  return st;
+}
