@@ -26,7 +26,8 @@ for (const e of sources.documents) {
   for (const g of gold) {
     total++;
     const q = norm(g.quote);
-    const s = document.sentences.find((x) => dates.has(x.index) && norm(x.text).includes(q));
+    const nth = (g.occurrence ?? 1) as number;
+    const s = document.sentences.filter((x) => dates.has(x.index) && norm(x.text).includes(q))[nth - 1];
     const d = s ? dates.get(s.index) : undefined;
     if (!d) {
       const any = document.sentences.find((x) => norm(x.text).includes(q));

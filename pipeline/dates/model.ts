@@ -60,6 +60,10 @@ export interface Mention {
   attributive?: boolean;
   /** Dates a statement but is no TIMEX (sentence-initial "Later", "After the ambush"). */
   statementOnly?: boolean;
+  /** A span of time still to come ("in the coming weeks", "within days"): dates a plan at the current time. */
+  prospective?: boolean;
+  /** "during the siege": the whole event the document is about (its infobox Date). */
+  event?: boolean;
   /** A TIMEX the WikiWars guidelines leave without a value ("this period"). */
   noValue?: boolean;
 }

@@ -4,7 +4,7 @@
 import { parseIsoDate } from './calendar.ts';
 import type { Mention } from './model.ts';
 import { recognise } from './recognise.ts';
-import { newState, resolveMention, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { newState, resolveAndAdvance, type NarrativeState, type ResolveContext } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 export interface TimexExpression {
@@ -33,15 +33,18 @@ export function sentenceBounds(text: string): number[] {
   return cuts;
 }
 
-export function clauseAt(text: string, cuts: number[], at: number): string {
+export function clauseAt(text: string, cuts: number[], at: number): { clause: string; clauseStart: number } {
   let lo = 0;
   let hi = cuts.length - 1;
   while (lo < hi - 1) {
     const mid = (lo + hi) >> 1;
     if (cuts[mid]! <= at) lo = mid; else hi = mid;
   }
-  return text.slice(cuts[lo], cuts[hi]);
+  return { clause: text.slice(cuts[lo], cuts[hi]), clauseStart: cuts[lo]! };
 }
+
+/** Words a sentence may open with before its date ("However, on 25 July"). */
+export const OPENER = /^(?:\W*(?:however|then|also|but|and|meanwhile|still|again|finally|eventually|reportedly|subsequently|in\s+addition|furthermore|moreover|nevertheless|instead|thus|so)\b,?\s*)*\W*$/i;
 
 /** Inside an unclosed parenthesis of the same line: an aside, not the narrative's time. */
 export function inParentheses(text: string, at: number): boolean {
@@ -65,15 +68,17 @@ function headingLines(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
-export function tagMentions(text: string, mentions: Mention[], st: NarrativeState, base: Omit<ResolveContext, 'clause' | 'anchors'>, headings: Array<{ start: number; end: number }> = []): TimexExpression[] {
+export function tagMentions(text: string, mentions: Mention[], st: NarrativeState, base: Omit<ResolveContext, 'clause' | 'clauseStart' | 'at'>, headings: Array<{ start: number; end: number }> = []): TimexExpression[] {
   const cuts = sentenceBounds(text);
   const out: TimexExpression[] = [];
   let h = 0;
   for (const m of mentions) {
     while (h < headings.length && headings[h]!.end <= m.start) h++;
     const inHeading = h < headings.length && headings[h]!.start <= m.start;
-    const ctx: ResolveContext = { ...base, clause: clauseAt(text, cuts, m.start), anchors: !inParentheses(text, m.start) };
-    const r = resolveMention(m, st, ctx);
+    const c = clauseAt(text, cuts, m.start);
+    const ctx: ResolveContext = { ...base, ...c, at: m.start };
+    const initial = inHeading || OPENER.test(text.slice(c.clauseStart, m.lead ?? m.start));
+    const r = resolveAndAdvance(m, st, ctx, { initial, aside: !inHeading && inParentheses(text, m.start) });
     if (inHeading && r.point && m.anchor.kind === 'calendar') {
       const to = r.to ?? r.point;
       st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };

@@ -17,6 +17,8 @@ function toMention(d: Draft, start: number, end: number, text: string, rule: str
   if (d.attributive) m.attributive = true;
   if (d.statementOnly) m.statementOnly = true;
   if (d.noValue) m.noValue = true;
+  if (d.prospective) m.prospective = true;
+  if (d.event) m.event = true;
   if (d.qualifier) m.qualifier = d.qualifier;
   if (d.range) {
     m.range = {

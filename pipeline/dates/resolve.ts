@@ -3,6 +3,7 @@
 // rollover (December, then "In early January"), past perfect stepping back, and the document
 // date for weekdays and deictic words in news. Each value records what it was resolved from.
 import { addDays, addMonths, compare, isoWeek, weekday, type Ymd } from './calendar.ts';
+import { boundsOf } from './interval.ts';
 import type { CalPoint, Known, Mention, Resolution, YearBasisKind } from './model.ts';
 
 export type Mode = 'narrative' | 'news';
@@ -27,10 +28,11 @@ export interface NarrativeState {
 export interface ResolveContext {
   mode: Mode;
   documentDate?: Ymd;
-  /** Text of the clause around the mention, for tense cues. */
+  /** Text of the sentence around the mention, for tense cues, and where it starts in the text. */
   clause: string;
-  /** Whether the mention may move the narrative anchor (not in parentheses, not a heading quote). */
-  anchors: boolean;
+  clauseStart?: number;
+  /** Offset of the mention in the text. */
+  at?: number;
 }
 
 export function newState(): NarrativeState {
@@ -42,6 +44,26 @@ const ROLLOVER_MONTHS = 7;
 
 const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming|next)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:not\s+|already\s+|also\s+|been\s+|previously\s+|reportedly\s+)*(?!to\b)[a-z]+(?:ed|en|un|own|ung|ugh|ought|aught|eft|ade|id|ot|ept|elt|ent|old|orn|ood|egun|ome|one|ew|ade)\b/i;
+
+/**
+ * The clause a mention belongs to: between the punctuation around it; a sentence-initial
+ * "On 8 May," belongs to the clause after its comma.
+ */
+export function localClause(ctx: ResolveContext): string {
+  const s = ctx.clause;
+  if (ctx.at === undefined || ctx.clauseStart === undefined) return s;
+  const at = Math.max(0, Math.min(s.length, ctx.at - ctx.clauseStart));
+  const left = s.slice(0, at);
+  const lb = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf(':'), left.lastIndexOf('('));
+  const rest = s.slice(at);
+  const cut = /[,;:()]/.exec(rest);
+  let end = cut ? at + cut.index : s.length;
+  if (lb < 0 && cut && cut[0] === ',' && /^[^,;:()]{0,60}$/.test(rest.slice(0, cut.index))) {
+    const more = /[,;:()]/.exec(s.slice(end + 1));
+    end = more ? end + 1 + more.index : s.length;
+  }
+  return s.slice(lb + 1, end);
+}
 
 export function tenseOf(clause: string): 'future' | 'past-perfect' | 'past' {
   if (FUTURE.test(clause)) return 'future';
@@ -62,7 +84,7 @@ function fmtYm(y: number, m?: number): string {
 
 /** The year of a month (and day) written without one. */
 function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext): YearChoice | undefined {
-  const tense = tenseOf(ctx.clause);
+  const tense = tenseOf(localClause(ctx));
   if ((st.year === undefined || (ctx.mode === 'news' && !st.fromText)) && ctx.documentDate) {
     const dct = ctx.documentDate;
     let y = dct.y;
@@ -197,7 +219,7 @@ function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { po
   const cur = weekday(ref);
   let diff: number;
   if (ctx.mode === 'news' && ctx.documentDate) {
-    const tense = tenseOf(ctx.clause);
+    const tense = tenseOf(localClause(ctx));
     if (tense === 'future') diff = ((wd - cur + 7) % 7) || 7;
     else diff = -((cur - wd + 7) % 7);
   } else {
@@ -303,10 +325,6 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
         rt.point.y = rf.point.y + 1;
       }
     }
-    if (ctx.anchors && !m.attributive) {
-      if (rt.point) advance(st, rt.point);
-      else if (rf.point) advance(st, rf.point);
-    }
     const res: Resolution = { yearBasis: rf.yearBasis === 'explicit' || rt.yearBasis === 'explicit' ? 'explicit' : rf.yearBasis };
     if (rf.point) res.point = rf.point;
     if (rt.point) res.to = rt.point;
@@ -315,8 +333,41 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
     if (rfrom) res.resolvedFrom = rfrom;
     return res;
   }
-  const r = resolveSingle(m, st, ctx);
-  if (r.point && ctx.anchors && !m.attributive && !m.noValue) advance(st, r.point);
+  return resolveSingle(m, st, ctx);
+}
+
+function endKey(p: CalPoint): number {
+  const b = boundsOf(p).end;
+  return b.y * 10000 + b.m * 100 + b.d;
+}
+
+export interface AdvancePolicy {
+  /** The expression opens its sentence ("On 8 May, ..."): it frames what follows. */
+  initial: boolean;
+  /** In an aside (parentheses) or a heading. */
+  aside: boolean;
+}
+
+/**
+ * Whether a resolved expression moves the narrative's current time. Sentence-initial
+ * expressions always do; inside a sentence, a flashback (ending before the current time), a
+ * backward count ("two days previously") or a planned date does not.
+ */
+export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx: ResolveContext, policy: AdvancePolicy): boolean {
+  if (policy.aside || m.attributive || m.noValue || m.statementOnly || m.prospective) return false;
+  const p = r.to ?? r.point;
+  if (!p) return false;
+  if (m.anchor.kind === 'offset' && m.anchor.n < 0) return false;
+  if (policy.initial) return true;
+  if (tenseOf(localClause(ctx)) === 'future') return false;
+  if (st.point && m.anchor.kind === 'calendar' && endKey(p) < Math.floor(endKey(st.point) / 100) * 100) return false;
+  return true;
+}
+
+/** Resolve, then advance the state if the policy allows; returns the resolution. */
+export function resolveAndAdvance(m: Mention, st: NarrativeState, ctx: ResolveContext, policy: AdvancePolicy): Resolution {
+  const r = resolveMention(m, st, ctx);
+  if (shouldAdvance(m, r, st, ctx, policy)) advance(st, (r.to ?? r.point)!);
   return r;
 }
 

@@ -6,49 +6,64 @@ import type { Block, Document, Message, SentenceDate, Span } from '../types.ts';
 import { parseIsoDate, type Ymd } from './calendar.ts';
 import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from './interval.ts';
 import type { CalPoint, Mention, Resolution } from './model.ts';
-import { inParentheses, type TimexExpression } from './plain.ts';
+import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
-import { advance, newState, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
+import { addDays } from './calendar.ts';
+import { advance, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
 
 interface Resolved { m: Mention; r: Resolution; before?: CalPoint }
 
-/** Words a sentence may open with before its date ("However, on 25 July"). */
-const OPENER = /^(?:\W*(?:however|then|also|but|and|meanwhile|still|again|finally|eventually|reportedly|subsequently|in\s+addition|furthermore|moreover|nevertheless|instead|thus|so)\b,?\s*)*$/i;
 
 function pointOf(x: Resolved, mode: Mode): CalPoint | undefined {
   if (x.r.point) return x.r.point;
-  // "now", "currently", "a few days later" in a narrative mean the story's current time
-  const k = x.m.anchor.kind;
-  if ((k === 'present' || k === 'vague-offset' || k === 'past') && x.before) return { ...x.before };
+  const k = x.m.anchor;
+  // "now", "currently", "within days", "in the coming weeks" mean the story's current time
+  if ((k.kind === 'present' || k.kind === 'past' || x.m.prospective) && x.before) return { ...x.before };
+  if (k.kind === 'vague-offset' && x.before) return { ...x.before };
   void mode;
   return undefined;
 }
 
+/** "a few days prior": two to four days from the current day (no single day is invented). */
+function vagueBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined {
+  const a = x.m.anchor;
+  const b = x.before;
+  if (a.kind !== 'vague-offset' || a.unit !== 'day' || !b || b.gran !== 'day') return undefined;
+  const day = { y: b.y, m: b.m!, d: b.d! };
+  const lo = addDays(day, a.dir * 2);
+  const hi = addDays(day, a.dir * 4);
+  const [s, e] = a.dir > 0 ? [lo, hi] : [hi, lo];
+  return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
+}
+
 function eligible(x: Resolved, text: string): boolean {
   const k = x.m.anchor.kind;
-  if (k === 'duration' || k === 'set' || k === 'future') return false;
+  if ((k === 'duration' && !x.m.prospective) || k === 'set' || k === 'future') return false;
   if (k === 'past' && x.m.text.toLowerCase() !== 'the past') return false;
   if (x.m.attributive) return false;
   if (inParentheses(text, x.m.start)) return false;
   return true;
 }
 
+const VAGUE: ReadonlySet<string> = new Set(['present', 'past', 'vague-offset', 'duration']);
+
 function choose(sentence: { start: number; end: number }, items: Resolved[], text: string, mode: Mode): Resolved | undefined {
   const ok = items.filter((x) => eligible(x, text) && pointOf(x, mode));
   if (!ok.length) return undefined;
   const initial = ok.find((x) => OPENER.test(text.slice(sentence.start, x.m.lead ?? x.m.start)));
   if (initial) return initial;
-  const calendar = ok.find((x) => x.m.anchor.kind === 'calendar' || x.m.anchor.kind === 'offset' || x.m.anchor.kind === 'weekday' || x.m.anchor.kind === 'deictic');
-  return calendar ?? ok[0];
+  // vague words ("now", "a few days later", "within days") only when nothing firmer is there
+  const firm = ok.find((x) => !VAGUE.has(x.m.anchor.kind) && !x.m.prospective);
+  return firm ?? ok[0];
 }
 
 function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clause: string, mode: Mode, rule?: string): SentenceDate | undefined {
   let q = x.m.qualifier ?? 'on';
   if (x.m.mod === 'APPROX') q = 'around';
-  if (tenseOf(clause) === 'future' && (q === 'on' || q === 'during')) q = 'planned';
+  if (x.m.prospective || (tenseOf(clause) === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
   const to = x.r.to;
   const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);
   if (b.start.y <= 0) return undefined;
@@ -117,7 +132,7 @@ export function dateDocument(doc: Document): DatedDocument {
       const level = section?.level ?? 9;
       while (scopes.length && scopes[scopes.length - 1]!.level >= level) scopes.pop();
       const span = section?.headingSpan ?? block.span;
-      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end), anchors: false };
+      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end) };
       for (const m of recognise(text, span.start, span.end)) {
         const r = resolveMention(m, { ...st }, ctx);
         record(m, r);
@@ -138,7 +153,7 @@ export function dateDocument(doc: Document): DatedDocument {
     if (block.kind === 'infobox-field') {
       if (!/^date$/i.test(block.key ?? '')) continue;
       const span = block.valueSpan ?? block.span;
-      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end), anchors: false };
+      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end) };
       const ms = recognise(text, span.start, span.end).filter((m) => m.anchor.kind === 'calendar');
       const scratch = newState();
       const items = ms.map((m) => ({ m, r: resolveMention(m, scratch, ctx) }));
@@ -152,7 +167,7 @@ export function dateDocument(doc: Document): DatedDocument {
       eventSpan = whole;
       for (const si of sentencesOf.get(block.index) ?? []) {
         const sp = { start: whole.m.start, end: (items[items.length - 1] ?? whole).m.end };
-        const d = toSentenceDate({ ...whole, m: { ...whole.m, qualifier: 'during' } }, whole.r.point, sp, text, '', mode, 'infobox.date');
+        const d = toSentenceDate({ ...whole, m: { ...whole.m, qualifier: 'during' } }, whole.r.point!, sp, text, '', mode, 'infobox.date');
         if (d) dates.set(si, d);
       }
       continue;
@@ -162,18 +177,14 @@ export function dateDocument(doc: Document): DatedDocument {
     for (const si of sentencesOf.get(block.index) ?? []) {
       const s = doc.sentences[si]!;
       const clause = s.text;
-      const ctx: ResolveContext = { ...base, clause, anchors: true };
+      const ctx: ResolveContext = { ...base, clause, clauseStart: s.span.start };
       const local: NarrativeState = structural ? structuralState(structural) : st;
       const items: Resolved[] = [];
       for (const m of recognise(text, s.span.start, s.span.end)) {
         const before = local.point ? { ...local.point } : undefined;
-        const anchors = !inParentheses(text, m.start);
-        let r: Resolution;
-        if (eventSpan && /\bthe\s+(?:siege|war|conflict|battle|campaign|offensive)\b/i.test(text.slice(m.end, m.end + 16)) && m.noValue) {
-          r = eventSpan.r;
-        } else {
-          r = resolveMention(m, local, { ...ctx, anchors });
-        }
+        const initial = OPENER.test(text.slice(s.span.start, m.lead ?? m.start));
+        const r = m.event && eventSpan ? eventSpan.r
+          : resolveAndAdvance(m, local, { ...ctx, at: m.start }, { initial, aside: inParentheses(text, m.start) });
         record(m, r, si);
         items.push({ m, r, ...(before ? { before } : {}) });
       }
@@ -196,11 +207,13 @@ export function dateDocument(doc: Document): DatedDocument {
           /^,\s*(?:on\s+)?$/.test(text.slice(chosen.m.end, next.m.lead ?? next.m.start))) {
         pick = { ...next, m: { ...next.m, qualifier: chosen.m.qualifier ?? next.m.qualifier } as Mention };
         const span = { start: chosen.m.lead ?? chosen.m.start, end: next.m.end };
-        const d = toSentenceDate(pick, next.r.point, span, text, clause, mode);
+        const d = toSentenceDate(pick, next.r.point!, span, text, clause, mode);
         if (d) dates.set(si, d);
         continue;
       }
-      const p = pointOf(pick, mode)!;
+      const vb = vagueBounds(pick);
+      if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
+      const p = vb ? vb.from : pointOf(pick, mode)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode);
       if (d) dates.set(si, d);

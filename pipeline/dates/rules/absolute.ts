@@ -55,10 +55,10 @@ export const absoluteRules: Rule[] = [
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.month-day', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles|people|troops|men|soldiers))`, (m) => ({
-    known: { month: monthNumber(m[1]!)!, day: Number(m[2]) },
-    anchor: { kind: 'calendar' },
-  })),
+  rule('absolute.month-day', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
+    if (!/(?:st|nd|rd|th)$/.test(m[0]) && looksLikeCount(text, m.index + m[0].length)) return null;
+    return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
+  }),
 
   rule('absolute.day-month', `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
     known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
@@ -75,7 +75,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A bare month name; "May"/"March" only where the words around make it a month.
-  rule('absolute.month', `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![-'’]\\w)`, (m, text) => {
+  rule('absolute.month', `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
     if (AMBIGUOUS_MONTH.test(m[1]!)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (!MONTH_CONTEXT.test(before)) return null;

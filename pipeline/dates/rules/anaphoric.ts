@@ -6,12 +6,22 @@ import type { Rule } from './rule.ts';
 import { rule } from './rule.ts';
 
 /** Sentence start: text start, after . ! ? (and a closing quote), or a line break. */
-const SENTENCE_START = '(?<=^|[.!?]["”’)\\]]?\\s+|\\n\\s*)';
+const SENTENCE_START = '(?<=(?:^|[.!?]["”’)\\]]?\\s+|\\n\\s*)(?:(?:However|But|Then|And),?\\s+)?)';
 
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
   rule('anaphoric.this-period', '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(?:time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
+  }), 'gi'),
+
+  // during the month / throughout the week: the current month or week
+  rule('anaphoric.the-unit', '\\b(?:during|throughout|over|for\\s+the\\s+rest\\s+of|later\\s+in)\\s+(the\\s+(month|week|year))\\b(?!\\s+(?:of|before|after|that)\\b)', (m) => ({
+    known: {}, anchor: { kind: 'same', unit: m[2]!.toLowerCase() as 'month' }, leadChars: m[0].length - m[1]!.length,
+  }), 'gi'),
+
+  // during the siege / throughout the war: the span of the event the document is about
+  rule('anaphoric.the-event', '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
+    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true,
   }), 'gi'),
 
   rule('anaphoric.meanwhile', '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', () => ({
@@ -30,7 +40,7 @@ export const anaphoricRules: Rule[] = [
   }), 'gi'),
 
   // "Later, ...", "Soon after, ...", "Shortly afterwards ...", "After the ambush, ...", "Then, ..."
-  rule('anaphoric.sequence', `${SENTENCE_START}(Later(?:\\s+on)?|Soon\\s+after(?:wards?)?|Shortly\\s+(?:after(?:wards?)?|thereafter)|Afterwards?|Subsequently|Thereafter|(?:Right\\s+|Shortly\\s+|Just\\s+|Soon\\s+)?(?:after|before)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m) => {
+  rule('anaphoric.sequence', `${SENTENCE_START}([Ll]ater(?:\\s+on)?|[Ss]oon\\s+after(?:wards?)?|[Ss]hortly\\s+(?:after(?:wards?)?|thereafter)|[Aa]fterwards?|[Ss]ubsequently|[Tt]hereafter|(?:[Rr]ight\\s+|[Ss]hortly\\s+|[Jj]ust\\s+|[Ss]oon\\s+)?(?:[Aa]fter|[Bb]efore)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m) => {
     const before = /before/i.test(m[1]!);
     return { known: {}, anchor: { kind: 'same', unit: 'day' }, statementOnly: true, qualifier: before ? 'before' : 'after' };
   }),

@@ -35,9 +35,18 @@ export const durationRules: Rule[] = [
     return mod ? { ...d, mod } : d;
   }, 'gi'),
 
-  rule('durations.vague', '\\b(?:a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
-    known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[1]!)) },
+  rule('durations.vague', '\\b(a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
+    known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[2]!)) },
+    ...(/^the\s+(?:next|coming|following)/i.test(m[1]!) ? { prospective: true } : {}),
   }), 'gi'),
+
+  // within days, within a week, in a matter of hours: a plan counted from the current time
+  rule('durations.within', `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
+    const n = m[3] ? numberValue(m[3].replace(/\s+/g, ' ')) : undefined;
+    return {
+      known: {}, anchor: { kind: 'duration', value: value(n ?? 'X', unitCode(m[4]!)) }, prospective: true, leadChars: m[1]!.length + 1,
+    };
+  }, 'gi'),
 
   rule('durations.half-century', '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
     known: {}, anchor: { kind: 'duration', value: 'P.5CE' },

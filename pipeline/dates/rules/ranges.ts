@@ -76,7 +76,7 @@ export const rangeRules: Rule[] = [
   }),
 ];
 
-const CONNECTOR = /^\s*(to|until|till|through|and|into|–|-|—)\s*$/;
+const CONNECTOR = /^\s*(to|until|till|through|and|into|and\s+into|–|-|—)\s*$/;
 const JOINABLE = (m: Mention) => m.anchor.kind === 'calendar' && !m.range && !m.attributive && !m.statementOnly;
 
 /** Joins two calendar expressions linked by to/until/and/a dash into one range. */

@@ -63,8 +63,10 @@ export const relativeRules: Rule[] = [
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
-    const unit = UNIT_OF[m[3]!.toLowerCase()]!;
-    const d: Draft = { known: {}, anchor: { kind: 'offset', unit, n: dir * n } };
+    let unit = UNIT_OF[m[3]!.toLowerCase()]!;
+    let k = n;
+    if (unit === 'week') { unit = 'day'; k = 7 * n; } // "one week later" is a day, not an ISO week
+    const d: Draft = { known: {}, anchor: { kind: 'offset', unit, n: dir * k } };
     if (m[4]!.toLowerCase() === 'ago') d.anchor = { kind: 'deictic', n: 0 };
     if (m[1] && /about|around|nearly|almost/i.test(m[1])) d.mod = 'APPROX';
     return d;

@@ -14,6 +14,8 @@ export interface Draft {
   attributive?: boolean;
   statementOnly?: boolean;
   noValue?: boolean;
+  prospective?: boolean;
+  event?: boolean;
   qualifier?: Mention['qualifier'];
 }
 
