@@ -1,0 +1,139 @@
+// Actor linking. Proper names come straight from the alias index. Generic phrases (`troops`,
+// `rebels`, `the government`) map to generic actors the way ACLED codes them, but only where
+// the sentence is about that actor's country, and they yield to whatever names the group in
+// front of them (`Hezbollah fighters`, `Turkish troops`).
+import type { CompiledGazetteer, NameRef } from './gazetteer.ts';
+import type { AliasMatch, Token } from './matching.ts';
+
+/** An actor name found in the sentence, before claims take their speakers out. */
+export interface ActorCandidate {
+  id: string;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  generic: boolean;
+  rule: string;
+}
+
+export const ACTOR_RULES = [
+  'actor.name', // a proper name or acronym of the gazetteer
+  'actor.generic', // a common-noun phrase in a context about the actor's country
+  'actor.drop.compound', // `rebel-held`, `FSA-controlled`: a modifier, not a party
+  'actor.drop.prefixed', // `pro-opposition`, `anti-government`
+  'actor.drop.adjective', // `opposition group SOHR`: a modifier of the next word
+  'actor.drop.modified', // `Hezbollah fighters`: the generic head belongs to the name before it
+  'actor.drop.foreign', // `Turkish troops` without an entry: not the Syrian army
+  'actor.drop.context', // generic phrase with no sign of the actor's country around it
+] as const;
+
+// Participles that turn `X-held` into an adjective about territory or allegiance.
+const COMPOUND_SUFFIXES = new Set([
+  'held', 'controlled', 'run', 'backed', 'led', 'linked', 'allied', 'dominated', 'occupied', 'based', 'affiliated',
+  'aligned', 'leaning', 'sponsored', 'brokered', 'imposed', 'friendly', 'owned', 'funded', 'armed',
+]);
+const NEGATING_PREFIXES = new Set(['pro', 'anti', 'ex', 'non']);
+
+/** Demonyms -> country place_id; a generic head after one of these is that country's. */
+export const DEMONYMS: Record<string, string> = {
+  syrian: 'syria', lebanese: 'lebanon', turkish: 'turkey', iraqi: 'iraq', jordanian: 'jordan', israeli: 'israel',
+  iranian: 'iran', russian: 'russia', chinese: 'china', american: 'united-states', us: 'united-states',
+  british: 'united-kingdom', french: 'france', egyptian: 'egypt', saudi: 'saudi-arabia', qatari: 'qatar',
+  sudanese: 'sudan', libyan: 'libya', afghan: 'afghanistan', german: 'germany', swiss: 'switzerland',
+  belarusian: 'belarus', polish: 'poland', azerbaijani: 'azerbaijan', australian: 'australia', spanish: 'spain',
+  dutch: 'netherlands', armenian: 'armenia', yemeni: 'yemen', bahraini: 'bahrain', tunisian: 'tunisia',
+  kuwaiti: 'kuwait', emirati: 'united-arab-emirates', ukrainian: 'ukraine', indian: 'india', pakistani: 'pakistan',
+  palestinian: 'palestine', kurdish: 'kurdish', nigerian: 'nigeria', somali: 'somalia', malian: 'mali',
+  canadian: 'canada', belgian: 'belgium', japanese: 'japan', korean: 'korea', georgian: 'georgia', chechen: 'chechnya',
+  western: 'western', foreign: 'foreign',
+};
+
+/** `rebel-held`, `Britain-based`: the name ends in a hyphen and a participle. */
+export function isCompoundModifier(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return !!(tokens[last]!.hyphenNext && next && COMPOUND_SUFFIXES.has(next.raw.toLowerCase()));
+}
+
+// Generic words that are adjectives before a noun (`opposition group SOHR`, `opposition video`).
+const ADJECTIVAL = new Set(['opposition', 'the opposition', 'government', 'regime']);
+
+export interface ActorContext {
+  /** Countries the sentence (or failing that its document) is about. */
+  countries: Set<string>;
+}
+
+export interface ActorPass {
+  candidates: ActorCandidate[];
+  /** Generic phrases held back, with why (for the unmatched-names report). */
+  dropped: { text: string; rule: string }[];
+}
+
+export function linkActors(
+  gz: CompiledGazetteer,
+  matches: AliasMatch<NameRef>[],
+  tokens: Token[],
+  text: string,
+  ctx: ActorContext,
+): ActorPass {
+  const candidates: ActorCandidate[] = [];
+  const dropped: { text: string; rule: string }[] = [];
+  let prevProper: AliasMatch<NameRef> | undefined;
+  for (const m of matches) {
+    const refs = m.targets.map((t) => t.value).filter((v) => v.kind === 'actor');
+    if (!refs.length) {
+      prevProper = m.targets.some((t) => t.value.kind === 'place') ? undefined : prevProper;
+      continue;
+    }
+    const proper = refs.find((r) => !r.generic);
+    const ref = proper ?? refs[0]!;
+    const surface = text.slice(m.start, m.end);
+    const nextTok = tokens[m.last + 1];
+    const firstTok = tokens[m.first]!;
+    const prevTok = tokens[m.first - 1];
+    const drop = (rule: string) => dropped.push({ text: surface, rule });
+    if (isCompoundModifier(tokens, m.last)) {
+      drop('actor.drop.compound');
+      continue;
+    }
+    if (firstTok.hyphenPrev && prevTok && NEGATING_PREFIXES.has(prevTok.raw.toLowerCase())) {
+      drop('actor.drop.prefixed');
+      continue;
+    }
+    if (!proper) {
+      const actor = gz.actors.get(ref.id);
+      // An adjective before a noun or a name: `opposition group SOHR`, `government supporters`.
+      if (ADJECTIVAL.has(surface.toLowerCase()) && nextTok && /^\s+$/.test(nextTok.sepBefore) && /^[\p{L}]/u.test(nextTok.raw) && !/^(and|or|of|in|on|at|to|from|with|for|by|was|were|is|are|had|has|have|said|says|claimed|stated|reported|forces?|held|controlled)$/i.test(nextTok.raw)) {
+        drop('actor.drop.adjective');
+        continue;
+      }
+      // `Hezbollah fighters`, `FSA insurgents`: an armed generic head adds nothing to the name
+      // before it (`Sky News correspondent` still names a journalist).
+      if (actor?.side && prevProper && prevProper.last === m.first - 1 && /^\s+$/.test(firstTok.sepBefore)) {
+        drop('actor.drop.modified');
+        continue;
+      }
+      const demonym = prevTok && /^\s+$/.test(firstTok.sepBefore) ? DEMONYMS[prevTok.raw.toLowerCase()] : undefined;
+      if (demonym && prevTok!.capital && actor?.country && demonym !== actor.country) {
+        drop('actor.drop.foreign');
+        continue;
+      }
+      if (actor?.country && !ctx.countries.has(actor.country) && demonym !== actor.country) {
+        drop('actor.drop.context');
+        continue;
+      }
+    }
+    candidates.push({
+      id: ref.id,
+      first: m.first,
+      last: m.last,
+      start: m.start,
+      end: m.end,
+      text: surface,
+      generic: !proper,
+      rule: proper ? 'actor.name' : 'actor.generic',
+    });
+    prevProper = proper ? m : undefined;
+  }
+  return { candidates, dropped };
+}

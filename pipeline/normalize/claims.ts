@@ -1,0 +1,136 @@
+// Attribution: who a statement is credited to (`according to SOHR`, `activists said`, `SANA
+// claimed`, `told AFP`). Speakers become claim sources with a kind; they are taken out of the
+// sentence's actors unless they also act in it under another mention.
+import type { ClaimKind, ClaimMention } from '../types.ts';
+import type { ActorCandidate } from './actors.ts';
+import type { Token } from './matching.ts';
+
+/** Speech verbs by the kind of claim they make. */
+const VERB_KIND: Record<string, ClaimKind> = {};
+const VERBS: [ClaimKind, string[]][] = [
+  ['reported', [
+    'said', 'says', 'say', 'saying', 'stated', 'states', 'reported', 'reports', 'reporting', 'told', 'tells', 'telling',
+    'announced', 'announces', 'added', 'adds', 'estimated', 'estimates', 'noted', 'notes', 'observed', 'warned', 'warns',
+    'wrote', 'writes', 'tweeted', 'broadcast', 'broadcasts', 'aired', 'showed', 'shows', 'cited', 'cites', 'quoted',
+    'quotes', 'described', 'describes', 'indicated', 'explained', 'insisted', 'predicted', 'posted', 'distributed',
+    'published', 'counted', 'recorded', 'documented', 'suggested', 'believed', 'blamed', 'criticized', 'criticised', 'tweeting', 'account', 'statement',
+    'condemned', 'urged', 'revealed', 'informed', 'stressed', 'stressted', 'pointed',
+  ]],
+  ['claimed', ['claimed', 'claims', 'claim', 'claiming', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'purported', 'asserted']],
+  ['denied', ['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'disputed', 'refuted']],
+  ['confirmed', ['confirmed', 'confirms', 'confirm', 'corroborated', 'acknowledged', 'acknowledges', 'verified', 'admitted', 'confirmation']],
+];
+for (const [kind, words] of VERBS) for (const w of words) VERB_KIND[w] = kind;
+
+export const CLAIM_RULES = [
+  'claim.according-to', // according to X
+  'claim.subject-verb', // X said / claimed / denied / confirmed
+  'claim.addressee', // ... told X / speaking to X
+  'claim.agent', // quoted by X / obtained by X
+] as const;
+
+// Words that end the search for a speaker: the verb's subject is not behind them.
+const SUBJECT_BARRIERS = new Set(['that', 'which', 'who', 'whom', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'when', 'while', 'after', 'but']);
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'telling', 'informed']);
+const ADDRESSEE_PREPS = new Set(['speaking', 'spoke', 'spoken', 'talking', 'talked']);
+const AGENT_VERBS = new Set(['quoted', 'cited', 'obtained', 'reported', 'broadcast', 'aired', 'published', 'released', 'filmed', 'claimed', 'confirmed', 'denied']);
+const SPEAKER_WINDOW = 9;
+// `claims responsibility`: a perpetrator owning an act, not a source of a report.
+const OWNING = new Set(['responsibility', 'credit']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+
+export interface ClaimPass {
+  sources: (ClaimMention & { rule: string })[];
+  /** Candidates (by index) that were speakers or addressees. */
+  speakers: Set<number>;
+}
+
+// `the opposition` as a speaker is the political opposition, not armed rebels.
+const SPEAKER_REMAP: { id: string; surface: RegExp; to: string }[] = [
+  { id: 'rebels', surface: /^(the )?opposition$/i, to: 'syrian-opposition' },
+];
+
+export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: string, offset: number): ClaimPass {
+  const sources: (ClaimMention & { rule: string })[] = [];
+  const speakers = new Set<number>();
+  const byLast = new Map<number, number>();
+  const byFirst = new Map<number, number>();
+  candidates.forEach((c, i) => {
+    byLast.set(c.last, i);
+    byFirst.set(c.first, i);
+  });
+  const add = (ci: number, kind: ClaimKind, rule: string) => {
+    const c = candidates[ci]!;
+    if (speakers.has(ci)) return;
+    speakers.add(ci);
+    const remap = SPEAKER_REMAP.find((r) => r.id === c.id && r.surface.test(c.text));
+    sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule });
+  };
+  const nextMention = (from: number, limit: number): number | undefined => {
+    for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
+      const ci = byFirst.get(k);
+      if (ci !== undefined) return ci;
+      if (/[.;:]/.test(tokens[k]!.sepBefore) && k > from) return undefined;
+    }
+    return undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.raw.toLowerCase();
+    if (w === 'according' && tokens[i + 1]?.raw.toLowerCase() === 'to') {
+      const ci = nextMention(i + 2, 6);
+      if (ci !== undefined) add(ci, 'reported', 'claim.according-to');
+      continue;
+    }
+    if ((ADDRESSEE_PREPS.has(w) && tokens[i + 1]?.raw.toLowerCase() === 'to') || ADDRESSEE_VERBS.has(w)) {
+      const ci = nextMention(ADDRESSEE_VERBS.has(w) ? i + 1 : i + 2, 4);
+      if (ci !== undefined) add(ci, 'reported', 'claim.addressee');
+    }
+    if (AGENT_VERBS.has(w) && tokens[i + 1]?.raw.toLowerCase() === 'by') {
+      const ci = nextMention(i + 2, 4);
+      if (ci !== undefined) add(ci, VERB_KIND[w] ?? 'reported', 'claim.agent');
+      continue;
+    }
+    const kind = VERB_KIND[w];
+    if (!kind) continue;
+    if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '')) continue;
+    // `tanks were claimed to have been seen`, `it was reported`: no speaker in front.
+    if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && /ly$/.test(tokens[i - 1]!.raw))) continue;
+    // `... and suggested that`: the subject of a coordinated verb is further back than we look.
+    if (/^(and|but|or)$/i.test(tokens[i - 1]?.raw ?? '')) continue;
+    // `X quoted local activists as saying`: the quoted party is a source as well.
+    if (w === 'quoted' || w === 'cited') {
+      const ci = nextMention(i + 1, 4);
+      if (ci !== undefined) add(ci, 'reported', 'claim.addressee');
+    }
+    const subj = subjectBefore(tokens, byLast, i);
+    if (subj === undefined) continue;
+    add(subj, kind, 'claim.subject-verb');
+    // Coordinated speakers: `Diplomats and opposition sources reported`, `SANA state TV claimed`.
+    let cur = candidates[subj]!;
+    for (;;) {
+      const prev = byLast.get(cur.first - 1) ?? byLast.get(cur.first - 2);
+      if (prev === undefined) break;
+      const p = candidates[prev]!;
+      const between = text.slice(p.end, cur.start).trim().toLowerCase();
+      if (between !== '' && between !== 'and' && between !== ',') break;
+      add(prev, kind, 'claim.subject-verb');
+      cur = p;
+    }
+  }
+  return { sources, speakers };
+}
+
+/** The nearest actor mention ending shortly before the verb, with no clause break between. */
+function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
+  for (let k = verb - 1; k >= Math.max(0, verb - SPEAKER_WINDOW); k--) {
+    const ci = byLast.get(k);
+    if (ci !== undefined) return ci;
+    const t = tokens[k]!;
+    if (SUBJECT_BARRIERS.has(t.raw.toLowerCase())) return undefined;
+    // A comma between closes the clause (`military and civilian alike, and one defector said`).
+    if (/,/.test(tokens[k + 1]!.sepBefore)) return undefined;
+    // A quotation closes just before the verb (`"...," the activist said`): look no further back.
+    if (/["\u201c\u201d;:]/.test(tokens[k + 1]!.sepBefore) && k + 1 < verb) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+// The normalize stage for one sentence: places, actors, claim sources and casualty figures,
+// each with absolute spans. Pure: the gazetteer is compiled once by the caller.
+import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
+import { isCompoundModifier, linkActors } from './actors.ts';
+import { findCasualties } from './casualties.ts';
+import { findClaims } from './claims.ts';
+import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
+import { scanAliases, tokenize, type AliasMatch } from './matching.ts';
+import { decidePlace, type PlaceContext } from './places.ts';
+
+export { compileGazetteer, type CompiledGazetteer, type Gazetteer };
+export { unmatchedNames, gazetteerReport } from './report.ts';
+
+export interface NormalizeContext {
+  gazetteer: CompiledGazetteer;
+  documentText?: string;
+  sectionHeadings?: string[];
+  /** Place ids met in the document, repeated once per mention (see documentPlaceIds()). */
+  documentPlaceIds?: string[];
+  /** For messages. */
+  file?: string;
+}
+
+export interface NormalizedSentence {
+  places: EntityMention[];
+  actors: ActorMention[];
+  sources: ClaimMention[];
+  casualties: Casualties;
+  messages: Message[];
+  /** Rule ids that produced something, in order (place.*, actor.*, claim.*, casualty.*). */
+  rules: string[];
+}
+
+const STAGE = 'normalize';
+const REPORTER_TYPES = new Set(['news-agency', 'news-outlet', 'monitoring-group', 'generic-category']);
+
+/** Places named anywhere in a text, once per mention: the document context of its sentences. */
+export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
+  const out: string[] = [];
+  for (const m of scanAliases(gazetteer.index, tokenize(text))) {
+    const direct = [...new Set(m.targets.filter((t) => t.value.kind === 'place' && !t.value.contextual).map((t) => t.value.id))];
+    if (direct.length === 1) out.push(direct[0]!);
+  }
+  return out;
+}
+
+// One-document memo so a caller that passes only documentText does not rescan it per sentence.
+let memo: { text: string; gz: CompiledGazetteer; ids: string[] } | undefined;
+
+function documentCounts(ctx: NormalizeContext): Map<string, number> {
+  let ids = ctx.documentPlaceIds;
+  if (!ids && ctx.documentText !== undefined) {
+    if (!memo || memo.text !== ctx.documentText || memo.gz !== ctx.gazetteer) {
+      memo = { text: ctx.documentText, gz: ctx.gazetteer, ids: documentPlaceIds(ctx.documentText, ctx.gazetteer) };
+    }
+    ids = memo.ids;
+  }
+  const counts = new Map<string, number>();
+  for (const id of ids ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+function directPlaces(matches: AliasMatch<NameRef>[]): string[] {
+  const out: string[] = [];
+  for (const m of matches) {
+    const direct = [...new Set(m.targets.filter((t) => t.value.kind === 'place' && !t.value.contextual).map((t) => t.value.id))];
+    if (direct.length === 1 && !m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) out.push(direct[0]!);
+  }
+  return out;
+}
+
+/** Countries a sentence is about: its places' and proper actors' countries, else its document's. */
+function contextCountries(gz: CompiledGazetteer, matches: AliasMatch<NameRef>[], text: string, doc: Map<string, number>): Set<string> {
+  const own = new Set<string>();
+  for (const m of matches) {
+    for (const t of m.targets) {
+      if (t.value.kind === 'place' && !t.value.contextual) {
+        const c = countryOf(gz, t.value.id);
+        if (c) own.add(c);
+      } else if (t.value.kind === 'actor' && !t.value.generic) {
+        const c = gz.actors.get(t.value.id)?.country;
+        if (c) own.add(c);
+      }
+    }
+  }
+  // `Syrian` (the adjective) says as much as `Syria`.
+  if (/\bSyrian?\b/.test(text)) own.add('syria');
+  if (own.size) return own;
+  // Nothing in the sentence: the document's main country, if one dominates.
+  const byCountry = new Map<string, number>();
+  let total = 0;
+  for (const [id, n] of doc) {
+    const c = countryOf(gz, id);
+    if (!c) continue;
+    byCountry.set(c, (byCountry.get(c) ?? 0) + n);
+    total += n;
+  }
+  for (const [c, n] of byCountry) if (n * 2 > total) own.add(c);
+  return own;
+}
+
+export function normalizeSentence(text: string, offset: number, ctx: NormalizeContext): NormalizedSentence {
+  const gz = ctx.gazetteer;
+  const messages: Message[] = [];
+  const rules: string[] = [];
+  const tokens = tokenize(text);
+  const matches = scanAliases(gz.index, tokens);
+  const doc = documentCounts(ctx);
+  const headingIds = (ctx.sectionHeadings ?? []).flatMap((h) => directPlaces(scanAliases(gz.index, tokenize(h))));
+  const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };
+
+  const places: EntityMention[] = [];
+  for (const m of matches) {
+    if (!m.targets.some((t) => t.value.kind === 'place')) continue;
+    // A proper actor name that is also a place name (`Al-Watan`) reads as the actor.
+    if (m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) continue;
+    // `Britain-based`, `Saudi-linked`: an adjective, not a place of the event.
+    if (isCompoundModifier(tokens, m.last)) {
+      rules.push('place.drop.compound');
+      continue;
+    }
+    const d = decidePlace(gz, m, text, offset, placeCtx);
+    rules.push(d.rule);
+    if (d.mention) places.push(d.mention);
+    else if (d.unresolved) {
+      messages.push({
+        reason: `Unexpected ambiguous place name "${d.unresolved.text}", expected context naming one of ${d.unresolved.candidates.join(', ')}`,
+        ruleId: d.rule,
+        stage: STAGE,
+        file: ctx.file ?? '',
+        severity: 'info',
+        actual: d.unresolved.text,
+        expected: d.unresolved.candidates.join('|'),
+      });
+    }
+  }
+
+  const actorPass = linkActors(gz, matches, tokens, text, { countries: contextCountries(gz, matches, text, doc) });
+  const claimPass = findClaims(tokens, actorPass.candidates, text, offset);
+  // Media, monitors and generic speakers only report; a party that speaks (the FSA, the UN)
+  // may also act in the sentence, under its other mentions.
+  const reporterIds = new Set(
+    claimPass.sources.map((s) => s.id).filter((id) => REPORTER_TYPES.has(gz.actors.get(id)?.type ?? '')),
+  );
+  const actors: ActorMention[] = [];
+  actorPass.candidates.forEach((c, i) => {
+    if (claimPass.speakers.has(i) || reporterIds.has(c.id)) return;
+    actors.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, role: 'actor' });
+    rules.push(c.rule);
+  });
+  const sources: ClaimMention[] = claimPass.sources.map(({ rule, ...s }) => {
+    rules.push(rule);
+    return s;
+  });
+  const cas = findCasualties(text);
+  rules.push(...cas.rules);
+  return { places, actors, sources, casualties: cas.casualties, messages, rules };
+}
