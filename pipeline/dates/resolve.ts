@@ -40,7 +40,7 @@ export function newState(): NarrativeState {
 }
 
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
-const ROLLOVER_MONTHS = 7;
+const ROLLOVER_MONTHS = 8;
 
 const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming|next)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:not\s+|already\s+|also\s+|been\s+|previously\s+|reportedly\s+)*(?!to\b)[a-z]+(?:ed|en|un|own|ung|ugh|ought|aught|eft|ade|id|ot|ept|elt|ent|old|orn|ood|egun|ome|one|ew|ade)\b/i;
@@ -360,7 +360,9 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (m.anchor.kind === 'offset' && m.anchor.n < 0) return false;
   if (policy.initial) return true;
   if (tenseOf(localClause(ctx)) === 'future') return false;
-  if (st.point && m.anchor.kind === 'calendar' && endKey(p) < Math.floor(endKey(st.point) / 100) * 100) return false;
+  // "since March", "until August 1995" bound a state of affairs; they are not the new "now"
+  if (m.qualifier === 'since' || m.qualifier === 'until') return false;
+  if (st.point && m.anchor.kind === 'calendar' && endKey(p) < endKey(st.point) - 20000) return false;
   return true;
 }
 

@@ -33,11 +33,6 @@ export function timexValue(p: CalPoint): string {
 export function timexOf(m: Mention, r: Resolution): { val?: string; mod?: string } {
   if (m.noValue) return {};
   if (r.special) return { val: r.special, ...(m.mod ? { mod: m.mod } : {}) };
-  if (m.range && !m.range.split && r.point && r.to && r.point.gran === 'day' && r.to.gran === 'day') {
-    // a day range sharing its month is one TIMEX, a duration in WikiWars ("July 1 to July 3, 1863")
-    const n = Math.round((Date.UTC(r.to.y, r.to.m! - 1, r.to.d!) - Date.UTC(r.point.y, r.point.m! - 1, r.point.d!)) / 86400000) + 1;
-    return { val: `P${n}D` };
-  }
   if (!r.point) {
     const k = m.known;
     if (m.anchor.kind === 'calendar' && k.month !== undefined) {

@@ -11,6 +11,11 @@ const ORD = '(?:st|nd|rd|th)?';
 const MONTH_CONTEXT = /(?:\b(?:in|of|by|since|until|till|from|to|through|throughout|during|early|late|mid|and|or|before|after|end|beginning|middle|start|between|last|next|this|that|following|into|around|until|late-|early-)|mid-|[-–—])\s*$/i;
 const AMBIGUOUS_MONTH = /^(?:May|March)$/;
 
+/** A plural noun after a number makes it a count ("On 7 August 16 civilians were killed"). */
+function countNounFollows(text: string, end: number): boolean {
+  return /^\s+(?:[a-z]+[^s\W]s|people|men|women|children|personnel|police|staff|militia)\b/.test(text.slice(end, end + 24));
+}
+
 /** What follows a number decides whether it is a year or a count ("611 civilians"). */
 function looksLikeCount(text: string, end: number): boolean {
   const after = text.slice(end, end + 24);
@@ -56,7 +61,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   rule('absolute.month-day', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
-    if (!/(?:st|nd|rd|th)$/.test(m[0]) && looksLikeCount(text, m.index + m[0].length)) return null;
+    if (!/(?:st|nd|rd|th)$/.test(m[0]) && countNounFollows(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
 
@@ -64,6 +69,24 @@ export const absoluteRules: Rule[] = [
     known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
     anchor: { kind: 'calendar' },
   })),
+
+  // July 25 of that year, August of the same year: the year is the narrative's
+  rule('absolute.month-of-that-year', `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
+    known: { month: monthNumber(m[1]!)!, ...(m[2] ? { day: Number(m[2]) } : {}) },
+    anchor: { kind: 'calendar' },
+  })),
+
+  rule('absolute.month-day-of-year', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+    known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
+    anchor: { kind: 'calendar' },
+  })),
+
+  // Christmas 1963, Christmas Day, New Year's Day
+  rule('absolute.holiday', '\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year\'s\\s+(?:Day|Eve))(?:,?\\s+(\\d{4}))?\\b', (m) => {
+    const w = m[1]!;
+    const [month, day] = /^Christmas\s+Eve/.test(w) ? [12, 24] : /^Christmas/.test(w) ? [12, 25] : /Eve$/.test(w) ? [12, 31] : [1, 1];
+    return { known: { month, day, ...(m[2] ? { year: Number(m[2]) } : {}) }, anchor: { kind: 'calendar' } };
+  }),
 
   // May 2011, February of 1940, April 480 BC
   rule('absolute.month-year', `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {

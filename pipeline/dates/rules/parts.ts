@@ -15,7 +15,7 @@ const PART_OF: Record<string, Part> = {
 
 export const partRules: Rule[] = [
   // the spring of 1862, summer 1962, the winter, autumn of 481 BC; "fall" only with a year or "in the fall"
-  rule('parts.season', `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]))?\\b`, (m, text) => {
+  rule('parts.season', `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?!\\d|,\\d))?\\b`, (m, text) => {
     const w = m[2]!.toLowerCase();
     if (w === 'fall' && !m[3] && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
     if (w === 'fall' && !m[1] && !m[3]) return null;

@@ -42,6 +42,7 @@ export const rangeRules: Rule[] = [
         from: part(s, s + m[1]!.length, { day: Number(m[1]), month, ...y }),
         to: part(second, s + m[0].length, { day: Number(m[3]), month, ...y }),
         list: m[2] === 'and' || m[2] === '&',
+        split: true,
       },
     };
   }),
@@ -58,7 +59,21 @@ export const rangeRules: Rule[] = [
         from: part(s, s + m[1]!.length + 1 + m[2]!.length, { day: Number(m[2]), month, ...y }),
         to: part(second, s + m[0].length, { day: Number(m[4]), month, ...y }),
         list: m[3] === 'and',
+        split: true,
       },
+    };
+  }),
+
+  // 499–449 BC, 480-479 BC: the era at the end covers both years
+  rule('ranges.years-era', '(?<![\\d.,-])(\\d{2,4})\\s*[–—-]\\s*(\\d{2,4})\\s*(BC|BCE|B\\.C\\.)(?![a-z])', (m) => {
+    const s = m.index;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b > a) return null;
+    const second = s + m[0].lastIndexOf(m[2]!);
+    return {
+      known: {}, anchor: { kind: 'calendar' },
+      range: { from: part(s, s + m[1]!.length, { year: a, era: 'BC' }), to: part(second, s + m[0].length, { year: b, era: 'BC' }), split: true },
     };
   }),
 

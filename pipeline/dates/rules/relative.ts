@@ -54,7 +54,9 @@ export const relativeRules: Rule[] = [
   // later that month, earlier that year, later in the day, later the same day
   rule('relative.later-that', '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
     const d = unitDraft(m[2]!, 0);
-    d.mod = m[1]!.toLowerCase() === 'later' ? 'AFTER' : 'BEFORE';
+    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
+    if (s) d.known.season = s;
+    d.qualifier = m[1]!.toLowerCase() === 'later' ? 'after' : 'before';
     return d;
   }, 'gi'),
 
