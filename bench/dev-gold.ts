@@ -38,7 +38,7 @@ for (const e of sources.documents) {
     const ok = [[g.start, g.end], ...(g.alt ?? [])].some(([a, b]: [string, string]) => a === d.start && b === d.end);
     const ov = d.start <= g.end && d.end >= g.start;
     if (ok) strict++;
-    if (ov) lenient++;
+    if (ok || ov) lenient++;
     if (!ok && showMisses) console.log(`MISS date   ${e.id.slice(0, 8)} want ${g.start}..${g.end} [${g.anchor}] got ${d.start}..${d.end} [${d.text}] ${d.rule} ${d.resolvedFrom ?? ''} | ${q.slice(0, 70)}`);
   }
 }

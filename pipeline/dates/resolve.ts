@@ -58,7 +58,7 @@ export function localClause(ctx: ResolveContext): string {
   const rest = s.slice(at);
   const cut = /[,;:()]/.exec(rest);
   let end = cut ? at + cut.index : s.length;
-  if (lb < 0 && cut && cut[0] === ',' && /^[^,;:()]{0,60}$/.test(rest.slice(0, cut.index))) {
+  if (lb < 0 && cut && cut[0] === ',' && /^\W*(?:\w+\W+){0,2}$/.test(left) && /^[^,;:()]{0,60}$/.test(rest.slice(0, cut.index))) {
     const more = /[,;:()]/.exec(s.slice(end + 1));
     end = more ? end + 1 + more.index : s.length;
   }
@@ -358,6 +358,8 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   const p = r.to ?? r.point;
   if (!p) return false;
   if (m.anchor.kind === 'offset' && m.anchor.n < 0) return false;
+  // "that day", "during the month" restate the current time; they must not coarsen it
+  if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;
   if (tenseOf(localClause(ctx)) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"

@@ -52,7 +52,10 @@ const VAGUE: ReadonlySet<string> = new Set(['present', 'past', 'vague-offset', '
 
 function choose(sentence: { start: number; end: number }, items: Resolved[], text: string, mode: Mode): Resolved | undefined {
   const ok = items.filter((x) => eligible(x, text) && pointOf(x, mode));
-  if (!ok.length) return undefined;
+  if (!ok.length) {
+    // only an attributive year ("in his 2013 book"): the sentence's one date, better than none
+    return items.find((x) => x.m.attributive && x.r.point && !inParentheses(text, x.m.start));
+  }
   const initial = ok.find((x) => OPENER.test(text.slice(sentence.start, x.m.lead ?? x.m.start)));
   if (initial) return initial;
   // vague words ("now", "a few days later", "within days") only when nothing firmer is there

@@ -1,6 +1,8 @@
 // Dates written out in full or in part: 8 May 2011, May 8, 2011, 8 May, May 2011, May, 2011,
 // 480 BC, the 1960s, the 18th century, 2014-02-7. Missing parts stay missing for pass 2.
 import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } from '../lexicon.ts';
+import type { Mention } from '../model.ts';
+import type { Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
 import { rule } from './rule.ts';
 
@@ -8,7 +10,7 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
 
 /** Words before a bare "May"/"March" that make it a month, not a verb. */
-const MONTH_CONTEXT = /(?:\b(?:in|of|by|since|until|till|from|to|through|throughout|during|early|late|mid|and|or|before|after|end|beginning|middle|start|between|last|next|this|that|following|into|around|until|late-|early-)|mid-|[-–—])\s*$/i;
+const MONTH_CONTEXT = /(?:\b(?:in|of|by|since|until|till|from|to|through|throughout|during|early|late|mid|and|or|before|after|end|beginning|middle|start|between|last|next|this|that|following|into|around|until|the|late-|early-)|mid-|[-–—])\s*$/i;
 const AMBIGUOUS_MONTH = /^(?:May|March)$/;
 
 /** A plural noun after a number makes it a count ("On 7 August 16 civilians were killed"). */
@@ -148,3 +150,24 @@ export const absoluteRules: Rule[] = [
     return { known: { year: y }, anchor: { kind: 'calendar' }, ...(attributive ? { attributive } : {}) };
   }),
 ];
+
+const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|its|their|our|this|that)\s+$/i;
+const NAME_AFTER = /^[ -](?!(?:and|to|or|until|through)\b)[A-Z][a-z]/;
+const MONTH_OR_DAY_NAME = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
+/**
+ * A month or date between a determiner and a name modifies the name ("the March–April Daraa
+ * protests", "the 25 May Houla massacre"): a value, not the time of the sentence's event.
+ */
+export const attributiveDates: Refiner = {
+  id: 'absolute.attributive',
+  refine(mentions: Mention[], text: string) {
+    for (const m of mentions) {
+      if (m.anchor.kind !== 'calendar' || m.attributive) continue;
+      if (!DETERMINER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
+      const after = text.slice(m.end, m.end + 16);
+      if (NAME_AFTER.test(after) && !MONTH_OR_DAY_NAME.test(after)) m.attributive = true;
+    }
+    return mentions;
+  },
+};

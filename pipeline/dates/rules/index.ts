@@ -1,7 +1,7 @@
 // The rule order, in one place. Recognition runs every rule over the text; where matches
 // overlap the longest wins, and on equal length the rule listed first. Refiners then run in
 // the order listed.
-import { absoluteRules } from './absolute.ts';
+import { absoluteRules, attributiveDates } from './absolute.ts';
 import { anaphoricRules } from './anaphoric.ts';
 import { durationRules } from './durations.ts';
 import { partRules, partsPrefix } from './parts.ts';
@@ -29,4 +29,5 @@ export const REFINERS: readonly Refiner[] = [
   timesOfDate,
   qualifierLead,
   rangeJoin,
+  attributiveDates,
 ];

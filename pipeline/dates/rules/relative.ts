@@ -80,6 +80,12 @@ export const relativeRules: Rule[] = [
     return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
   }, 'gi'),
 
+  // the second day of the bombardment: counted from the current day (the event's first day)
+  rule('relative.nth-day-of', '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+    const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
+    return unitDraft(m[2]!, n);
+  }, 'gi'),
+
   // yesterday / today / tomorrow / tonight
   rule('relative.deictic-day', '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
     const w = m[1]!.toLowerCase();
