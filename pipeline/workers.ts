@@ -1,0 +1,124 @@
+// A worker_threads pool that runs the per-document stages (`processDocument`) for the build
+// runner (`BuildOptions.map`). Results come back tagged with their input index and are returned
+// in input order, so the release bytes do not depend on the number of workers or on timing.
+// This file is also the worker's entry: the same module, started with `workerData.role`.
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { dateDocument } from './dates/index.ts';
+import type { RawEntry } from './manifest.ts';
+import { processDocument, type DocumentResult, type Stages } from './process.ts';
+import type { SourceEntry } from './types.ts';
+
+/** The per-document stages every runner uses (in-process, worker, `cli/map.ts`): one place to add a normaliser. */
+export function defaultStages(): Stages {
+  return { dater: dateDocument };
+}
+
+/** One document as it crosses a thread or process boundary. */
+export interface MapTask {
+  entry: SourceEntry;
+  /** The file name used in messages (the CLI uses `<raw>/<entry.path>`). */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface WorkerMapOptions {
+  /** Number of worker threads; 1 or less runs in this thread (no pool). Default: the number of CPUs. */
+  workers?: number;
+  /** The file name messages name (default: the absolute path). */
+  fileOf?: (e: RawEntry) => string;
+  onProgress?: (done: number, total: number) => void;
+  /** Documents sent to a worker at a time: big enough to amortise messaging, small enough to balance. */
+  batch?: number;
+}
+
+const ROLE = 'homs-timeline/map-worker';
+
+/** Runs `processDocument` over `entries`, in parallel when `workers > 1`; results in input order. */
+export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[]) => Promise<DocumentResult[]> {
+  const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
+  const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
+  const batch = Math.max(1, Math.floor(opts.batch ?? 8));
+  return async (entries) => {
+    const tasks: MapTask[] = entries.map((e) => ({ entry: e.entry, file: fileOf(e), bytes: e.bytes }));
+    if (workers === 1 || tasks.length <= 1) {
+      const stages = defaultStages();
+      return tasks.map((t, i) => {
+        const r = processDocument(t.entry, t.bytes, t.file, stages);
+        opts.onProgress?.(i + 1, tasks.length);
+        return r;
+      });
+    }
+    return runPool(tasks, Math.min(workers, Math.ceil(tasks.length / batch)), batch, opts.onProgress);
+  };
+}
+
+/**
+ * The worker's bootstrap: under tsx (sources run as TypeScript) the worker registers tsx's ESM
+ * hooks itself first, since Node 20 neither starts a `.ts` file nor reliably applies an inherited
+ * `--import` before eval'd code runs.
+ */
+function bootstrap(): string {
+  const self = JSON.stringify(import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return `import(${self})`;
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = JSON.stringify(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);
+  return `import(${api}).then((m) => m.register()).then(() => import(${self}))`;
+}
+
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void): Promise<DocumentResult[]> {
+  const results: (DocumentResult | undefined)[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  let settled = false;
+  const pool: Worker[] = [];
+  return new Promise((resolve, reject) => {
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of pool) void w.terminate();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    const feed = (w: Worker): boolean => {
+      if (next >= tasks.length) return false;
+      const start = next;
+      next = Math.min(tasks.length, next + batch);
+      w.postMessage({ start, tasks: tasks.slice(start, next) });
+      return true;
+    };
+    let idle = 0;
+    for (let k = 0; k < size; k++) {
+      const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
+      pool.push(w);
+      w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
+        msg.results.forEach((r, j) => (results[msg.start + j] = r));
+        done += msg.results.length;
+        onProgress?.(done, tasks.length);
+        if (feed(w)) return;
+        idle++;
+        if (idle === pool.length && !settled) {
+          settled = true;
+          for (const p of pool) void p.terminate();
+          resolve(results as DocumentResult[]);
+        }
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (!settled && code !== 0) fail(new Error(`map worker exited with code ${code}`));
+      });
+      feed(w);
+    }
+  });
+}
+
+// Worker side: process each batch it is sent and post the results back with their start index.
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
+  const port = parentPort;
+  const stages = defaultStages();
+  port.on('message', (msg: { start: number; tasks: MapTask[] }) => {
+    port.postMessage({ start: msg.start, results: msg.tasks.map((t) => processDocument(t.entry, t.bytes, t.file, stages)) });
+  });
+}
