@@ -155,7 +155,8 @@ export function compareVersions(x: string, y: string): number {
 /** Which tables' removed rows count as withdrawn ids (entities, not link rows). */
 const ENTITY_TABLES = new Set(['statements', 'documents', 'places', 'actors']);
 
-export function diffRelease(tables: readonly TableSpec[], rows: Record<string, readonly Row[]>, previous: PreviousRelease | undefined, version: string): ReleaseDiff {
+/** `tables` are diffed; `allTables` (default: the same) are the tables the release has, for spotting removed ones. */
+export function diffRelease(tables: readonly TableSpec[], rows: Record<string, readonly Row[]>, previous: PreviousRelease | undefined, version: string, allTables: readonly TableSpec[] = tables): ReleaseDiff {
   const schema: SchemaChange[] = [];
   const diffs: Record<string, TableDiff> = {};
   let bump: Bump = previous ? 'none' : 'major';
@@ -166,7 +167,7 @@ export function diffRelease(tables: readonly TableSpec[], rows: Record<string, r
     diffs[t.name] = diffRows(t, rows[t.name] ?? [], prev);
   }
   if (previous) {
-    for (const name of previous.tables.keys()) if (!tables.some((t) => t.name === name)) schema.push({ table: name, change: 'table removed', bump: 'major' });
+    for (const name of previous.tables.keys()) if (!allTables.some((t) => t.name === name)) schema.push({ table: name, change: 'table removed', bump: 'major' });
     for (const c of schema) {
       bump = max(bump, c.bump);
       if (c.bump !== 'patch') reasons.push(`${c.table}${c.field ? `.${c.field}` : ''}: ${c.change} (${c.bump})`);

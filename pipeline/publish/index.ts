@@ -79,9 +79,16 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
   // version: from the diff against the previous release
   const previous = input.previous ? readPrevious(input.previous.version, input.previous.files) : undefined;
   const mainTables = TABLES.filter((t) => t.name !== 'withdrawn_ids');
-  const probe = diffRelease(mainTables, rows, previous, input.version);
+  const probe = diffRelease(mainTables, rows, previous, input.version, TABLES);
   const required = previous ? nextVersion(previous.version, probe.bump) : '1.0.0';
   let version = input.version === 'auto' ? required : input.version;
+  if (previous && input.previous && version === previous.version) {
+    // nothing in the data or schemas changed: the release is the previous one, byte for byte.
+    // (A change of descriptive metadata alone needs an explicit patch version.)
+    if (probe.bump === 'none')
+      return { files: input.previous.files, messages: [...messages, message({ reason: `No data or schema change since ${previous.version}: nothing new to release`, ruleId: 'publish-unchanged', stage: STAGE, file: 'datapackage.json', severity: 'info' })], version, date: releaseDate(input.documents), bump: 'none' };
+    messages.push(message({ reason: `Unexpected version ${version}, expected a version after the previous release ${previous.version}`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
+  }
   if (!SEMVER.test(version)) {
     messages.push(message({ reason: `Unexpected version \`${version}\`, expected MAJOR.MINOR.PATCH`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
     version = required;

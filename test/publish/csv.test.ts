@@ -1,0 +1,88 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { countFormulaCells, formatNumber, toCsv } from '../../pipeline/publish/csv.ts';
+import { buildRelease } from '../../pipeline/publish/index.ts';
+import { STATEMENTS, type Row, type TableSpec } from '../../pipeline/publish/model.ts';
+import { input } from './fixtures.ts';
+
+const HOSTILE = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\ninside', '=cmd|\' /C calc\'!A0', '+1', '-2', '@SUM(A1)', '\ttab', 'حمص الخالدية', 'emoji 🙂 👨‍👩‍👧', ' leading and trailing ', '"', ',', 'NA', 'null', 'None'];
+
+const TABLE: TableSpec = {
+  name: 't',
+  title: 't',
+  description: 't',
+  primaryKey: ['id'],
+  foreignKeys: [],
+  fields: [
+    { name: 'id', type: 'string', description: '', example: '' },
+    { name: 'value', type: 'string', description: '', example: '' },
+    { name: 'n', type: 'integer', description: '', example: '' },
+    { name: 'items', type: 'list', delimiter: ';', itemType: 'string', description: '', example: '' },
+  ],
+};
+
+const rows: Row[] = HOSTILE.map((v, i) => ({ id: `r${i}`, value: v, n: i % 3 === 0 ? null : -i, items: i % 2 ? [v.replace(/;/g, ''), 'x'] : null }));
+
+describe('canonical CSV', () => {
+  it('reads back with csv-parse exactly as written, hostile strings included', () => {
+    const csv = toCsv(TABLE, rows);
+    const back = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(back).toHaveLength(rows.length);
+    back.forEach((b, i) => {
+      const r = rows[i]!;
+      expect(b.value).toBe(r.value);
+      expect(b.n).toBe(r.n === null ? '' : String(r.n));
+      expect(b.items).toBe(r.items === null ? '' : (r.items as string[]).join(';'));
+    });
+  });
+
+  it('is RFC 4180: CRLF records, no BOM, header first', () => {
+    const csv = toCsv(TABLE, rows.slice(0, 2));
+    expect(csv.startsWith('id,value,n,items\r\n')).toBe(true);
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('keeps formula-looking text untouched (the data is not the spreadsheet)', () => {
+    const back = parse(toCsv(TABLE, rows), { columns: true }) as Record<string, string>[];
+    expect(back.map((b) => b.value)).toContain('=cmd|\' /C calc\'!A0');
+    // = + - @ tab in `value` (5 rows), and the odd rows' list cells that start with one (3)
+    expect(countFormulaCells(TABLE, rows)).toBe(8);
+  });
+
+  it('writes null as an empty cell and never NA/None/null for a missing value', () => {
+    const csv = toCsv(TABLE, [{ id: 'x', value: null, n: null, items: null }]);
+    expect(csv.split('\r\n')[1]).toBe('x,,,');
+  });
+
+  it('formats numbers without exponents', () => {
+    expect(formatNumber(1e-7)).toBe('0.0000001');
+    expect(formatNumber(34.7324)).toBe('34.7324');
+  });
+});
+
+describe('excel copy', () => {
+  it('has a BOM and no cell that starts a formula, and numbers stay numbers', () => {
+    const csv = toCsv(TABLE, rows, { excel: true });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const back = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    for (const b of back) {
+      expect(b.value).not.toMatch(/^[=+\-@\t\r]/);
+      expect(b.items).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(back.find((b) => b.id === 'r1')!.n).toBe('-1');
+    expect(back.find((b) => b.id === 'r5')!.value).toBe("'=cmd|' /C calc'!A0");
+  });
+});
+
+describe('statements.csv of a release', () => {
+  it('round-trips every statement text and NFC holds', () => {
+    const r = buildRelease(input());
+    const text = new TextDecoder().decode(r.files.get('statements.csv'));
+    const back = parse(text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(back[0]!)).toEqual(STATEMENTS.fields.map((f) => f.name));
+    const texts = input().statements.map((s) => s.text).sort();
+    expect(back.map((b) => b.text).sort()).toEqual(texts);
+    expect(text).toBe(text.normalize('NFC'));
+  });
+});

@@ -1,0 +1,66 @@
+import jsonld from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { buildRelease } from '../../pipeline/publish/index.ts';
+import { CONTEXT_URL } from '../../pipeline/publish/jsonld.ts';
+import { input } from './fixtures.ts';
+
+const dec = new TextDecoder();
+const release = buildRelease(input());
+const context = JSON.parse(dec.decode(release.files.get('context.jsonld')));
+const graph = JSON.parse(dec.decode(release.files.get('graph.jsonld')));
+
+// Local loader: the only remote document is our own context; anything else fails the test.
+const documentLoader = async (url: string) => {
+  if (url === CONTEXT_URL) return { contextUrl: undefined, documentUrl: url, document: context };
+  throw new Error(`network access attempted: ${url}`);
+};
+
+describe('JSON-LD', () => {
+  it('has a 1.1 context with explicit terms and no @vocab', () => {
+    expect(context['@context']['@version']).toBe(1.1);
+    expect(context['@context']['@vocab']).toBeUndefined();
+  });
+
+  it('expands with zero dropped terms (safe mode throws on any)', async () => {
+    const expanded = await jsonld.expand(graph, { documentLoader, safe: true } as jsonld.Options.Expand);
+    expect(expanded.length).toBeGreaterThan(10);
+  });
+
+  it('a misspelt term is caught, not dropped silently', async () => {
+    const bad = { ...graph, '@graph': [{ ...graph['@graph'][0], naem: 'x' }] };
+    await expect(jsonld.expand(bad, { documentLoader, safe: true } as jsonld.Options.Expand)).rejects.toThrow();
+  });
+
+  it('graph.nq is exactly the sorted toRDF of graph.jsonld, and has no blank nodes', async () => {
+    const nq = (await jsonld.toRDF(graph, { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf)) as unknown as string;
+    const published = dec.decode(release.files.get('graph.nq'));
+    expect(published).toBe([...new Set(nq.split('\n').filter(Boolean))].sort().map((l) => `${l}\n`).join(''));
+    expect(published).not.toMatch(/(^|\s)_:/m);
+  });
+
+  it('canonize (RDFC-1.0) gives the published N-Quads', async () => {
+    const canon = await jsonld.canonize(graph, { algorithm: 'RDFC-1.0', documentLoader, safe: true } as jsonld.Options.Normalize);
+    expect(canon).toBe(dec.decode(release.files.get('graph.nq')));
+  });
+
+  it('links statements to places, actors, claimants, provenance and text selectors', () => {
+    const nq = dec.decode(release.files.get('graph.nq'));
+    const s = 'https://w3id.org/homs-timeline/id/statement/';
+    expect(nq).toMatch(new RegExp(`<${s}s[0-9a-f]{16}> <https://schema.org/location> <https://w3id.org/homs-timeline/id/place/homs> \\.`));
+    expect(nq).toContain('<http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/homs-timeline/id/document/doc-b>');
+    expect(nq).toContain('<https://w3id.org/homs-timeline/vocab#claimedBy> <https://w3id.org/homs-timeline/id/actor/sana>');
+    expect(nq).toContain('<https://schema.org/sameAs> <http://www.wikidata.org/entity/Q80988>');
+    expect(nq).toContain('<https://schema.org/sameAs> <https://sws.geonames.org/169577/>');
+    expect(nq).toContain('<https://schema.org/containedInPlace> <https://w3id.org/homs-timeline/id/place/homs>');
+    expect(nq).toContain('<http://www.w3.org/ns/oa#TextQuoteSelector>');
+    expect(nq).toMatch(/<http:\/\/www\.w3\.org\/ns\/oa#start> "0"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#nonNegativeInteger>/);
+    expect(nq).toMatch(/<http:\/\/www\.w3\.org\/ns\/prov#used> <ni:\/\/\/sha-256;[A-Za-z0-9_-]{43}>/);
+    expect(nq).toContain('"حمص"@ar');
+  });
+
+  it('keeps entity IRIs across releases', () => {
+    const next = buildRelease(input({ version: '1.1.0', previous: { version: '1.0.0', files: release.files } }));
+    const ids = (f: Map<string, Uint8Array>) => new Set([...dec.decode(f.get('graph.nq')).matchAll(/^<(https:\/\/w3id\.org\/homs-timeline\/id\/[^>]+)>/gm)].map((m) => m[1]));
+    expect(ids(next.files)).toEqual(ids(release.files));
+  });
+});
