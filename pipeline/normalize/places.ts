@@ -28,7 +28,7 @@ function areas(gz: CompiledGazetteer, id: string): string[] {
 }
 
 function supports(gz: CompiledGazetteer, candidate: string, contextPlace: string): boolean {
-  if (candidate === contextPlace) return false; // a name does not support itself
+  if (candidate === contextPlace) return true; // `Old Homs` in a heading decides `Old City`
   const mine = new Set(areas(gz, candidate).slice(1));
   return areas(gz, contextPlace).some((a) => mine.has(a));
 }
@@ -38,8 +38,9 @@ export function decidePlace(gz: CompiledGazetteer, m: AliasMatch<NameRef>, text:
   const direct = [...new Set(refs.filter((r) => !r.contextual).map((r) => r.id))];
   const span = { start: offset + m.start, end: offset + m.end };
   const surface = text.slice(m.start, m.end);
-  if (direct.length === 1) return { mention: { id: direct[0]!, text: surface, span }, rule: 'place.alias' };
-  const candidates = direct.length ? direct : [...new Set(refs.map((r) => r.id))];
+  const all = [...new Set(refs.map((r) => r.id))];
+  if (direct.length === 1 && all.length === 1) return { mention: { id: direct[0]!, text: surface, span }, rule: 'place.alias' };
+  const candidates = all;
   const score = (id: string): [number, string] => {
     const s = ctx.sentence.filter((p) => supports(gz, id, p)).length;
     if (s) return [1e6 * s, 'place.context-sentence'];
@@ -55,5 +56,7 @@ export function decidePlace(gz: CompiledGazetteer, m: AliasMatch<NameRef>, text:
   if (best && best.s[0] > 0 && (!second || second.s[0] < best.s[0])) {
     return { mention: { id: best.id, text: surface, span }, rule: best.s[1] };
   }
+  // Context silent: a name that is some place's own name keeps that default sense.
+  if (direct.length === 1) return { mention: { id: direct[0]!, text: surface, span }, rule: 'place.alias' };
   return { unresolved: { text: surface, candidates }, rule: 'place.unresolved' };
 }

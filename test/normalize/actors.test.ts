@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { actorIds, run } from './fixture.ts';
+
+describe('generic mentions map to generic actors (ACLED style)', () => {
+  it('the army, troops, government forces -> Syrian Armed Forces', () => {
+    expect(actorIds('The army shelled Baba Amr.')).toEqual(['syrian-armed-forces']);
+    expect(actorIds('Government forces entered Khalidiya.')).toEqual(['syrian-armed-forces']);
+    expect(actorIds('Troops took up positions in Homs.')).toEqual(['syrian-armed-forces']);
+  });
+  it('rebels, opposition fighters, insurgents -> Rebels', () => {
+    expect(actorIds('Rebels withdrew from Homs.')).toEqual(['rebels']);
+    expect(actorIds('Opposition fighters held Khalidiya.')).toEqual(['rebels']);
+  });
+  it('protesters, civilians keep their category anywhere', () => {
+    expect(actorIds('Protesters gathered in Kiev.')).toEqual(['protesters']);
+  });
+});
+
+describe('army only as the Syrian armed force', () => {
+  it('a named force containing "Army" is that force', () => {
+    expect(actorIds('The Free Syrian Army attacked a checkpoint in Homs.')).toEqual(['free-syrian-army']);
+    expect(actorIds('The Army of Conquest took Idlib.')).toEqual(['army-of-conquest']);
+  });
+  it('another country\'s army is not the Syrian army', () => {
+    expect(actorIds('Turkish Army positions in Aleppo Governorate')).toEqual(['turkish-armed-forces']);
+    expect(actorIds('Jordanian troops crossed into Syria.')).toEqual([]);
+  });
+  it('generic words need a sentence or document about Syria', () => {
+    expect(actorIds('The army seized power in Mali.')).toEqual([]);
+    expect(actorIds('The government fell.')).toEqual([]);
+    expect(actorIds('The government fell.', { documentPlaceIds: ['homs', 'homs', 'baba-amr'] })).toEqual(['syrian-government']);
+  });
+});
+
+describe('modifiers are not parties', () => {
+  it('rebel-held / FSA-controlled / pro-opposition', () => {
+    expect(actorIds('The rebel-held district of Baba Amr was shelled by tanks.')).toEqual(['syrian-armed-forces']);
+    expect(actorIds('the FSA-controlled Baba Amr district')).toEqual([]);
+  });
+  it('a generic head after a name belongs to the name (Hezbollah fighters)', () => {
+    expect(actorIds('60 Hezbollah fighters were killed in al-Qusayr.')).toEqual(['hezbollah']);
+  });
+  it('a journalist of a named outlet is still a journalist', () => {
+    expect(actorIds('a Sky News correspondent entered Homs')).toEqual(['journalists', 'sky-news']);
+  });
+  it('the longest name wins: an Air Force base is a place, not the air force', () => {
+    const r = run('rebels captured an Air Force missile base north of Homs');
+    expect(r.places.map((p) => p.id)).toEqual(['al-ghanto-air-base', 'homs']);
+    expect(r.actors.map((a) => a.id)).toEqual(['rebels']);
+  });
+});

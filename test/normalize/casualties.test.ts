@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findCasualties, parseNumber } from '../../pipeline/normalize/casualties.ts';
+
+const k = (text: string) => {
+  const c = findCasualties(text).casualties;
+  return [c.killedLow, c.killedHigh, c.killedText];
+};
+
+describe('killed ranges', () => {
+  it('at least / more than / over -> low only', () => {
+    expect(k('militants attacked two bases, killing at least 42 people')).toEqual([42, undefined, 'killing at least 42']);
+    expect(k('more than 100 people were reportedly killed')).toEqual([100, undefined, 'more than 100 people were reportedly killed']);
+    expect(k('which activists claimed led to over 200 deaths.')[0]).toBe(200);
+  });
+  it('hyphen and en-dash ranges, words and "between"', () => {
+    expect(k('12-50 people were killed')).toEqual([12, 50, '12-50 people were killed']);
+    expect(k('killing 33–34 people on the third day').slice(0, 2)).toEqual([33, 34]);
+    expect(k('Five to nine people were reported to have been killed').slice(0, 2)).toEqual([5, 9]);
+    expect(k('the rescue cost the lives of between 13 and 23 volunteers').slice(0, 2)).toEqual([13, 23]);
+  });
+  it('number words', () => {
+    expect(k('six elite pilots, one technical officer and three other personnel were killed').slice(0, 2)).toEqual([10, 10]);
+    expect(k('killing two pilots').slice(0, 2)).toEqual([2, 2]);
+    expect(parseNumber('twenty-one')).toBe(21);
+  });
+  it('coordinated counts add up', () => {
+    expect(k('massacred 21 women and 26 children in the district').slice(0, 2)).toEqual([47, 47]);
+    expect(k('By 25 January 120 civilians and 30–40 rebels were also reported to had been killed.').slice(0, 2)).toEqual([150, 160]);
+  });
+  it('one named person killed is one', () => {
+    expect(k('a rebel leader, Hamza al-Tesh, was killed in al-Khalidya').slice(0, 2)).toEqual([1, 1]);
+  });
+  it('dates and years are not head counts', () => {
+    expect(k('On 7 August 16 civilians were killed by rebel forces.').slice(0, 2)).toEqual([16, 16]);
+    expect(k('On 25 November 2011, six soldiers were killed.').slice(0, 2)).toEqual([6, 6]);
+  });
+  it('killed or wounded is not a death count', () => {
+    expect(k('130 soldiers were killed or wounded')[0]).toBeUndefined();
+  });
+});
+
+describe('vague amounts', () => {
+  it('dozens keeps the phrase and no number', () => {
+    expect(k('SANA claimed that dozens of rebels were killed and wounded')).toEqual([undefined, undefined, 'dozens of rebels were killed']);
+  });
+  it('no figure, no casualties', () => {
+    expect(findCasualties('Tanks entered Baba Amr.').casualties).toEqual({});
+  });
+});
+
+describe('wounded', () => {
+  it('are kept apart from the killed', () => {
+    const c = findCasualties('killing ten people and wounding three').casualties;
+    expect([c.killedLow, c.woundedLow]).toEqual([10, 3]);
+    const d = findCasualties('108 people were killed and 300 injured').casualties;
+    expect([d.killedLow, d.woundedLow]).toEqual([108, 300]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './fixture.ts';
+
+const claims = (text: string) => run(text, { documentPlaceIds: ['homs'] }).sources.map((s) => `${s.id}:${s.kind}`);
+
+describe('claim kinds', () => {
+  it('according to X -> reported', () => {
+    expect(claims('According to SOHR, 32 soldiers were killed.')).toEqual(['syrian-observatory-for-human-rights:reported']);
+  });
+  it('X said / reported -> reported', () => {
+    expect(claims('On 9 February, activists said 93 people were killed in Homs.')).toEqual(['activists:reported']);
+  });
+  it('X claimed / alleged -> claimed', () => {
+    expect(claims('SANA claimed that seven rebels were killed.')).toEqual(['sana:claimed']);
+  });
+  it('X denied -> denied', () => {
+    expect(claims('The Syrian government denied the reports.')).toEqual(['syrian-government:denied']);
+  });
+  it('X confirmed -> confirmed', () => {
+    expect(claims('SOHR confirmed the military had recaptured the whole of Baba Amr.')).toEqual(['syrian-observatory-for-human-rights:confirmed']);
+  });
+  it('state TV broadcast', () => {
+    expect(claims('That night, state TV broadcast a report from the mosque.')).toEqual(['syrian-state-tv:reported']);
+  });
+  it('a rebel negotiator said', () => {
+    expect(claims('The evacuation started on Wednesday, a rebel negotiator said.')).toEqual(['rebels:reported']);
+  });
+  it('told AFP: speaker and addressee are both sources', () => {
+    expect(claims('On 27 December, activists told AFP that 61 civilians had died.')).toEqual(['afp:reported', 'activists:reported']);
+  });
+});
+
+describe('claims are kept apart from actors', () => {
+  it('a monitor that reports is not an actor of the event', () => {
+    const r = run('The Syrian Observatory for Human Rights reports that militants attacked two bases in Homs.');
+    expect(r.sources.map((s) => s.id)).toEqual(['syrian-observatory-for-human-rights']);
+    expect(r.actors.map((a) => a.id)).toEqual(['rebels']);
+  });
+  it('a party that speaks can also act', () => {
+    const r = run('The FSA said it had destroyed four Army tanks.');
+    expect(r.sources.map((s) => s.id)).toEqual(['free-syrian-army']);
+    expect(r.actors.map((a) => a.id)).toContain('syrian-armed-forces');
+  });
+  it('claiming responsibility is acting, not reporting', () => {
+    const r = run('The Islamic State of Iraq and the Levant claims responsibility.');
+    expect(r.sources).toEqual([]);
+    expect(r.actors.map((a) => a.id)).toEqual(['islamic-state']);
+  });
+  it('a passive claim has no speaker', () => {
+    expect(claims('"500" tanks were claimed to have been seen near the city.')).toEqual([]);
+  });
+  it('conflicting figures from different sources stay separate claims', () => {
+    const r1 = run('The Syrian National Council claimed 416 residents were killed.');
+    const r2 = run('The Local Coordination Committees stated that 181 people had been killed.');
+    expect([r1.sources[0]!.id, r1.casualties.killedLow]).toEqual(['syrian-national-council', 416]);
+    expect([r2.sources[0]!.id, r2.casualties.killedLow]).toEqual(['local-coordination-committees', 181]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { foldWord, tokenize } from '../../pipeline/normalize/matching.ts';
+import { normalizeSentence } from '../../pipeline/normalize/index.ts';
+import { gazetteer, placeIds, run } from './fixture.ts';
+
+describe('spelling fold', () => {
+  it('maps the -iya/-iyah/-ieh/-iyeh endings to one mark', () => {
+    expect(new Set(['Khalidiya', 'Khalidiyah', 'Khalidya'].map(foldWord))).toEqual(new Set(['khalid#']));
+    expect(foldWord('Khaldieh')).toBe(foldWord('Khaldiyeh'));
+  });
+  it('folds ou/oo, ee, ei/ai, doubled letters, apostrophes and diacritics', () => {
+    expect(foldWord('Qussour')).toBe(foldWord('Qusur'));
+    expect(foldWord('Dreeb')).toBe(foldWord('Drib'));
+    expect(foldWord('Zeitoun')).toBe(foldWord('Zaytoun'));
+    expect(foldWord("Ba'alba")).toBe(foldWord('Baalba'));
+    expect(foldWord('Rémi')).toBe(foldWord('Remi'));
+  });
+  it('keeps Hama apart from Hamidiya', () => {
+    expect(foldWord('Hama')).not.toBe(foldWord('Hamidiya'));
+  });
+  it('marks glued and free articles', () => {
+    const t = tokenize('al-Khalidiya and Dawar Al Khalidya');
+    expect(t.filter((x) => x.article).map((x) => x.raw)).toEqual(['al', 'Al']);
+  });
+});
+
+describe('spelling families link to one place', () => {
+  const families: [string, string[]][] = [
+    ['khalidiya', ['Khalidiya', 'al-Khalidiya', 'Khalidiyah', 'al-Khalidiyah', 'Khaldieh', 'Khaldiyeh', 'Khaldiya', 'al-Kalidiya', 'al-Kalidiyah', 'al-Khalidya']],
+    ['jouret-al-shayah', ['Jouret al-Shayah', 'Juret al-Shayah', 'Jouret al-Shayyah', 'Joret al-Shayyah', 'Jourat al-Shayyah', 'Jouret el-Shayah', 'Jouret Ashayah', 'Jouret Shiyah', 'Jouret al-Shiah']],
+    ['baba-amr', ['Baba Amr', 'Bab Amr', 'Baba Amro', 'Bab Amro']],
+    ['bab-al-sebaa', ['Bab al-Sebaa', 'Bab Sebaa', 'Bab al-Sbaa', 'Bab al-Sibaa']],
+    ['al-qusur', ['al-Qusur', 'Qusour', 'Qussor', 'Qussour']],
+    ['hamidiya', ['Hamidiya', 'Hamidiyah', 'al-Hamidieh', 'al-Hamidyeh', 'Hamidiyeh', 'Hamida']],
+    ['bab-hud', ['Bab Hud', 'Bab Houd', 'Bab al-Hood']],
+    ['deir-baalba', ['Deir Baalba', 'Dayr Baalba', "Deir Ba'alba"]],
+  ];
+  for (const [id, spellings] of families) {
+    it(id, () => {
+      for (const s of spellings) expect(placeIds(`Shelling hit ${s} on Monday.`), s).toEqual([id]);
+    });
+  }
+  it('links a one-letter drift not listed in the gazetteer (al-Khalidiyeh)', () => {
+    expect(placeIds('Shelling hit al-Khalidiyeh.')).toEqual(['khalidiya']);
+  });
+  it('gives spans that cover the article and the name', () => {
+    const text = 'Tanks entered al-Khalidiyah and Bab Sebaa.';
+    const r = run(text, {});
+    expect(r.places.map((p) => text.slice(p.span.start, p.span.end))).toEqual(['al-Khalidiyah', 'Bab Sebaa']);
+    const shifted = normalizeSentence(text, 100, { gazetteer }).places[0]!;
+    expect(shifted.span).toEqual({ start: 114, end: 127 });
+  });
+});
+
+describe('negative cases', () => {
+  it('Hama is not Hamidiya, and Hamidiya is not Hama', () => {
+    expect(placeIds('The army shelled Hama.')).toEqual(['hama']);
+    expect(placeIds('The army shelled Hamidiya.')).toEqual(['hamidiya']);
+  });
+  it('an adjective is not the country (Syrian city of Homs)', () => {
+    expect(placeIds('the Syrian city of Homs')).toEqual(['homs']);
+  });
+  it('a near-miss English word is not a country (al-Barazi is not Brazil)', () => {
+    expect(placeIds('Governor Talal al-Barazi told AFP')).toEqual([]);
+  });
+  it('a longer site name wins over the city inside it', () => {
+    expect(placeIds('FSA militants captured the Homs National Hospital')).toEqual(['homs-national-hospital']);
+  });
+  it('a possessive keeps its place (Syria\'s Homs)', () => {
+    expect(placeIds("rebel-held parts of Syria's Homs")).toEqual(['syria', 'homs']);
+  });
+});
