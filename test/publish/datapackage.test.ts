@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildRelease } from '../../pipeline/publish/index.ts';
 import { checkTables, type ResourceData } from '../../pipeline/publish/tablecheck.ts';
@@ -9,6 +9,9 @@ import { input } from './fixtures.ts';
 
 // The Frictionless profiles are draft-07: a second, draft-07 Ajv instance (the project's record
 // schemas use a 2020-12 one). The profile has annotation keywords Ajv does not know.
+// ajv-formats is CommonJS: under NodeNext its plugin may sit on `.default`
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (a: Ajv) => Ajv;
+
 function profileValidator(file: string) {
   const ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, allErrors: true });
   addFormats(ajv);
@@ -35,13 +38,13 @@ describe('datapackage.json', () => {
   it('fails the published 2.0 profile only at the list fields, which that profile omits', () => {
     const validate = profileValidator('datapackage-2.0.json');
     expect(validate(dp)).toBe(false);
-    const bad = new Set((validate.errors ?? []).map((e) => e.instancePath.match(/^\/resources\/\d+\/schema\/fields\/\d+/)?.[0]).filter(Boolean));
+    const bad = new Set((validate.errors ?? []).map((e: { instancePath: string }) => e.instancePath.match(/^\/resources\/\d+\/schema\/fields\/\d+/)?.[0]).filter((p: string | undefined): p is string => !!p));
     const fieldAt = (p: string) => {
       const [, r, f] = p.match(/resources\/(\d+)\/schema\/fields\/(\d+)/)!;
       return (dp.resources[Number(r)]!.schema!.fields[Number(f)] as { type: string }).type;
     };
-    expect([...bad].map((p) => fieldAt(p!))).toEqual(expect.arrayContaining(['list']));
-    expect(new Set([...bad].map((p) => fieldAt(p!)))).toEqual(new Set(['list']));
+    expect([...bad].map((p) => fieldAt(p))).toEqual(expect.arrayContaining(['list']));
+    expect(new Set([...bad].map((p) => fieldAt(p)))).toEqual(new Set(['list']));
   });
 
   it('gives every resource its bytes and sha256', async () => {
