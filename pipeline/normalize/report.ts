@@ -1,6 +1,7 @@
 // Gazetteer upkeep: capitalised place- or group-like names that matched nothing, entries that
 // nothing used, and aliases that two entries claim (owid/etl harmoniser style).
 import type { CompiledGazetteer, Gazetteer } from './gazetteer.ts';
+import { DEMONYMS } from './actors.ts';
 import { foldName, scanAliases, tokenize } from './matching.ts';
 
 export interface UnmatchedName {
@@ -27,7 +28,8 @@ export function unmatchedNames(texts: string[], gazetteer: CompiledGazetteer): U
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (!(t.capital || t.article) || covered.has(i) || SKIP.has(t.raw) || MONTHS.test(t.raw) || /^\d/.test(t.raw)) {
+      // Demonyms (`Syrian`, `Lebanese`) are adjectives, not names to add.
+      if (!(t.capital || t.article) || covered.has(i) || SKIP.has(t.raw) || MONTHS.test(t.raw) || /^\d/.test(t.raw) || t.raw.toLowerCase() in DEMONYMS) {
         i++;
         continue;
       }

@@ -70,3 +70,9 @@ describe('negative cases', () => {
     expect(placeIds("rebel-held parts of Syria's Homs")).toEqual(['syria', 'homs']);
   });
 });
+
+describe('regressions', () => {
+  it('"Civil War" is not al-Waer (an apostrophe spelling that folded to "war" was dropped)', () => {
+    expect(placeIds('Syrian Civil War: shelling continues in Homs.')).toEqual(['homs']);
+  });
+});
