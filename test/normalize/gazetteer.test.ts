@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { gazetteerReport, unmatchedNames } from '../../pipeline/normalize/index.ts';
 import { foldName } from '../../pipeline/normalize/matching.ts';
