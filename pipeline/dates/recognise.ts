@@ -1,8 +1,10 @@
-// Pass 1: recognise temporal expressions. Every rule scans the text once; overlapping matches
-// are settled longest-first (ties: the rule listed first), then refiners run in order.
+// Pass 1: recognise temporal expressions. One scan finds trigger words; each rule runs only in
+// windows around its triggers. Overlapping matches are settled longest-first (ties: the rule
+// listed first), then refiners run in order.
 import type { Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
-import type { Draft } from './rules/rule.ts';
+import type { Draft, Trigger } from './rules/rule.ts';
+import { findTriggers } from './triggers.ts';
 
 interface Candidate {
   outerStart: number;
@@ -31,39 +33,62 @@ function toMention(d: Draft, start: number, end: number, text: string, rule: str
   return m;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** Merged windows around the positions of the given triggers, snapped to whitespace. */
+function windows(text: string, positions: number[], from: number, to: number, back: number, ahead: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const p of positions) {
+    let s = Math.max(from, p - back);
+    while (s > from && !isSpace(text.charCodeAt(s - 1))) s--;
+    let e = Math.min(to, p + ahead);
+    while (e < to && !isSpace(text.charCodeAt(e))) e++;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function positionsFor(triggers: readonly Trigger[], found: Map<Trigger, number[]>): number[] {
+  if (triggers.length === 1) return found.get(triggers[0]!) ?? [];
+  const all: number[] = [];
+  for (const t of triggers) { const l = found.get(t); if (l) all.push(...l); }
+  return all.sort((a, b) => a - b);
+}
+
 /** Recognise expressions in text[from, to); offsets are into `text`. */
 export function recognise(text: string, from = 0, to = text.length): Mention[] {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const found = findTriggers(text, from, to);
   const candidates: Candidate[] = [];
   RULES.forEach((r, order) => {
     const re = r.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+    for (const [ws, we] of windows(text, positionsFor(r.triggers.on, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
+      const slice = text.slice(ws, we);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        m.index += ws;
+        const d = r.extract(m, text, from);
+        if (!d) continue;
+        const outerStart = m.index;
+        const outerEnd = m.index + m[0].length;
+        const start = outerStart + (d.leadChars ?? 0);
+        const end = outerEnd - (d.trimEnd ?? 0);
+        candidates.push({ outerStart, outerEnd, order, mention: toMention(d, start, end, text, r.id) });
       }
-      const d = r.extract(m, slice);
-      if (!d) continue;
-      const outerStart = m.index;
-      const outerEnd = m.index + m[0].length;
-      const start = outerStart + (d.leadChars ?? 0);
-      const end = outerEnd - (d.trimEnd ?? 0);
-      if (d.range) {
-        d.range.from.start += from; d.range.from.end += from;
-        d.range.to.start += from; d.range.to.end += from;
-      }
-      candidates.push({ outerStart, outerEnd, order, mention: toMention(d, start + from, end + from, text, r.id) });
     }
   });
   candidates.sort((a, b) => (b.outerEnd - b.outerStart) - (a.outerEnd - a.outerStart) || a.order - b.order || a.outerStart - b.outerStart);
-  const taken = new Uint8Array(slice.length);
+  const taken = new Uint8Array(to - from);
   const accepted: Mention[] = [];
   for (const c of candidates) {
     let free = true;
-    for (let i = c.outerStart; i < c.outerEnd; i++) if (taken[i]) { free = false; break; }
+    for (let i = c.outerStart; i < c.outerEnd; i++) if (taken[i - from]) { free = false; break; }
     if (!free) continue;
-    taken.fill(1, c.outerStart, c.outerEnd);
+    taken.fill(1, c.outerStart - from, c.outerEnd - from);
     accepted.push(c.mention);
   }
   accepted.sort((a, b) => a.start - b.start);

@@ -40,13 +40,13 @@ function year(s: string): number {
 }
 
 export const absoluteRules: Rule[] = [
-  rule('absolute.iso-date', '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
+  rule('absolute.iso-date', { on: ['digit'], reach: [0, 12] }, '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
     known: { year: year(m[1]!), month: Number(m[2]), day: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
 
   // 8 May 2011, 8th of May 2011, 480 BC dates; the year must not be a count (9 February 611 civilians)
-  rule('absolute.day-month-year', `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.day-month-year', { on: ['month'], reach: [8, 30] }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && (y < 1000 || m[3]!.length < 4) && looksLikeCount(text, m.index + m[0].length)) return null;
@@ -55,43 +55,43 @@ export const absoluteRules: Rule[] = [
   }),
 
   // September 1, 1939 / May 10 1940
-  rule('absolute.month-day-year', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.month-day', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
+  rule('absolute.month-day', { on: ['month'], reach: [0, 24] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
     if (!/(?:st|nd|rd|th)$/.test(m[0]) && countNounFollows(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.day-month', `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
+  rule('absolute.day-month', { on: ['month'], reach: [8, 20] }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
     known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
     anchor: { kind: 'calendar' },
   })),
 
   // July 25 of that year, August of the same year: the year is the narrative's
-  rule('absolute.month-of-that-year', `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
+  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40] }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, ...(m[2] ? { day: Number(m[2]) } : {}) },
     anchor: { kind: 'calendar' },
   })),
 
-  rule('absolute.month-day-of-year', `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
 
   // Christmas 1963, Christmas Day, New Year's Day
-  rule('absolute.holiday', '\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year\'s\\s+(?:Day|Eve))(?:,?\\s+(\\d{4}))?\\b', (m) => {
+  rule('absolute.holiday', { on: ['holiday'], reach: [2, 24] }, '\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year\'s\\s+(?:Day|Eve))(?:,?\\s+(\\d{4}))?\\b', (m) => {
     const w = m[1]!;
     const [month, day] = /^Christmas\s+Eve/.test(w) ? [12, 24] : /^Christmas/.test(w) ? [12, 25] : /Eve$/.test(w) ? [12, 31] : [1, 1];
     return { known: { month, day, ...(m[2] ? { year: Number(m[2]) } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
   // May 2011, February of 1940, April 480 BC
-  rule('absolute.month-year', `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-year', { on: ['month'], reach: [0, 28] }, `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[3]);
     const y = year(m[2]!);
     if (!era && (y < 1000) ) return null;
@@ -100,7 +100,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A bare month name; "May"/"March" only where the words around make it a month.
-  rule('absolute.month', `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
+  rule('absolute.month', { on: ['month'], reach: [0, 12] }, `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
     if (AMBIGUOUS_MONTH.test(m[1]!)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (!MONTH_CONTEXT.test(before)) return null;
@@ -109,13 +109,13 @@ export const absoluteRules: Rule[] = [
   }),
 
   // the 1960s, the late 1980s, the 470s BC (the part word is taken by the parts refiner)
-  rule('absolute.decade', `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
+  rule('absolute.decade', { on: ['digit'], reach: [6, 12] }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
     const era = eraOf(m[2]);
     return { known: { decade: Number(m[1]), ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
   // the 18th century, eighteenth-century, the 4th century BC
-  rule('absolute.century', `\\b(?:the\\s+)?(${ORDINAL_RE})[- ]century(${ERA_AFTER_RE})?\\b`, (m) => {
+  rule('absolute.century', { on: ['unit'], reach: [26, 14] }, `\\b(?:the\\s+)?(${ORDINAL_RE})[- ]century(${ERA_AFTER_RE})?\\b`, (m) => {
     const n = ordinalValue(m[1]!);
     if (!n) return null;
     const era = eraOf(m[2]);
@@ -123,7 +123,7 @@ export const absoluteRules: Rule[] = [
   }, 'gi'),
 
   // 480 BC, AD 1066, ca. 466 BC
-  rule('absolute.year-era', `\\b(?:(ca\\.|c\\.|circa)\\s*)?(?:(AD|A\\.D\\.)\\s*)?(\\d{1,4})(${ERA_AFTER_RE})?\\b`, (m, text) => {
+  rule('absolute.year-era', { on: ['era'], reach: [16, 6] }, `\\b(?:(ca\\.|c\\.|circa)\\s*)?(?:(AD|A\\.D\\.)\\s*)?(\\d{1,4})(${ERA_AFTER_RE})?\\b`, (m, text) => {
     const era = eraOf(m[4]) ?? (m[2] ? 'AD' : undefined);
     if (!era) return null;
     const d: Draft = { known: { year: Number(m[3]), era }, anchor: { kind: 'calendar' } };
@@ -133,7 +133,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A four-digit year (1000-2099), or a three-digit one after "in"/"of"... (ancient narratives).
-  rule('absolute.year', '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
+  rule('absolute.year', { on: ['digit'], reach: [2, 8] }, '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
     const y = Number(m[1]);
     const start = m.index;
     const end = start + m[0].length;

@@ -6,41 +6,51 @@ import type { Rule } from './rule.ts';
 import { rule } from './rule.ts';
 
 /** Sentence start: text start, after . ! ? (and a closing quote), or a line break. */
-const SENTENCE_START = '(?<=(?:^|[.!?]["”’)\\]]?\\s+|\\n\\s*)(?:(?:However|But|Then|And),?\\s+)?)';
+const OPENING = /^\s*(?:(?:However|But|Then|And),?\s+)?$/;
+const AFTER_SENTENCE_END = /(?:[.!?]["”’)\]]?\s+|\n\s*)(?:(?:However|But|Then|And),?\s+)?$/;
+
+/** A sequencer counts only at the start of a sentence (or of the scanned sentence). */
+function atSentenceStart(text: string, at: number, from: number): boolean {
+  const lo = Math.max(from, at - 16);
+  const before = text.slice(lo, at);
+  if (lo === from && OPENING.test(before)) return true;
+  return AFTER_SENTENCE_END.test(before);
+}
 
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
-  rule('anaphoric.this-period', '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(?:time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
+  rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(?:time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
   }), 'gi'),
 
   // during the month / throughout the week: the current month or week
-  rule('anaphoric.the-unit', '\\b(?:during|throughout|over|for\\s+the\\s+rest\\s+of|later\\s+in)\\s+(the\\s+(month|week|year))\\b(?!\\s+(?:of|before|after|that)\\b)', (m) => ({
+  rule('anaphoric.the-unit', { on: ['unit'], reach: [42, 12] }, '\\b(?:during|throughout|over|for\\s+the\\s+rest\\s+of|later\\s+in)\\s+(the\\s+(month|week|year))\\b(?!\\s+(?:of|before|after|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: m[2]!.toLowerCase() as 'month' }, leadChars: m[0].length - m[1]!.length,
   }), 'gi'),
 
   // during the siege / throughout the war: the span of the event the document is about
-  rule('anaphoric.the-event', '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
+  rule('anaphoric.the-event', { on: ['event'], reach: [40, 12] }, '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true,
   }), 'gi'),
 
-  rule('anaphoric.meanwhile', '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', () => ({
+  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', () => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true,
   }), 'gi'),
 
   // now, currently, at present: the writer's present (TIMEX PRESENT_REF); in a narrative
   // sentence it is the story's current time
-  rule('anaphoric.present', '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
+  rule('anaphoric.present', { on: ['anaphor'], reach: [14, 14] }, '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
     if (/^today$/i.test(m[1]!)) return null; // today is the deictic rule's
     return { known: {}, anchor: { kind: 'present' } };
   }, 'gi'),
 
-  rule('anaphoric.past-future', '\\b(former|formerly|recent|recently|the\\s+past|future)\\b', (m) => ({
+  rule('anaphoric.past-future', { on: ['pastfut'], reach: [6, 10] }, '\\b(former|formerly|recent|recently|the\\s+past|future)\\b', (m) => ({
     known: {}, anchor: { kind: /^fut/i.test(m[1]!) ? 'future' : 'past' },
   }), 'gi'),
 
   // "Later, ...", "Soon after, ...", "Shortly afterwards ...", "After the ambush, ...", "Then, ..."
-  rule('anaphoric.sequence', `${SENTENCE_START}([Ll]ater(?:\\s+on)?|[Ss]oon\\s+after(?:wards?)?|[Ss]hortly\\s+(?:after(?:wards?)?|thereafter)|[Aa]fterwards?|[Ss]ubsequently|[Tt]hereafter|(?:[Rr]ight\\s+|[Ss]hortly\\s+|[Jj]ust\\s+|[Ss]oon\\s+)?(?:[Aa]fter|[Bb]efore)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m) => {
+  rule('anaphoric.sequence', { on: ['sequence'], reach: [14, 30] }, `\\b([Ll]ater(?:\\s+on)?|[Ss]oon\\s+after(?:wards?)?|[Ss]hortly\\s+(?:after(?:wards?)?|thereafter)|[Aa]fterwards?|[Ss]ubsequently|[Tt]hereafter|(?:[Rr]ight\\s+|[Ss]hortly\\s+|[Jj]ust\\s+|[Ss]oon\\s+)?(?:[Aa]fter|[Bb]efore)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m, text, from) => {
+    if (!atSentenceStart(text, m.index, from)) return null;
     const before = /before/i.test(m[1]!);
     return { known: {}, anchor: { kind: 'same', unit: 'day' }, statementOnly: true, qualifier: before ? 'before' : 'after' };
   }),

@@ -27,7 +27,7 @@ const MOD: Record<string, string> = {
 const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}|an?|one|a\\s+single|half\\s+a|a\\s+dozen)`;
 
 export const durationRules: Rule[] = [
-  rule('durations.counted', `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
+  rule('durations.counted', { on: ['unit'], reach: [42, 24] }, `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const d = { known: {}, anchor: { kind: 'duration' as const, value: value(n, unitCode(m[3]!)) } };
@@ -35,24 +35,24 @@ export const durationRules: Rule[] = [
     return mod ? { ...d, mod } : d;
   }, 'gi'),
 
-  rule('durations.vague', '\\b(a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
+  rule('durations.vague', { on: ['unit'], reach: [30, 10] }, '\\b(a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
     known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[2]!)) },
     ...(/^the\s+(?:next|coming|following)/i.test(m[1]!) ? { prospective: true } : {}),
   }), 'gi'),
 
   // within days, within a week, in a matter of hours: a plan counted from the current time
-  rule('durations.within', `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
+  rule('durations.within', { on: ['unit'], reach: [32, 10] }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
     const n = m[3] ? numberValue(m[3].replace(/\s+/g, ' ')) : undefined;
     return {
       known: {}, anchor: { kind: 'duration', value: value(n ?? 'X', unitCode(m[4]!)) }, prospective: true, leadChars: m[1]!.length + 1,
     };
   }, 'gi'),
 
-  rule('durations.half-century', '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
+  rule('durations.half-century', { on: ['unit'], reach: [14, 10] }, '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
     known: {}, anchor: { kind: 'duration', value: 'P.5CE' },
   }), 'gi'),
 
-  rule('sets.frequency', '\\b(annually|yearly|daily|weekly|monthly|nightly|every\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year)|per\\s+(?:day|week|month|year))\\b', (m) => {
+  rule('sets.frequency', { on: ['unit', 'set'], reach: [8, 12] }, '\\b(annually|yearly|daily|weekly|monthly|nightly|every\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year)|per\\s+(?:day|week|month|year))\\b', (m) => {
     const w = m[1]!.toLowerCase();
     const v = /ann|year/.test(w) ? 'XXXX' : /month/.test(w) ? 'XXXX-XX' : /week/.test(w) ? 'XXXX-WXX' : /night/.test(w) ? 'XXXX-XX-XXTNI' : 'XXXX-XX-XX';
     return { known: {}, anchor: { kind: 'set', value: v } };

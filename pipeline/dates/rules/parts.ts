@@ -15,7 +15,7 @@ const PART_OF: Record<string, Part> = {
 
 export const partRules: Rule[] = [
   // the spring of 1862, summer 1962, the winter, autumn of 481 BC; "fall" only with a year or "in the fall"
-  rule('parts.season', `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?!\\d|,\\d))?\\b`, (m, text) => {
+  rule('parts.season', { on: ['season'], reach: [6, 20] }, `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?!\\d|,\\d))?\\b`, (m, text) => {
     const w = m[2]!.toLowerCase();
     if (w === 'fall' && !m[3] && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
     if (w === 'fall' && !m[1] && !m[3]) return null;
@@ -28,7 +28,7 @@ export const partRules: Rule[] = [
   }, 'gi'),
 
   // the end of the month / the beginning of the year / the middle of that week
-  rule('parts.unit', '\\b(?:the\\s+)(?:very\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(?:the|that|this)\\s+(month|year|week)\\b', (m) => ({
+  rule('parts.unit', { on: ['unit'], reach: [32, 12] }, '\\b(?:the\\s+)(?:very\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(?:the|that|this)\\s+(month|year|week)\\b', (m) => ({
     known: { part: PART_OF[m[1]!.toLowerCase()]! },
     anchor: { kind: 'same', unit: m[2]!.toLowerCase() as Unit },
   }), 'gi'),

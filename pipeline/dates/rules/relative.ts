@@ -29,7 +29,7 @@ const UNIT = '(?:days?|weeks?|months?|years?|decades?)';
 
 export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
-  rule('relative.next-unit', '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
+  rule('relative.next-unit', { on: ['unit', 'tod', 'season'], reach: [26, 16] }, '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
     const d = unitDraft(m[2]!, DIR[m[1]!.toLowerCase()]!);
     if (m[2] === 'spring' || m[2] === 'summer' || m[2] === 'autumn' || m[2] === 'fall' || m[2] === 'winter') {
       d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[m[2]];
@@ -38,13 +38,13 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // the day before / the day after / the day following (a narrative anchor, not a named event)
-  rule('relative.unit-before-after', '\\b(?:the\\s+)(day|week|month|year|night|morning)\\s+(before|after|following)\\b', (m) => {
+  rule('relative.unit-before-after', { on: ['unit', 'tod'], reach: [8, 20] }, '\\b(?:the\\s+)(day|week|month|year|night|morning)\\s+(before|after|following)\\b', (m) => {
     const n = m[2]!.toLowerCase() === 'before' ? -1 : 1;
     return unitDraft(m[1]!, n);
   }, 'gi'),
 
   // that day, that same day, the same day, this very morning, that month
-  rule('relative.same-unit', '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+  rule('relative.same-unit', { on: ['unit', 'tod', 'season'], reach: [18, 16] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
     const d = unitDraft(m[1]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -52,7 +52,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // later that month, earlier that year, later in the day, later the same day
-  rule('relative.later-that', '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
+  rule('relative.later-that', { on: ['unit', 'tod', 'season'], reach: [26, 14] }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
     const d = unitDraft(m[2]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -61,7 +61,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // two days later, one week earlier, a week prior, twelve days after, 14 years later, two days previously
-  rule('relative.n-units', `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
+  rule('relative.n-units', { on: ['unit'], reach: [40, 30] }, `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
@@ -75,19 +75,19 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // a few days later, several weeks earlier, months later
-  rule('relative.vague-units', '\\b(?:(?:a\\s+few|several|some|many|a\\s+couple\\s+of)\\s+)?(days|weeks|months|years)\\s+(later|earlier|afterwards?|before|previously|prior|ago)\\b', (m) => {
+  rule('relative.vague-units', { on: ['unit'], reach: [26, 20] }, '\\b(?:(?:a\\s+few|several|some|many|a\\s+couple\\s+of)\\s+)?(days|weeks|months|years)\\s+(later|earlier|afterwards?|before|previously|prior|ago)\\b', (m) => {
     const dir = /later|after/i.test(m[2]!) ? 1 : -1;
     return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
   }, 'gi'),
 
   // the second day of the bombardment: counted from the current day (the event's first day)
-  rule('relative.nth-day-of', '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  rule('relative.nth-day-of', { on: ['unit', 'tod'], reach: [22, 30] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
     const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),
 
   // yesterday / today / tomorrow / tonight
-  rule('relative.deictic-day', '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
+  rule('relative.deictic-day', { on: ['deictic'], reach: [2, 12] }, '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
     const w = m[1]!.toLowerCase();
     const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
     return { known: w === 'tonight' ? { tod: 'NI' } : {}, anchor: { kind: 'deictic', n } };

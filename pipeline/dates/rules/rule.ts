@@ -1,6 +1,12 @@
-// The shape every recognition rule has: an id stamped on what it produces, one regex compiled
-// once (global, linear: no nested quantifiers), and an extractor that reads the known parts.
+// The shape every recognition rule has: an id stamped on what it produces, the trigger words
+// it needs (recognition runs a rule only in windows around its triggers, so most text is never
+// scanned by most rules), one regex compiled once (global, no nested quantifiers), and an
+// extractor that reads the known parts.
 import type { Anchor, Known, Mention } from '../model.ts';
+
+export type Trigger =
+  | 'digit' | 'month' | 'weekday' | 'unit' | 'tod' | 'season' | 'anaphor' | 'deictic' | 'sequence'
+  | 'pastfut' | 'set' | 'holiday' | 'event' | 'era' | 'clock';
 
 export interface Draft {
   known: Known;
@@ -19,13 +25,23 @@ export interface Draft {
   qualifier?: Mention['qualifier'];
 }
 
-export interface Rule {
-  id: string;
-  pattern: RegExp;
-  /** `text` is the whole text scanned, `m.index` the match position in it. */
-  extract: (m: RegExpExecArray, text: string) => Draft | null;
+/** The trigger words a rule needs, and how far (chars) before and after one its match may reach. */
+export interface RuleTriggers {
+  on: readonly Trigger[];
+  reach: readonly [number, number];
 }
 
-export function rule(id: string, source: string, extract: Rule['extract'], flags = 'g'): Rule {
-  return { id, pattern: new RegExp(source, flags), extract };
+export interface Rule {
+  id: string;
+  triggers: RuleTriggers;
+  pattern: RegExp;
+  /**
+   * `m.index` is an offset into `text`, the whole text (so look-arounds in code see real
+   * context); `from` is where the scanned range starts (a sentence start, when dating sentences).
+   */
+  extract: (m: RegExpExecArray, text: string, from: number) => Draft | null;
+}
+
+export function rule(id: string, triggers: RuleTriggers, source: string, extract: Rule['extract'], flags = 'g'): Rule {
+  return { id, triggers, pattern: new RegExp(source, flags), extract };
 }

@@ -7,7 +7,7 @@ import { rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
 
 export const timeRules: Rule[] = [
-  rule('times.clock', '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
+  rule('times.clock', { on: ['digit'], reach: [16, 30] }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
     let h = Number(m[2]);
     if (h > 12) return null;
     const pm = /p/i.test(m[4]!);
@@ -21,7 +21,7 @@ export const timeRules: Rule[] = [
   }),
 
   // nine in the morning, eleven o'clock at night
-  rule('times.words', `\\b(${NUMBER_WORD_RE})(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+night)\\b`, (m) => {
+  rule('times.words', { on: ['tod'], reach: [40, 12] }, `\\b(${NUMBER_WORD_RE})(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+night)\\b`, (m) => {
     let h = numberValue(m[1]!);
     if (h === undefined || h > 12) return null;
     if (m[2] && m[2] !== 'morning' && h < 12) h += 12;
@@ -30,7 +30,7 @@ export const timeRules: Rule[] = [
   }, 'gi'),
 
   // in the late afternoon, by sunset, at dawn, deep into the night, during the day
-  rule('times.part-of-day', '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
+  rule('times.part-of-day', { on: ['tod', 'unit'], reach: [32, 14] }, '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
     const w = m[3]!.toLowerCase();
     // "in the day" is rare as a time; "during the day" is common
     if (w === 'day' && !/^(?:during|through)/i.test(m[1]!)) return null;
