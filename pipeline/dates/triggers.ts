@@ -17,10 +17,16 @@ add('tod', 'morning mornings afternoon evening night nights nighttime dawn dusk 
 add('season', 'spring summer autumn fall winter');
 add('anaphor', 'time period point stage juncture moment meanwhile meantime then now currently nowadays presently present days being');
 add('deictic', 'today yesterday tomorrow tonight');
-add('sequence', 'later soon shortly after afterwards afterward before subsequently thereafter');
+add('sequence', 'later earlier soon shortly after afterwards afterward before subsequently thereafter');
 add('pastfut', 'former formerly recent recently past future');
 add('set', 'annually yearly daily weekly monthly nightly');
 add('holiday', 'christmas new');
+add('next', 'next following previous preceding prior subsequent succeeding');
+add('same', 'that same very');
+add('edge', 'end beginning start middle close');
+add('during', 'during throughout');
+add('every', 'every each per');
+add('ordinal', 'first second third fourth fifth sixth seventh eighth ninth tenth');
 add('event', 'siege war conflict occupation uprising battle');
 add('month', 'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec', true);
 add('weekday', 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays', true);

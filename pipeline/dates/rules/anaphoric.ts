@@ -24,7 +24,7 @@ export const anaphoricRules: Rule[] = [
   }), 'gi'),
 
   // during the month / throughout the week: the current month or week
-  rule('anaphoric.the-unit', { on: ['unit'], reach: [42, 12] }, '\\b(?:during|throughout|over|for\\s+the\\s+rest\\s+of|later\\s+in)\\s+(the\\s+(month|week|year))\\b(?!\\s+(?:of|before|after|that)\\b)', (m) => ({
+  rule('anaphoric.the-unit', { on: ['during'], reach: [2, 30] }, '\\b(?:during|throughout|over|for\\s+the\\s+rest\\s+of|later\\s+in)\\s+(the\\s+(month|week|year))\\b(?!\\s+(?:of|before|after|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: m[2]!.toLowerCase() as 'month' }, leadChars: m[0].length - m[1]!.length,
   }), 'gi'),
 

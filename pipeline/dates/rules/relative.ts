@@ -29,7 +29,7 @@ const UNIT = '(?:days?|weeks?|months?|years?|decades?)';
 
 export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
-  rule('relative.next-unit', { on: ['unit', 'tod', 'season'], reach: [26, 16] }, '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
+  rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
     const d = unitDraft(m[2]!, DIR[m[1]!.toLowerCase()]!);
     if (m[2] === 'spring' || m[2] === 'summer' || m[2] === 'autumn' || m[2] === 'fall' || m[2] === 'winter') {
       d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[m[2]];
@@ -44,7 +44,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // that day, that same day, the same day, this very morning, that month
-  rule('relative.same-unit', { on: ['unit', 'tod', 'season'], reach: [18, 16] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
     const d = unitDraft(m[1]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -52,7 +52,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // later that month, earlier that year, later in the day, later the same day
-  rule('relative.later-that', { on: ['unit', 'tod', 'season'], reach: [26, 14] }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
+  rule('relative.later-that', { on: ['sequence'], reach: [2, 34] }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
     const d = unitDraft(m[2]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -81,7 +81,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // the second day of the bombardment: counted from the current day (the event's first day)
-  rule('relative.nth-day-of', { on: ['unit', 'tod'], reach: [22, 30] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
     const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),

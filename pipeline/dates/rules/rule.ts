@@ -6,7 +6,8 @@ import type { Anchor, Known, Mention } from '../model.ts';
 
 export type Trigger =
   | 'digit' | 'month' | 'weekday' | 'unit' | 'tod' | 'season' | 'anaphor' | 'deictic' | 'sequence'
-  | 'pastfut' | 'set' | 'holiday' | 'event' | 'era' | 'clock';
+  | 'pastfut' | 'set' | 'holiday' | 'event' | 'era' | 'clock'
+  | 'next' | 'same' | 'edge' | 'during' | 'every' | 'ordinal';
 
 export interface Draft {
   known: Known;
