@@ -147,7 +147,7 @@ function legendSwatch(i: number): string {
 function timelineSection(t: Timeline, phases: PhaseFile): string {
   const charted = t.bars.reduce((n, b) => n + b.total, 0);
   const legend =
-    `<svg width="0" height="0" aria-hidden="true" focusable="false" style="position:absolute"><defs>${patternDefs(t.categories, 'lg')}</defs></svg>` +
+    `<svg class="defs-only" aria-hidden="true" focusable="false"><defs>${patternDefs(t.categories, 'lg')}</defs></svg>` +
     '<ul class="legend" aria-label="Legend">' +
     t.categories.map((c, i) => `<li>${legendSwatch(i)}<span>${esc(c.label)}</span></li>`).join('') +
     '</ul>';

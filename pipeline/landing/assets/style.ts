@@ -2,7 +2,7 @@
 export const PAGE_CSS = `
 :root{--fg:#1b1b1b;--muted:#595959;--bg:#fff;--line:#d6d6d6;--accent:#0b5cad;--mark:#ffe08a;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;line-height:1.45;color:var(--fg);background:var(--bg)}
 *{box-sizing:border-box}
-body{margin:0}
+body{margin:0;overflow-wrap:break-word}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid #e8a500;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:2}
@@ -22,6 +22,7 @@ pre,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 pre{background:#f5f5f5;border:1px solid var(--line);border-radius:4px;padding:.6rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .figure-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px;padding:.4rem;background:#fff}
 svg{display:block;width:100%;height:auto;font-size:11px}
+svg.defs-only{position:absolute;width:0;height:0;overflow:hidden}
 svg .tick{fill:#333}svg .tick.small{font-size:9px}svg .tick.year{font-weight:600}
 svg .phase-label{font-size:10px;fill:#222}
 svg a.bar:focus{outline:none}svg a.bar .focus-ring{fill:none;stroke:none}
