@@ -5,15 +5,27 @@ RAW ?= raw
 OUT ?=
 IN ?=
 
-.PHONY: all test build timex bench bench-dates typecheck clean
+.PHONY: all test build release check timex bench bench-dates typecheck clean
+VERSION ?= auto
 
 all: dist-data/releases.json
 
 RAW_FILES := $(shell find raw -type f 2>/dev/null)
 CODE_FILES := $(shell find pipeline schemas gazetteer -type f 2>/dev/null)
 
+# Rebuild from raw/: a no-op when the latest release is reproduced; otherwise a new version
+# (the bump the changes require). Released versions are never rewritten.
 dist-data/releases.json: node_modules/.package-lock.json $(RAW_FILES) $(CODE_FILES)
 	$(TSX) pipeline/cli/build.ts --raw raw --dist dist-data
+	@touch $@
+
+# Cut a release: VERSION=X.Y.Z, or auto (semver bump from the diff against the latest release).
+release: node_modules/.package-lock.json
+	$(TSX) pipeline/cli/build.ts --raw raw --dist dist-data --version $(VERSION)
+
+# Rebuild the latest release from raw/ and compare byte for byte.
+check: node_modules/.package-lock.json
+	$(TSX) pipeline/cli/build.ts --raw raw --dist dist-data --check
 
 build: node_modules/.package-lock.json
 	@test -n "$(OUT)" || { echo "usage: make build RAW=<dir> OUT=<dir>"; exit 2; }
@@ -35,3 +47,6 @@ test: node_modules/.package-lock.json
 
 typecheck: node_modules/.package-lock.json
 	node_modules/.bin/tsc --noEmit -p .
+
+bench: node_modules/.package-lock.json
+	$(TSX) bench/pipeline.ts

@@ -6,8 +6,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
-import type { DocumentResult } from './process.ts';
-import type { Message } from './types.ts';
+import { rawSpan, type DocumentResult } from './process.ts';
+import type { ReleaseInput } from './publish/index.ts';
+import type { ActorRecord, Message, PlaceRecord, Statement } from './types.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -99,4 +100,41 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const global = manifestMessages.filter((m) => m.severity === 'error' && !rejectedReasons.has(`${m.reason} [${m.ruleId}]`) && !/^\/documents\/\d+/.test(m.pointer ?? ''));
   const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
   return { results: all, good, skipped, messages, publishable, cache };
+}
+
+export interface Gazetteer {
+  places: PlaceRecord[];
+  actors: ActorRecord[];
+}
+
+/** gazetteer/places.json and gazetteer/actors.json (an array, or an object holding one). */
+export function loadGazetteer(dir = join(PROJECT_ROOT, 'gazetteer')): Gazetteer {
+  const read = <T>(name: string, key: string): T[] => {
+    const p = join(dir, name);
+    if (!existsSync(p)) return [];
+    const v = JSON.parse(readFileSync(p, 'utf8')) as T[] | Record<string, T[]>;
+    return Array.isArray(v) ? v : (v[key] ?? []);
+  };
+  return { places: read<PlaceRecord>('places.json', 'places'), actors: read<ActorRecord>('actors.json', 'actors') };
+}
+
+/** What publish needs from a build: statements with spans of the raw file, documents with their raw text. */
+export function releaseInput(outcome: BuildOutcome, rawDir: string, gazetteer: Gazetteer, version: string): ReleaseInput {
+  const statements: Statement[] = outcome.good.flatMap((r) =>
+    r.statements.map((s) =>
+      r.document?.rawOffsets ? { ...s, span: rawSpan(r.document, s.span), date: { ...s.date, span: rawSpan(r.document, s.date.span) } } : s,
+    ),
+  );
+  const documents = outcome.good.flatMap((r) => {
+    if (!r.document) return [];
+    const d = r.document;
+    const text = d.rawOffsets ? rawText(join(rawDir, r.entry.path)) : d.text;
+    return [{ entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}), text }];
+  });
+  return { version, statements, documents, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped } };
+}
+
+function rawText(file: string): string {
+  const t = readFileSync(file, 'utf8');
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
 }

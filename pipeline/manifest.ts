@@ -63,7 +63,7 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; rejected: 
   const messages: Message[] = [];
   const root = realpathSync(rawDir);
   const manifestPath = join(rawDir, MANIFEST);
-  const manifestFile = relative(process.cwd(), manifestPath) || manifestPath;
+  const manifestFile = manifestPath;
   const files = listFiles(root);
   const entries: RawEntry[] = [];
   const listedPaths = new Set<string>();

@@ -57,8 +57,16 @@ export function validateRecord(schemaFile: string, record: unknown, at: RecordPl
 
 function errorMessage(e: ErrorObject, schemaFile: string, at: RecordPlace): Message {
   const pointer = e.instancePath || '/';
+  const value = JSON.stringify(e.data)?.slice(0, 60) ?? 'undefined';
+  const params = e.params as Record<string, unknown>;
+  const reason =
+    e.keyword === 'required'
+      ? `Unexpected missing property \`${String(params.missingProperty)}\` in ${pointer} of ${at.label}, expected it to be present`
+      : e.keyword === 'additionalProperties'
+        ? `Unexpected property \`${String(params.additionalProperty)}\` in ${pointer} of ${at.label}, expected only the properties the schema defines`
+        : `Unexpected value ${value} at ${pointer} of ${at.label}: ${e.message ?? 'invalid'}${'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : ''}`;
   const m: Message = {
-    reason: `Unexpected value ${JSON.stringify(e.data)?.slice(0, 60) ?? 'undefined'} at ${pointer} of ${at.label}: ${e.message ?? 'invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    reason,
     ruleId: `schema-${e.keyword}`,
     stage: 'validate',
     file: at.file,

@@ -7,14 +7,14 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { dateDocument } from './dates/index.ts';
 import type { RawEntry } from './manifest.ts';
 import { processDocument, type DocumentResult, type Stages } from './process.ts';
+import { createStages } from './stages.ts';
 import type { SourceEntry } from './types.ts';
 
 /** The per-document stages every runner uses (in-process, worker, `cli/map.ts`): one place to add a normaliser. */
 export function defaultStages(): Stages {
-  return { dater: dateDocument };
+  return createStages();
 }
 
 /** One document as it crosses a thread or process boundary. */
@@ -33,6 +33,11 @@ export interface WorkerMapOptions {
   onProgress?: (done: number, total: number) => void;
   /** Documents sent to a worker at a time: big enough to amortise messaging, small enough to balance. */
   batch?: number;
+  /**
+   * Fewest documents worth a worker of their own: starting one (loader, modules, schemas, JIT)
+   * costs about as much as 50 documents, so small builds stay in this thread.
+   */
+  minPerWorker?: number;
 }
 
 const ROLE = 'homs-timeline/map-worker';
@@ -42,9 +47,11 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[]) =>
   const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
   const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
   const batch = Math.max(1, Math.floor(opts.batch ?? 8));
+  const minPerWorker = Math.max(1, Math.floor(opts.minPerWorker ?? 50));
   return async (entries) => {
     const tasks: MapTask[] = entries.map((e) => ({ entry: e.entry, file: fileOf(e), bytes: e.bytes }));
-    if (workers === 1 || tasks.length <= 1) {
+    const size = Math.min(workers, Math.floor(tasks.length / minPerWorker), Math.ceil(tasks.length / batch));
+    if (size <= 1) {
       const stages = defaultStages();
       return tasks.map((t, i) => {
         const r = processDocument(t.entry, t.bytes, t.file, stages);
@@ -52,7 +59,7 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[]) =>
         return r;
       });
     }
-    return runPool(tasks, Math.min(workers, Math.ceil(tasks.length / batch)), batch, opts.onProgress);
+    return runPool(tasks, size, batch, opts.onProgress);
   };
 }
 

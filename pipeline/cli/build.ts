@@ -1,25 +1,35 @@
 // `build`: raw folder -> release folder. Prints diagnostics, and publishes only when there is
 // no error (or when told to skip the documents that have one; they are listed in the report).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, PROJECT_ROOT, type BuildOutcome } from '../build.ts';
-import { dateDocument } from '../dates/index.ts';
-import { formatMessage } from '../diagnostics.ts';
-import { processDocument, rawSpan } from '../process.ts';
-import { buildRelease } from '../publish/index.ts';
-import type { ActorRecord, PlaceRecord, Statement } from '../types.ts';
+import { buildFolder, loadGazetteer, PROJECT_ROOT, releaseInput, type BuildOutcome } from '../build.ts';
+import { formatMessage, hasErrors } from '../diagnostics.ts';
+import { processDocument } from '../process.ts';
+import { createStages } from '../stages.ts';
+import { createProgress } from '../progress.ts';
+import { buildRelease, type ReleaseInput } from '../publish/index.ts';
+import { compareWithPublished, latestVersion, loadBefore, loadLatest, publishRelease, writeReleaseDir } from '../publish/write.ts';
+import type { Message } from '../types.ts';
+import { workerMap } from '../workers.ts';
 
 const { values } = parseArgs({
   options: {
     raw: { type: 'string', default: 'raw' },
     out: { type: 'string' },
     dist: { type: 'string' },
-    version: { type: 'string', default: '0.1.0' },
+    version: { type: 'string', default: 'auto' },
+    check: { type: 'boolean', default: false },
+    'no-quality': { type: 'boolean', default: false },
     'build-dir': { type: 'string', default: 'build' },
     'skip-bad': { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    // Worker threads for the per-document stages; the output is the same for any number.
+    workers: { type: 'string', default: String(availableParallelism()) },
   },
 });
 
@@ -30,11 +40,20 @@ if (!values.out && !values.dist) {
 const raw = values.raw as string;
 const buildDir = values['build-dir'] as string;
 
+const progress = createProgress({ label: 'build' });
+const gazetteer = loadGazetteer();
+const stages = createStages(gazetteer);
 const outcome: BuildOutcome = await buildFolder(
-  { raw, skipBad: values['skip-bad'] as boolean, ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }) },
-  (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), { dater: dateDocument })),
+  {
+    raw,
+    skipBad: values['skip-bad'] as boolean,
+    ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }),
+    map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update }),
+  },
+  (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), stages)),
 );
-for (const m of outcome.messages) if (m.severity !== 'info' || !values.quiet) process.stderr.write(formatMessage(m) + '\n');
+progress.finish();
+for (const m of outcome.messages) if (m.severity !== 'info' || values.verbose) process.stderr.write(formatMessage(m) + '\n');
 mkdirSync(buildDir, { recursive: true });
 writeFileSync(join(buildDir, 'messages.json'), JSON.stringify(outcome.messages, null, 1) + '\n');
 
@@ -44,38 +63,80 @@ if (!outcome.publishable) {
   process.exit(1);
 }
 
-const readJson = <T>(p: string, fallback: T): T => (existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : fallback);
-const places = readJson<PlaceRecord[] | { places: PlaceRecord[] }>(join(PROJECT_ROOT, 'gazetteer', 'places.json'), []);
-const actors = readJson<ActorRecord[] | { actors: ActorRecord[] }>(join(PROJECT_ROOT, 'gazetteer', 'actors.json'), []);
+const candidate = (version: string, previous: ReleaseInput['previous'], quality?: unknown) =>
+  buildRelease({ ...releaseInput(outcome, raw, gazetteer, version), ...(previous ? { previous } : {}), ...(quality !== undefined ? { quality } : {}) });
 
-// Publish sees spans of the raw file: HTML views are mapped back through their offsets.
-const statements: Statement[] = outcome.good.flatMap((r) =>
-  r.statements.map((s) => (r.document?.rawOffsets ? { ...s, span: rawSpan(r.document, s.span), date: { ...s.date, span: rawSpan(r.document, s.date.span) } } : s)),
-);
-const release = buildRelease({
-  version: values.version as string,
-  statements,
-  documents: outcome.good.flatMap((r) =>
-    r.document
-      ? [{ entry: r.entry, kind: r.document.kind, ...(r.document.title ? { title: r.document.title } : {}), ...(r.document.published ? { published: r.document.published } : {}), text: rawText(join(raw, r.entry.path)) }]
-      : [],
-  ),
-  places: Array.isArray(places) ? places : places.places,
-  actors: Array.isArray(actors) ? actors : actors.actors,
-  report: { skipped: outcome.skipped },
-});
-for (const m of release.messages) process.stderr.write(formatMessage(m) + '\n');
-const out = values.out ?? join(values.dist as string, `v${release.version}`);
-mkdirSync(out, { recursive: true });
-for (const [name, bytes] of release.files) {
-  mkdirSync(join(out, name, '..'), { recursive: true });
-  writeFileSync(join(out, name), bytes);
+if (values.out) {
+  // A release folder from any raw folder: no versioning, never touches dist-data.
+  const release = candidate(values.version === 'auto' ? '0.1.0' : (values.version as string), undefined);
+  report(release.messages);
+  const quality = measureQuality(release.files);
+  const final = quality ? candidate(release.version, undefined, quality) : release;
+  writeReleaseDir(values.out, final.files);
+  done(values.out);
+} else {
+  const dist = values.dist as string;
+  const latest = latestVersion(dist);
+  if (values.check) {
+    if (!latest) fail(`check: no release in ${dist}`);
+    const dir = join(dist, `v${latest}`);
+    const publishedQuality = readJsonIfAny(join(dir, 'quality.json'));
+    const rebuilt = candidate(latest as string, loadBefore(dist, latest as string), publishedQuality);
+    const differing = compareWithPublished(dir, rebuilt.files);
+    if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
+    process.stderr.write(`check: v${latest} rebuilt byte for byte (${rebuilt.files.size} files)\n`);
+    process.exit(0);
+  }
+  const previous = loadLatest(dist);
+  const release = candidate(values.version as string, previous);
+  report(release.messages);
+  if (previous && release.version === previous.version) {
+    process.stderr.write(`build: v${release.version} is up to date (the rebuild has the same data)\n`);
+    process.exit(0);
+  }
+  const quality = measureQuality(release.files);
+  const final = quality ? candidate(release.version, previous, quality) : release;
+  const result = publishRelease({ distDir: dist, version: final.version, date: final.date, files: final.files });
+  if (result.status === 'refused') fail(`build: ${result.reason}`);
+  process.stderr.write(`build: v${final.version} (${final.bump}) ${result.status} -> ${result.dir}\n`);
+  done(result.dir);
 }
-process.stderr.write(
-  `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${statements.length} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
-);
 
-function rawText(file: string): string {
-  const t = readFileSync(file, 'utf8');
-  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+function report(messages: Message[]): void {
+  for (const m of messages) process.stderr.write(formatMessage(m) + '\n');
+  if (hasErrors(messages)) fail('build: publish reported errors; nothing published');
+}
+
+function fail(why: string): never {
+  process.stderr.write(why + '\n');
+  process.exit(1);
+}
+
+function done(out: string): void {
+  process.stderr.write(
+    `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${outcome.good.reduce((n, r) => n + r.statements.length, 0)} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
+  );
+}
+
+function readJsonIfAny(p: string): unknown {
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : undefined;
+}
+
+/**
+ * Accuracy on the project's gold annotations (../shared/eval), measured on the candidate
+ * release itself and published with it as quality.json. Absent scorer: not measured.
+ */
+function measureQuality(files: Map<string, Uint8Array>): unknown {
+  const evalDir = join(PROJECT_ROOT, '..', 'shared', 'eval');
+  if (values['no-quality'] || !existsSync(join(evalDir, 'score.py'))) return undefined;
+  const tmp = mkdtempSync(join(tmpdir(), 'homs-quality-'));
+  try {
+    for (const name of ['statements.csv', 'places.csv', 'actors.csv']) writeFileSync(join(tmp, name), files.get(name) ?? new Uint8Array());
+    const gold = readdirSync(join(evalDir, 'gold')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(evalDir, 'gold', f));
+    const run = spawnSync('python3', [join(evalDir, 'score.py'), tmp, ...gold, '--json'], { encoding: 'utf8' });
+    if (run.status !== 0) return undefined;
+    return { scorer: 'shared/eval/score.py (homs-timeline gold annotations of the three seed documents, 320 dated statements)', gold: gold.map((g) => g.slice(evalDir.length + 1)), results: JSON.parse(run.stdout) as unknown };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
