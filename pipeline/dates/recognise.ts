@@ -94,6 +94,12 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
   accepted.sort((a, b) => a.start - b.start);
   let out = accepted;
   for (const r of REFINERS) out = r.refine(out, text);
-  for (const m of out) m.text = text.slice(m.start, m.end);
+  for (const m of out) {
+    m.text = text.slice(m.start, m.end);
+    if (m.range) {
+      m.range.from.text = text.slice(m.range.from.start, m.range.from.end);
+      m.range.to.text = text.slice(m.range.to.start, m.range.to.end);
+    }
+  }
   return out;
 }

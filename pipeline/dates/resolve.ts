@@ -306,7 +306,9 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
     const fromYearless = from.known.year === undefined && from.anchor.kind === 'calendar' && from.known.month !== undefined;
     if (fromYearless && to.known.year !== undefined) {
       rt = resolveSingle(to, st, ctx);
-      rf = resolveSingle(from, st, ctx);
+      // the left side takes the right side's year ("From 4 February to 1 March 2012")
+      const left: NarrativeState = { ...st, year: rt.point?.y ?? st.year, month: undefined, day: undefined, scope: undefined };
+      rf = resolveSingle(from, left, ctx);
       if (rf.point && rt.point && rt.point.gran !== 'year') {
         rf.point.y = rt.point.y;
         if ((rf.point.m ?? 0) > (rt.point.m ?? 13)) rf.point.y -= 1;

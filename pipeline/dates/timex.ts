@@ -36,7 +36,8 @@ export function timexOf(m: Mention, r: Resolution): { val?: string; mod?: string
   if (!r.point) {
     const k = m.known;
     if (m.anchor.kind === 'calendar' && k.month !== undefined) {
-      return { val: `XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}` };
+      const mod = k.part ?? m.mod;
+      return { val: `XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}`, ...(mod ? { mod } : {}) };
     }
     if (m.anchor.kind === 'offset' || m.anchor.kind === 'same') {
       if (m.anchor.unit === 'day') return { val: 'XXXX-XX-XX' };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { dateDocument } from '../../pipeline/dates/index.ts';
+import { narrative } from './fixtures.ts';
+import { expectTimex } from './helpers.ts';
+
+// Each case is named after what broke.
+describe('regressions', () => {
+  it('a count after day-month is not a year: "On 7 August 16 civilians" is 7 August, not August 16', () => {
+    expectTimex('In 2012 the siege went on. On 7 August 16 civilians were killed.', '7 August', { val: '2012-08-07' });
+  });
+
+  it('a past perfect in one clause does not step back a date in the next clause', () => {
+    const { dates } = dateDocument(narrative('In early May 2011, the army moved in. Though forces had quelled the March–April Daraa protests, their early May operation failed.'));
+    expect(dates.get(1)).toMatchObject({ start: '2011-05-01', end: '2011-05-10' });
+  });
+
+  it('a flashback inside a sentence does not move the anchor (until August 1995)', () => {
+    const { dates } = dateDocument(narrative('On 28 December 2011 the observers arrived. Amnesty said he led the unit until August 1995. He estimated that on 21 and 22 December 500 detainees were moved.'));
+    expect(dates.get(2)).toMatchObject({ start: '2011-12-21', end: '2011-12-22' });
+  });
+
+  it('a planned date inside a sentence does not move the anchor (ahead of a June 3 election)', () => {
+    const { dates } = dateDocument(narrative('On 7 May 2014 the buses left. The deal came ahead of a June 3 election expected to return Assad. The evacuation began at about 10am local time.'));
+    expect(dates.get(2)).toMatchObject({ start: '2014-05-07' });
+  });
+
+  it('a backward count does not move the anchor ("two days previously", then "At the same time")', () => {
+    const { dates } = dateDocument(narrative('On 26 January 2013 more rebels died. Rebels had tried to relieve them two days previously. At the same time, fighting continued.'));
+    expect(dates.get(2)).toMatchObject({ start: '2013-01-26' });
+  });
+
+  it('"one week later" counts seven days, not an ISO week', () => {
+    expectTimex('On 20 May 2011 protests were met with fire. One week later, another protest followed.', 'One week later', { val: '2011-05-27' });
+  });
+
+  it('range parts keep their part words ("late December to early January")', () => {
+    expectTimex('On 20 December 2011 talks failed. Fighting lasted from late December to early January.', 'late December', { val: '2011-12', mod: 'END' });
+  });
+
+  it('"in the spring of 1794," keeps its year before a comma', () => {
+    expectTimex('In the spring of 1794, the Terror peaked.', 'the spring of 1794', { val: '1794-SP' });
+  });
+});

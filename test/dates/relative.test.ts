@@ -1,0 +1,40 @@
+import { describe, it } from 'vitest';
+import { expectTimex } from './helpers.ts';
+
+describe('relative expressions', () => {
+  it('counts the next / previous day from the narrative anchor', () => {
+    expectTimex('On 7 May 2011 the power was cut. The next day, army units entered.', 'The next day', { val: '2011-05-08' });
+    expectTimex('On 1 March 2012 the FSA withdrew. The previous day had been quiet.', 'The previous day', { val: '2012-02-29' });
+  });
+
+  it('counts n units later or earlier', () => {
+    expectTimex('On 1 March 2012 they withdrew. Two days later, troops entered.', 'Two days later', { val: '2012-03-03' });
+    expectTimex('On 20 May 2011 protests were suppressed. One week later, another protest followed.', 'One week later', { val: '2011-05-27' });
+    expectTimex('On 27 February 2012 they crossed. Reporters had crossed a week prior.', 'a week prior', { val: '2012-02-20' });
+  });
+
+  it('restates the anchor: that day, the same day, that night', () => {
+    expectTimex('On 8 May 2011 tanks entered. That day, gunmen attacked a bus.', 'That day', { val: '2011-05-08' });
+    expectTimex('On 4 February 2012 the army shelled Baba Amr. That same day the UN met.', 'That same day', { val: '2012-02-04' });
+    expectTimex('On 27 July 2013 soldiers entered. That night, state TV broadcast a report.', 'That night', { val: '2013-07-27TNI' });
+  });
+
+  it('reads the following week as an ISO week and later that month as the month', () => {
+    expectTimex('On 4 February 2012 the shelling began. The following week was worse.', 'The following week', { val: '2012-W06' });
+    expectTimex('On 4 February 2012 the shelling began. Later that month, the UN voted.', 'Later that month', { val: '2012-02' });
+  });
+
+  it('counts the previous / next year and decade', () => {
+    expectTimex('The war ended in 1865. The previous year had been the bloodiest.', 'The previous year', { val: '1864' });
+  });
+
+  it('resolves deictic words against the document date', () => {
+    expectTimex('Civilians left the district today.', 'today', { val: '2017-03-18' }, '2017-03-18');
+    expectTimex('The talks ended yesterday.', 'yesterday', { val: '2017-03-17' }, '2017-03-18');
+    expectTimex('The people are now free.', 'now', { val: 'PRESENT_REF' });
+  });
+
+  it('counts the nth day of an event from the current day', () => {
+    expectTimex('On 20 March 2012 shelling resumed. 40 people died on the second day of the bombardment.', 'the second day of the bombardment', { val: '2012-03-21' });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { dateDocument } from '../../pipeline/dates/index.ts';
+import { validEdtf } from '../../pipeline/dates/interval.ts';
+import { documentOf, narrative } from './fixtures.ts';
+
+describe('dateDocument: headings, infobox, structure, news', () => {
+  it('a heading year scopes its section (=== 2012 === after 20 December 2011)', () => {
+    const doc = documentOf('On 20 December 2011 observers arrived.\n=== January–February 2013 army offensive ===\nOn 9 February 611 civilians were killed. On 9 March the army advanced.\n=== 2012 ===\nOn 3 February shelling began.');
+    const { dates } = dateDocument(doc);
+    const byText = (t: string) => [...dates.values()].find((d) => d.text.includes(t));
+    expect(byText('9 February')).toMatchObject({ start: '2013-02-09', end: '2013-02-09', yearBasis: 'inherited' });
+    expect(byText('9 March')).toMatchObject({ start: '2013-03-09' });
+    expect(byText('3 February')).toMatchObject({ start: '2012-02-03' });
+  });
+
+  it('rolls the year forward: December, then "In early January"', () => {
+    const { dates } = dateDocument(narrative('On 20 December 2011 observers arrived. In early January the FSA called the mission a failure.'));
+    expect(dates.get(1)).toMatchObject({ start: '2012-01-01', end: '2012-01-10', precision: 'part-of-month', edtf: '2012-01-01/2012-01-10' });
+  });
+
+  it('past perfect steps back a year (Protests had begun in March)', () => {
+    const { dates } = dateDocument(narrative('In February 2012 the army attacked. Protests had begun in March.'));
+    expect(dates.get(1)).toMatchObject({ start: '2011-03-01', end: '2011-03-31' });
+  });
+
+  it('the infobox Date spans the whole event, even when garbled', () => {
+    const doc = documentOf('- Date: 6 May 20119 May 2014, ()\nDuring the siege, analysts noted a shift.');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2011-05-06', end: '2014-05-09', qualifier: 'during', precision: 'interval', rule: 'infobox.date' });
+    expect(dates.get(1)).toMatchObject({ start: '2011-05-06', end: '2014-05-09' });
+  });
+
+  it('a Current Events item takes its structural date whatever its words say', () => {
+    const doc = documentOf('Around 2,000 people leave al-Waer today. Up to 20,000 will leave in the coming weeks.', 'wcep-markdown', '2014-02-07', { 0: '2017-03-18' });
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2017-03-18', end: '2017-03-18', rule: 'structure.date' });
+    expect(dates.get(1)).toMatchObject({ start: '2017-03-18', qualifier: 'planned' });
+  });
+
+  it('news: weekdays by tense against the publication date; times take that day', () => {
+    const doc = documentOf('An operation started on Wednesday, a negotiator said. The evacuation began at about 10am local time. The operation would continue Thursday.', 'news-text', '2014-05-07T21:01+10:00');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2014-05-07', yearBasis: 'document-date' });
+    expect(dates.get(1)).toMatchObject({ start: '2014-05-07', qualifier: 'around', precision: 'time' });
+    expect(dates.get(2)).toMatchObject({ start: '2014-05-08', qualifier: 'planned' });
+  });
+
+  it('the explicit date wins in "The next day, 8 May"', () => {
+    const { dates } = dateDocument(narrative('On 7 May 2011 the power was cut. The next day, 8 May, army units entered.'));
+    expect(dates.get(1)).toMatchObject({ start: '2011-05-08', text: 'The next day, 8 May' });
+  });
+
+  it('every published value is valid EDTF and carries both crosswalk codes', () => {
+    const { dates } = dateDocument(narrative('By early May 2012 a ceasefire held. Around 5 December 2011 many died. In the spring of 2012 talks began. On 21 and 22 December detainees were moved. By the end of 2013 the rebels were trapped.'));
+    expect(dates.size).toBe(5);
+    for (const d of dates.values()) {
+      expect(validEdtf(d.edtf), d.edtf).toBe(true);
+      expect([1, 2, 3]).toContain(d.acledTimePrecision);
+      expect([1, 2, 3, 4, 5]).toContain(d.ucdpDatePrec);
+    }
+    expect(dates.get(2)).toMatchObject({ start: '2012-03-01', end: '2012-05-31', precision: 'season' });
+    expect(dates.get(4)).toMatchObject({ start: '2013-12-21', end: '2013-12-31', qualifier: 'by' });
+  });
+
+  it('a month stays a month: no invented day', () => {
+    const { dates } = dateDocument(narrative('In April 2012, Sarkozy accused Assad.'));
+    expect(dates.get(0)).toMatchObject({ start: '2012-04-01', end: '2012-04-30', precision: 'month', edtf: '2012-04', acledTimePrecision: 3, ucdpDatePrec: 4 });
+  });
+});
