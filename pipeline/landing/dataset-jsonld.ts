@@ -25,9 +25,20 @@ export function temporalCoverage(release: Release): string | undefined {
   return starts.length ? `${starts[0]}/${ends[ends.length - 1]}` : undefined;
 }
 
-function spatialCoverage(places: MapPlace[], focus: MapPlace | null): Record<string, unknown> | undefined {
+/** Without coordinates: the city the gazetteer puts the most places in (the siege's city). */
+function mainCity(places: CsvRow[]): string | undefined {
+  const children = new Map<string, number>();
+  for (const p of places) if (p.parent_id ?? p.parent) children.set((p.parent_id ?? p.parent) as string, (children.get((p.parent_id ?? p.parent) as string) ?? 0) + 1);
+  const cities = places.filter((p) => p.type === 'city').sort((a, b) => (children.get(b.place_id ?? '') ?? 0) - (children.get(a.place_id ?? '') ?? 0) || ((a.place_id ?? '') < (b.place_id ?? '') ? -1 : 1));
+  return cities[0]?.name;
+}
+
+function spatialCoverage(places: MapPlace[], focus: MapPlace | null, gazetteer: CsvRow[]): Record<string, unknown> | undefined {
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
-  if (!located.length) return focus ? { '@type': 'Place', name: focus.name } : undefined;
+  if (!located.length) {
+    const name = focus?.name ?? mainCity(gazetteer);
+    return name ? { '@type': 'Place', name } : undefined;
+  }
   const lats = located.map((p) => p.lat as number);
   const lons = located.map((p) => p.lon as number);
   // GeoShape box: "south west north east"
@@ -55,7 +66,7 @@ export function datasetJsonLd(release: Release, places: MapPlace[], focus: MapPl
   const licence = dp.licenses?.[0];
   const creators = (dp.contributors ?? []).filter((c) => !c.roles || c.roles.includes('creator'));
   const coverage = temporalCoverage(release);
-  const spatial = spatialCoverage(places, focus);
+  const spatial = spatialCoverage(places, focus, release.places);
   const statements = release.tables.find((t) => t.name === 'statements');
   return {
     '@context': 'https://schema.org/',
