@@ -21,6 +21,7 @@ for (const e of sources.documents) {
   if (!goldFile) continue;
   const text = readFileSync(`raw/${e.path}`, 'utf8').replace(/^\uFEFF/, '');
   const { document } = ingest({ id: e.id, path: e.path, text, ...(e.kind ? { kind: e.kind } : {}), ...(e.published ? { published: e.published } : {}) });
+  if (!document) continue;
   const { dates } = dateDocument(document);
   const gold = readFileSync(`${GOLD}/${goldFile}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   for (const g of gold) {

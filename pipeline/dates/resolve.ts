@@ -33,6 +33,12 @@ export interface ResolveContext {
   clauseStart?: number;
   /** Offset of the mention in the text. */
   at?: number;
+  /** Memo of the tense of the mention's clause (set on first use). */
+  tense?: 'future' | 'past-perfect' | 'past';
+}
+
+function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
+  return (ctx.tense ??= tenseOf(localClause(ctx)));
 }
 
 export function newState(): NarrativeState {
@@ -84,7 +90,7 @@ function fmtYm(y: number, m?: number): string {
 
 /** The year of a month (and day) written without one. */
 function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext): YearChoice | undefined {
-  const tense = tenseOf(localClause(ctx));
+  const tense = tenseAt(ctx);
   if ((st.year === undefined || (ctx.mode === 'news' && !st.fromText)) && ctx.documentDate) {
     const dct = ctx.documentDate;
     let y = dct.y;
@@ -219,7 +225,7 @@ function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { po
   const cur = weekday(ref);
   let diff: number;
   if (ctx.mode === 'news' && ctx.documentDate) {
-    const tense = tenseOf(localClause(ctx));
+    const tense = tenseAt(ctx);
     if (tense === 'future') diff = ((wd - cur + 7) % 7) || 7;
     else diff = -((cur - wd + 7) % 7);
   } else {
@@ -338,9 +344,10 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
   return resolveSingle(m, st, ctx);
 }
 
+/** A sortable key of the end of a point, coarse enough for "more than two years back". */
 function endKey(p: CalPoint): number {
-  const b = boundsOf(p).end;
-  return b.y * 10000 + b.m * 100 + b.d;
+  if (p.gran === 'decade' || p.gran === 'century') { const b = boundsOf(p).end; return b.y * 10000 + 1231; }
+  return p.y * 10000 + (p.m ?? 12) * 100 + (p.d ?? 31);
 }
 
 export interface AdvancePolicy {
@@ -363,7 +370,7 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   // "that day", "during the month" restate the current time; they must not coarsen it
   if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;
-  if (tenseOf(localClause(ctx)) === 'future') return false;
+  if (tenseAt(ctx) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"
   if (m.qualifier === 'since' || m.qualifier === 'until') return false;
   if (st.point && m.anchor.kind === 'calendar' && endKey(p) < endKey(st.point) - 20000) return false;

@@ -1,0 +1,298 @@
+// `make bench`: builds the WCEP corpus (1x) and 10x / 100x copies of it as releases in a temporary
+// folder (never dist-data/), each run in its own child process so its peak RSS is its own, and
+// prints the growth. Also: 1 vs 2 workers at 100x, the streaming map side alone, a cached rerun,
+// and chrono-node alone parsing the same text. `tsx bench/pipeline.ts [--scales 1,10,100] [--keep]`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const CORPUS = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'corpus', 'wcep', 'news');
+
+const { values } = parseArgs({
+  options: {
+    child: { type: 'string' },
+    raw: { type: 'string' },
+    out: { type: 'string' },
+    workers: { type: 'string', default: '1' },
+    cache: { type: 'string' },
+    scales: { type: 'string', default: '1,10,100' },
+    corpus: { type: 'string', default: CORPUS },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+interface RunReport {
+  docs: number;
+  bytes: number;
+  statements: number;
+  ms: Record<string, number>;
+  maxRssMB: number;
+  /** CPU seconds of the whole process, every thread. */
+  cpuS?: number;
+  cacheHits?: number;
+  /** Why the run stopped, when a stage threw (publish builds each file as one string). */
+  error?: string;
+}
+
+const mb = (n: number) => n / 1e6;
+const rssMB = () => process.resourceUsage().maxRSS / 1024;
+const cpuS = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+// ---------------------------------------------------------------- child modes (one measured run each)
+
+async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
+  const { buildFolder, loadGazetteer, releaseInput } = await import('../pipeline/build.ts');
+  const { buildRelease } = await import('../pipeline/publish/index.ts');
+  const { workerMap } = await import('../pipeline/workers.ts');
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    ms[name] = now - t;
+    t = now;
+  };
+  const t0 = t;
+  let mapMs = 0;
+  const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path) });
+  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), map: async (entries) => {
+    const s = performance.now();
+    const r = await map(entries);
+    mapMs = performance.now() - s;
+    return r;
+  } }, () => []);
+  const runner = performance.now() - t;
+  ms.map = mapMs;
+  ms['load+aggregate'] = runner - mapMs;
+  t = performance.now();
+  const input = releaseInput(outcome, raw, loadGazetteer(), '0.1.0');
+  lap('release input');
+  ms['to publish'] = performance.now() - t0;
+  let error: string | undefined;
+  try {
+    const release = buildRelease(input);
+    lap('publish');
+    for (const [name, b] of release.files) {
+      mkdirSync(join(out, name, '..'), { recursive: true });
+      writeFileSync(join(out, name), b);
+    }
+    lap('write');
+  } catch (e) {
+    lap('publish');
+    const where = /\n\s+at (\S+) \(.*?([^/]+\.ts):(\d+)/.exec(String((e as Error).stack));
+    error = `${String(e)}${where ? ` in ${where[1]} (${where[2]}:${where[3]})` : ''}`;
+  }
+  ms.total = performance.now() - t0;
+  const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
+  return { docs: outcome.good.length, bytes, statements: outcome.good.reduce((n, r) => n + r.statements.length, 0), ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, ...(error ? { error } : {}) };
+}
+
+/** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */
+async function childStream(raw: string, out: string): Promise<RunReport> {
+  const { processDocument } = await import('../pipeline/process.ts');
+  const { idFromPath, sha256 } = await import('../pipeline/manifest.ts');
+  const { defaultStages } = await import('../pipeline/workers.ts');
+  const stages = defaultStages();
+  const t0 = performance.now();
+  const sink = createWriteStream(out);
+  let docs = 0, bytes = 0, statements = 0;
+  for (const rel of listFiles(raw)) {
+    const b = new Uint8Array(readFileSync(join(raw, rel)));
+    const entry = { id: idFromPath(rel), path: rel, sha256: sha256(b), licence: 'LicenseRef-Unknown' };
+    const r = processDocument(entry, b, join(raw, rel), stages);
+    docs++, bytes += b.length, statements += r.statements.length;
+    if (!sink.write(JSON.stringify(r) + '\n')) await new Promise<void>((res) => sink.once('drain', () => res()));
+  }
+  await new Promise<void>((res) => sink.end(() => res()));
+  return { docs, bytes, statements, ms: { total: performance.now() - t0 }, maxRssMB: rssMB() };
+}
+
+/** Per-stage wall time over the corpus, stage by stage, in this thread. */
+async function childStages(raw: string): Promise<RunReport> {
+  const { loadRawFolder } = await import('../pipeline/manifest.ts');
+  const { decode } = await import('../pipeline/ingest/decode.ts');
+  const { ingest } = await import('../pipeline/ingest/index.ts');
+  const { dateDocument } = await import('../pipeline/dates/index.ts');
+  const { buildStatements } = await import('../pipeline/statements.ts');
+  const { validateRecord } = await import('../pipeline/validate.ts');
+  const { entries } = loadRawFolder(raw);
+  const ms: Record<string, number> = { decode: 0, ingest: 0, dates: 0, statements: 0, validate: 0 };
+  const timed = <T>(stage: string, f: () => T): T => {
+    const s = performance.now();
+    const v = f();
+    ms[stage] = (ms[stage] ?? 0) + performance.now() - s;
+    return v;
+  };
+  validateRecord('statement.schema.json', {}, { file: 'warm-up', label: 'warm-up' }); // compile once, outside the timing
+  let statements = 0, bytes = 0;
+  for (const e of entries) {
+    bytes += e.bytes.length;
+    const d = timed('decode', () => decode(e.bytes, e.file));
+    if (d.text === undefined) continue;
+    const text = d.text;
+    const { document } = timed('ingest', () => ingest({ id: e.entry.id, path: e.file, text }));
+    if (!document) continue;
+    const dated = timed('dates', () => dateDocument(document));
+    const built = timed('statements', () => buildStatements(document, () => dated));
+    statements += built.statements.length;
+    timed('validate', () => built.statements.forEach((s) => validateRecord('statement.schema.json', s, { file: e.file, label: s.statementId })));
+  }
+  return { docs: entries.length, bytes, statements, ms, maxRssMB: rssMB() };
+}
+
+/** chrono-node alone, parsing the same decoded text of every document against its page date. */
+async function childChrono(raw: string): Promise<RunReport> {
+  const chrono = await import('chrono-node');
+  const { loadRawFolder } = await import('../pipeline/manifest.ts');
+  const { decode } = await import('../pipeline/ingest/decode.ts');
+  const { entries } = loadRawFolder(raw);
+  const texts = entries.map((e) => {
+    const m = /news\/(\d{4})\/(\d{2})\/(\d{1,2})\//.exec(e.entry.path);
+    const ref = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(Date.UTC(2014, 0, 1));
+    return { text: decode(e.bytes, e.file).text ?? '', ref };
+  });
+  chrono.parse('on 8 May 2014', new Date(Date.UTC(2014, 0, 1))); // warm-up
+  const t0 = performance.now();
+  let found = 0;
+  for (const { text, ref } of texts) found += chrono.parse(text, ref).length;
+  return { docs: entries.length, bytes: texts.reduce((n, x) => n + Buffer.byteLength(x.text), 0), statements: found, ms: { total: performance.now() - t0 }, maxRssMB: rssMB() };
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(dir, prefix)).sort()) {
+    if (name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, rel)).isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- parent: corpora, runs, table
+
+function run(mode: string, args: string[]): RunReport {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, CI: '1' },
+  });
+  if (r.status !== 0) throw new Error(`bench child ${mode} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as RunReport;
+}
+
+/** `scale` copies of the corpus under new paths (and so new ids): x000/news/..., x001/news/... */
+function makeCorpus(dir: string, scale: number): string {
+  const raw = join(dir, `raw-${scale}x`);
+  if (scale === 1) cpSync(values.corpus as string, join(raw, 'news'), { recursive: true });
+  else for (let k = 0; k < scale; k++) cpSync(values.corpus as string, join(raw, `x${String(k).padStart(3, '0')}`, 'news'), { recursive: true });
+  return raw;
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const line = (s: string) => process.stdout.write(s + '\n');
+
+async function parent(): Promise<void> {
+  const scales = (values.scales as string).split(',').map(Number).filter((n) => n >= 1);
+  const dir = mkdtempSync(join(tmpdir(), 'homs-bench-'));
+  try {
+    line(`bench: corpus ${relative(process.cwd(), values.corpus as string)}; temporary folder ${dir}; node ${process.version}; every run a fresh child process, no cache unless stated`);
+    const raws = new Map(scales.map((s) => [s, makeCorpus(dir, s)]));
+    const raw1 = raws.get(scales[0] as number) as string;
+
+    const st = run('stages', ['--raw', raw1]);
+    line(`\n== per-document stages at ${scales[0]}x, in one thread (${st.docs} documents, ${f1(mb(st.bytes))} MB, ${st.statements} statements)`);
+    const stageTotal = Object.values(st.ms).reduce((a, b) => a + b, 0);
+    for (const [k, v] of Object.entries(st.ms)) line(`  ${k.padEnd(12)} ${f1(v).padStart(9)} ms  ${f1((100 * v) / stageTotal).padStart(5)}%`);
+
+    const builds = new Map<string, RunReport>();
+    line('\n== whole build (load -> map -> aggregate -> publish -> write), 1 worker');
+    line('  scale   docs     MB  statements   total s   ms/doc   docs/s    MB/s  peak RSS MB  CPU s   [stage ms]');
+    const row = (label: string, r: RunReport) => {
+      const s = r.ms.total as number;
+      const stages = Object.entries(r.ms).filter(([k]) => k !== 'total' && k !== 'to publish').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      line(`  ${label.padEnd(6)} ${String(r.docs).padStart(5)} ${f1(mb(r.bytes)).padStart(6)} ${String(r.statements).padStart(11)} ${(s / 1000).toFixed(2).padStart(9)} ${(s / r.docs).toFixed(2).padStart(8)} ${((1000 * r.docs) / s).toFixed(0).padStart(8)} ${((1000 * mb(r.bytes)) / s).toFixed(2).padStart(7)} ${f1(r.maxRssMB).padStart(12)} ${f1(r.cpuS ?? 0).padStart(6)}   [${stages}]${r.error ? `  PUBLISH FAILED: ${r.error}` : ''}`);
+    };
+    for (const s of scales) {
+      const r = run('build', ['--raw', raws.get(s) as string, '--out', join(dir, `rel-${s}x-w1`), '--workers', '1']);
+      builds.set(`${s}x-w1`, r);
+      row(`${s}x`, r);
+    }
+
+    const top = scales[scales.length - 1] as number;
+    const w2 = run('build', ['--raw', raws.get(top) as string, '--out', join(dir, `rel-${top}x-w2`), '--workers', '2']);
+    builds.set(`${top}x-w2`, w2);
+    line(`\n== ${top}x with 2 workers`);
+    row(`${top}x`, w2);
+    const w1 = builds.get(`${top}x-w1`) as RunReport;
+    const same = w1.error || w2.error ? 'not compared (publish failed)' : sameTree(join(dir, `rel-${top}x-w1`), join(dir, `rel-${top}x-w2`));
+    line(`  speed-up 2 vs 1 worker: whole build ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x, map stage ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; release bytes identical: ${same}`);
+
+    line('\n== map side alone, streaming to JSON Lines (no result kept in memory), 1 thread');
+    line('  scale   docs   total s   ms/doc  peak RSS MB');
+    const streams = new Map<number, RunReport>();
+    for (const s of scales) {
+      const r = run('stream', ['--raw', raws.get(s) as string, '--out', join(dir, `map-${s}x.jsonl`)]);
+      line(`  ${`${s}x`.padEnd(6)} ${String(r.docs).padStart(5)} ${((r.ms.total as number) / 1000).toFixed(2).padStart(9)} ${((r.ms.total as number) / r.docs).toFixed(2).padStart(8)} ${f1(r.maxRssMB).padStart(12)}`);
+      streams.set(s, r);
+      rmSync(join(dir, `map-${s}x.jsonl`), { force: true });
+    }
+
+    const mid = scales.length > 1 ? (scales[scales.length - 2] as number) : top;
+    const cache = join(dir, 'cache');
+    run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-cold'), '--workers', '1', '--cache', cache]);
+    const warm = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-warm'), '--workers', '1', '--cache', cache]);
+    line(`\n== ${mid}x rebuilt with a warm cache: ${warm.cacheHits}/${warm.docs} documents from the cache, ${((warm.ms.total as number) / 1000).toFixed(2)} s (map ${(warm.ms.map as number).toFixed(0)} ms), peak RSS ${f1(warm.maxRssMB)} MB`);
+
+    const ch = run('chrono', ['--raw', raw1]);
+    const b1 = builds.get(`${scales[0]}x-w1`) as RunReport;
+    line(`\n== chrono-node alone on the same text at ${scales[0]}x: ${ch.docs} documents, ${ch.statements} results, ${(ch.ms.total as number).toFixed(0)} ms (${((ch.ms.total as number) / ch.docs).toFixed(2)} ms/doc)`);
+    line(`  whole pipeline ${(b1.ms.total as number).toFixed(0)} ms, per-document stages ${stageTotal.toFixed(0)} ms: the pipeline takes ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)}x chrono-node's time`);
+
+    if (scales.length > 1) {
+      const lo = builds.get(`${mid}x-w1`) as RunReport;
+      const hi = w1;
+      const perDoc = (r: RunReport, k: string) => (r.ms[k] as number) / r.docs;
+      const failed = hi.error || lo.error ? ' (publish failed at this scale: see above)' : '';
+      line(`\n== targets (${top}x vs ${mid}x, 1 worker)`);
+      line(`  time per document ratio, whole build   ${(perDoc(hi, 'total') / perDoc(lo, 'total')).toFixed(2)} (target <= 1.3)${failed}`);
+      line(`  time per document ratio, to publish    ${(perDoc(hi, 'to publish') / perDoc(lo, 'to publish')).toFixed(2)} (load, map, aggregate, release input)`);
+      line(`  time per document ratio, map stage     ${(perDoc(hi, 'map') / perDoc(lo, 'map')).toFixed(2)}`);
+      line(`  peak RSS ratio, whole build            ${(hi.maxRssMB / lo.maxRssMB).toFixed(2)} (target <= 1.5)${failed}`);
+      line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
+      line(`  2 workers vs 1, whole build            ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x (target >= 1.6)${failed}`);
+      line(`  2 workers vs 1, to publish             ${((w1.ms['to publish'] as number) / (w2.ms['to publish'] as number)).toFixed(2)}x`);
+      line(`  2 workers vs 1, map stage              ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; CPU s ${f1(w1.cpuS ?? 0)} vs ${f1(w2.cpuS ?? 0)}`);
+      line(`  pipeline / chrono-node, whole build    ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)} (target < 1)`);
+      line(`  pipeline / chrono-node, dates stage    ${((st.ms.dates as number) / (ch.ms.total as number)).toFixed(2)}`);
+    }
+  } finally {
+    if (values.keep) line(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `yes`, or the files that differ (the working tree can change between two runs while others edit it). */
+function sameTree(a: string, b: string): string {
+  const fa = listFiles(a), fb = listFiles(b);
+  const differ = [...new Set([...fa, ...fb])].filter((f) => !fa.includes(f) || !fb.includes(f) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  return differ.length === 0 ? 'yes' : `NO (${differ.join(', ')})`;
+}
+
+if (values.child) {
+  const raw = values.raw as string;
+  const report =
+    values.child === 'build' ? await childBuild(raw, values.out as string, Number(values.workers), values.cache)
+    : values.child === 'stream' ? await childStream(raw, values.out as string)
+    : values.child === 'stages' ? await childStages(raw)
+    : await childChrono(raw);
+  process.stdout.write(JSON.stringify(report) + '\n');
+} else {
+  await parent();
+}
