@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
+import { landingPage } from '../landing/index.ts';
 import { renderCard } from './card.ts';
 import { renderChangelog } from './changelog.ts';
 import { countFormulaCells, toCsv } from './csv.ts';
@@ -160,6 +161,8 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
     ],
   });
   files.set('datapackage.json', encoder.encode(json(dp)));
+  // The landing page is drawn from the release's own files, and is itself covered by SHA256SUMS.
+  files.set('index.html', encoder.encode(landingPage({ files })));
   const sums = [...files.keys()].sort().map((p) => `${sha256(files.get(p)!)}  ${p}\n`).join('');
   files.set('SHA256SUMS', encoder.encode(sums));
   const ordered = new Map([...files.keys()].sort().map((k) => [k, files.get(k)!]));
