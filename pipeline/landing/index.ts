@@ -188,7 +188,7 @@ function mapSection(m: PlacesMap): string {
     '<li><svg class="round" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="8" fill="rgba(0,114,178,.28)" stroke="#0072B2" stroke-width="1.4" stroke-dasharray="4 2"/></svg><span>dashed translucent area: a neighbourhood, city or region (centre approximate)</span></li>',
     '<li><svg class="round" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="8" fill="#D55E00" fill-opacity=".85" stroke="#fff"/><circle cx="10" cy="10" r="1.8" fill="#fff" stroke="#000" stroke-width=".8"/></svg><span>solid marker with a centre dot: a point location (a building, a site)</span></li>',
     '</ul>',
-    m.svg ? `<div class="figure-scroll">${m.svg}</div>` : '<p>No place in this release has coordinates.</p>',
+    m.svg ? `<div class="figure-scroll">${m.svg}</div>` : '<p>No statement in this release names a place that has coordinates: nothing to map.</p>',
     m.unplaced.length ? `<p class="note">Not on the map (no coordinates): ${m.unplaced.map((p) => `${esc(p.name)} (${p.count})`).join(', ')}.</p>` : '',
     `<details><summary>All ${all.length} places named, as a table</summary><div class="table-scroll"><table><thead><tr><th scope="col">Place</th><th scope="col">Statements</th><th scope="col">Type</th><th scope="col">Precision</th><th scope="col">Latitude</th><th scope="col">Longitude</th></tr></thead><tbody>${all.map(row).join('')}</tbody></table></div></details>`,
     '</section>',

@@ -73,6 +73,37 @@ function monthRange(first: string, last: string): string[] {
   return out;
 }
 
+const GAP_MONTHS = 12;
+
+function monthNumber(m: string): number {
+  return Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+}
+
+/**
+ * The x axis: every month from the first to the last that has a statement or a phase, except
+ * that a run of more than GAP_MONTHS empty months (a background sentence about 1995, an epilogue
+ * in 2017) becomes a two-slot break (`gap:…`), so outliers keep their bar without squeezing the siege.
+ */
+export function axisSlots(occupied: string[]): string[] {
+  const sorted = [...new Set(occupied)].sort();
+  const slots: string[] = [];
+  let segStart: string | undefined;
+  let prev: string | undefined;
+  const close = () => {
+    if (segStart && prev) slots.push(...monthRange(segStart, prev));
+  };
+  for (const m of sorted) {
+    if (prev && monthNumber(m) - monthNumber(prev) > GAP_MONTHS + 1) {
+      close();
+      slots.push(`gap:${prev}:a`, `gap:${prev}:b`);
+      segStart = m;
+    } else if (!segStart) segStart = m;
+    prev = m;
+  }
+  close();
+  return slots;
+}
+
 /** The month a statement belongs to, or null when its date spans more than one month. */
 export function statementMonth(row: CsvRow): string | null {
   const s = ISO_MONTH.exec(row.date_start ?? '');
@@ -142,8 +173,7 @@ export function buildTimeline(statements: CsvRow[], sideOf: Map<string, string>,
     bar.total++;
   }
   const bars = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
-  const ends = [...bars.map((b) => b.month), ...phases.flatMap((p) => [p.start.slice(0, 7), p.end.slice(0, 7)])].sort();
-  const months = ends.length ? monthRange(ends[0] as string, ends[ends.length - 1] as string) : [];
+  const months = axisSlots([...bars.map((b) => b.month), ...phases.flatMap((p) => monthRange(p.start.slice(0, 7), p.end.slice(0, 7)))]);
 
   const left = 40;
   const right = 12;
@@ -190,7 +220,15 @@ export function buildTimeline(statements: CsvRow[], sideOf: Map<string, string>,
   // x axis: a tick per month, month initials where there is room, the year at January and at the start
   for (const [i, m] of months.entries()) {
     const cx = (x(m) ?? 0) + x.bandwidth() / 2;
-    const jan = m.endsWith('-01');
+    if (m.startsWith('gap:')) {
+      // an axis break: a zigzag where empty years were left out
+      if (m.endsWith(':a')) {
+        const gx = (x(m) ?? 0) + step - (step - x.bandwidth()) / 2;
+        parts.push(`<g class="axis-break"><title>Axis break: empty months left out</title><rect x="${num(gx - 5)}" y="${top - 26}" width="10" height="${plotH + 27}" fill="#fff"/><path d="M${num(gx - 5)},${top + plotH + 5}l3,-10l4,10l3,-10" fill="none" stroke="#555"/></g>`);
+      }
+      continue;
+    }
+    const jan = m.endsWith('-01') || (months[i - 1] ?? '').startsWith('gap:');
     parts.push(`<line x1="${num(cx)}" x2="${num(cx)}" y1="${top + plotH}" y2="${top + plotH + (jan ? 8 : 4)}" stroke="#555"/>`);
     if (step >= 14) parts.push(`<text x="${num(cx)}" y="${top + plotH + 16}" text-anchor="middle" class="tick small">${(MONTH_NAMES[Number(m.slice(5)) - 1] ?? '').slice(0, 1)}</text>`);
     if (jan || i === 0) parts.push(`<text x="${num((x(m) ?? 0))}" y="${top + plotH + 30}" class="tick year">${m.slice(0, 4)}</text>`);

@@ -9,7 +9,7 @@ import { buildMap } from '../../pipeline/landing/map.ts';
 import { readReleaseFolder } from '../../pipeline/landing/read-folder.ts';
 import { readRelease } from '../../pipeline/landing/release.ts';
 import { dateLabel, highlight, searchNormal } from '../../pipeline/landing/statements-table.ts';
-import { buildTimeline, statementMonth } from '../../pipeline/landing/timeline.ts';
+import { axisSlots, buildTimeline, statementMonth } from '../../pipeline/landing/timeline.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, 'fixtures', 'release');
@@ -102,7 +102,7 @@ describe('landingPage', () => {
   it('still renders a page for an empty release', () => {
     const html = landingPage({ files: new Map() });
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('No place in this release has coordinates.');
+    expect(html).toContain('nothing to map');
   });
 });
 
@@ -149,6 +149,15 @@ describe('timeline', () => {
     expect(statementMonth({ date_start: '2012-02-04', date_end: '2012-02-04' })).toBe('2012-02');
     expect(statementMonth({ date_start: '2014-05-01', date_end: '2014-05-31' })).toBe('2014-05');
     expect(statementMonth({ date_start: '2012-01-01', date_end: '2012-12-31' })).toBeNull();
+  });
+
+  it('breaks the axis over more than a year of empty months, so an outlier keeps its bar without squeezing the rest', () => {
+    const slots = axisSlots(['1995-08', '2011-03', '2011-05', '2012-04', '2013-05', '2014-06', '2016-02']);
+    expect(slots[0]).toBe('1995-08');
+    expect(slots[1]).toMatch(/^gap:/);
+    expect(slots).toContain('2011-04'); // short gaps stay on the axis
+    expect(slots.filter((s) => s.startsWith('gap:'))).toHaveLength(4);
+    expect(slots.filter((s) => !s.startsWith('gap:'))).toHaveLength(1 + 40 + 1);
   });
 
   it('counts every statement once: charted by month or reported as spanning months', () => {
