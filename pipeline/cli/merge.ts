@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildFolder, loadGazetteer, releaseInput } from '../build.ts';
-import { formatMessage } from '../diagnostics.ts';
+import { formatMessage, hasErrors } from '../diagnostics.ts';
 import type { DocumentResult } from '../process.ts';
 import { buildRelease } from '../publish/index.ts';
+import { writeReleaseDir } from '../publish/write.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,7 +19,7 @@ const { values, positionals } = parseArgs({
     version: { type: 'string', default: '0.1.0' },
     'build-dir': { type: 'string', default: 'build' },
     'skip-bad': { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   },
 });
 if (!values.raw || !values.out) {
@@ -65,7 +66,7 @@ if (problems > 0) {
   process.stderr.write(`merge: ${problems} problem(s) joining the shards; nothing published\n`);
   process.exit(1);
 }
-for (const m of outcome.messages) if (m.severity !== 'info' || !values.quiet) process.stderr.write(formatMessage(m) + '\n');
+for (const m of outcome.messages) if (m.severity !== 'info' || values.verbose) process.stderr.write(formatMessage(m) + '\n');
 const buildDir = values['build-dir'] as string;
 mkdirSync(buildDir, { recursive: true });
 writeFileSync(join(buildDir, 'messages.json'), JSON.stringify(outcome.messages, null, 1) + '\n');
@@ -73,11 +74,12 @@ if (!outcome.publishable) {
   process.stderr.write(`merge: errors in ${outcome.skipped.length} document(s); nothing published (use --skip-bad to publish without them)\n`);
   process.exit(1);
 }
+// As `build --out --no-quality`: quality.json is measured by the build CLI only (see the report).
 const release = buildRelease(releaseInput(outcome, raw, loadGazetteer(), values.version as string));
 for (const m of release.messages) process.stderr.write(formatMessage(m) + '\n');
-mkdirSync(values.out, { recursive: true });
-for (const [name, bytes] of release.files) {
-  mkdirSync(join(values.out, name, '..'), { recursive: true });
-  writeFileSync(join(values.out, name), bytes);
+if (hasErrors(release.messages)) {
+  process.stderr.write('merge: publish reported errors; nothing published\n');
+  process.exit(1);
 }
+writeReleaseDir(values.out, release.files);
 process.stderr.write(`merge: ${outcome.good.length} documents, ${outcome.good.reduce((n, r) => n + r.statements.length, 0)} statements, ${outcome.skipped.length} skipped -> ${values.out}\n`);
