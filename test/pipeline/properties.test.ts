@@ -1,13 +1,18 @@
 // Property-based tests on arbitrary text (fixed seed, bounded runs): no reader, the segmenter
 // or the date tagger ever throws; every statement slices back to its text; every date is a
 // real calendar span with start <= end.
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
+import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { segment } from '../../pipeline/ingest/sentences.ts';
 import { processDocument } from '../../pipeline/process.ts';
 import { createStages } from '../../pipeline/stages.ts';
 import type { DocumentKind } from '../../pipeline/types.ts';
+import { toCsv } from '../../pipeline/publish/csv.ts';
+import { buildRelease } from '../../pipeline/publish/index.ts';
+import type { Row, TableSpec } from '../../pipeline/publish/model.ts';
 
 const SETTINGS = { seed: 20261201, numRuns: 150 };
 const stages = createStages();
@@ -62,6 +67,46 @@ describe('properties on arbitrary text', () => {
         expect(r.messages.filter((m) => m.stage === 'validate')).toEqual([]);
       }),
       SETTINGS,
+    );
+  });
+});
+
+describe('properties of the published forms', () => {
+  const TABLE: TableSpec = {
+    name: 't', title: 't', description: 't', primaryKey: ['id'], foreignKeys: [],
+    fields: [
+      { name: 'id', type: 'string', description: '', example: '' },
+      { name: 'value', type: 'string', description: '', example: '' },
+    ],
+  };
+
+  it('CSV round-trips any non-empty string through csv-parse unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 20 }), (values) => {
+        const rows: Row[] = values.map((v, i) => ({ id: `r${i}`, value: v }));
+        const back = parse(toCsv(TABLE, rows), { columns: true, bom: true, relax_column_count: false }) as Record<string, string>[];
+        expect(back.map((b) => b.value)).toEqual(values);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('the JSON-LD graph of any document stays valid: it expands with a local loader and drops no term', async () => {
+    await fc.assert(
+      fc.asyncProperty(docText, async (text) => {
+        const r = processDocument({ id: 'p', path: 'p.txt', sha256: 'a'.repeat(64), licence: 'CC-BY-SA-4.0', attribution: 'x', retrieved: '2026-12-01' }, Buffer.from(text), 'p.txt', stages);
+        if (!r.document) return;
+        const files = buildRelease({
+          version: '1.0.0', statements: r.statements, places: [], actors: [],
+          documents: [{ entry: r.entry, kind: r.document.kind, text: r.document.text }],
+        }).files;
+        const context = JSON.parse(Buffer.from(files.get('context.jsonld')!).toString('utf8')) as object;
+        const graph = JSON.parse(Buffer.from(files.get('graph.jsonld')!).toString('utf8')) as object;
+        const documentLoader = async (url: string) => ({ documentUrl: url, document: context, contextUrl: null });
+        const expanded = await jsonld.expand(graph, { documentLoader, safe: true } as jsonld.Options.Expand);
+        expect(expanded.length).toBeGreaterThan(0);
+      }),
+      { seed: SETTINGS.seed, numRuns: 25 },
     );
   });
 });
