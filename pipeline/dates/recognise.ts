@@ -6,13 +6,6 @@ import { REFINERS, RULES } from './rules/index.ts';
 import type { Draft, Trigger } from './rules/rule.ts';
 import { findTriggers } from './triggers.ts';
 
-interface Candidate {
-  outerStart: number;
-  outerEnd: number;
-  order: number;
-  mention: Mention;
-}
-
 function toMention(d: Draft, start: number, end: number, text: string, rule: string): Mention {
   const m: Mention = { start, end, text: text.slice(start, end), rule, known: d.known, anchor: d.anchor };
   if (d.mod) m.mod = d.mod;
@@ -59,11 +52,21 @@ function positionsFor(triggers: readonly Trigger[], found: Map<Trigger, number[]
   return all.sort((a, b) => a - b);
 }
 
+interface Raw {
+  start: number;
+  end: number;
+  order: number;
+  match: RegExpExecArray;
+}
+
 /** Recognise expressions in text[from, to); offsets are into `text`. */
 export function recognise(text: string, from = 0, to = text.length): Mention[] {
   const found = findTriggers(text, from, to);
-  const candidates: Candidate[] = [];
-  RULES.forEach((r, order) => {
+  // collect raw matches first; extract only those that win their place (most overlapping
+  // sub-matches, "May" inside "8 May 2011", never reach their extractor)
+  const raws: Raw[] = [];
+  for (let order = 0; order < RULES.length; order++) {
+    const r = RULES[order]!;
     const re = r.pattern;
     for (const [ws, we] of windows(text, positionsFor(r.triggers.on, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
       const slice = text.slice(ws, we);
@@ -71,25 +74,22 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) { re.lastIndex++; continue; }
         m.index += ws;
-        const d = r.extract(m, text, from);
-        if (!d) continue;
-        const outerStart = m.index;
-        const outerEnd = m.index + m[0].length;
-        const start = outerStart + (d.leadChars ?? 0);
-        const end = outerEnd - (d.trimEnd ?? 0);
-        candidates.push({ outerStart, outerEnd, order, mention: toMention(d, start, end, text, r.id) });
+        raws.push({ start: m.index, end: m.index + m[0].length, order, match: m });
       }
     }
-  });
-  candidates.sort((a, b) => (b.outerEnd - b.outerStart) - (a.outerEnd - a.outerStart) || a.order - b.order || a.outerStart - b.outerStart);
+  }
+  raws.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.order - b.order || a.start - b.start);
   const taken = new Uint8Array(to - from);
   const accepted: Mention[] = [];
-  for (const c of candidates) {
+  for (const c of raws) {
     let free = true;
-    for (let i = c.outerStart; i < c.outerEnd; i++) if (taken[i - from]) { free = false; break; }
+    for (let i = c.start; i < c.end; i++) if (taken[i - from]) { free = false; break; }
     if (!free) continue;
-    taken.fill(1, c.outerStart - from, c.outerEnd - from);
-    accepted.push(c.mention);
+    const r = RULES[c.order]!;
+    const d = r.extract(c.match, text, from);
+    if (!d) continue;
+    taken.fill(1, c.start - from, c.end - from);
+    accepted.push(toMention(d, c.start + (d.leadChars ?? 0), c.end - (d.trimEnd ?? 0), text, r.id));
   }
   accepted.sort((a, b) => a.start - b.start);
   let out = accepted;
