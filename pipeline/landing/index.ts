@@ -204,6 +204,7 @@ function statementsSection(t: Timeline, total: number): string {
     '<form class="controls" role="search" aria-label="Filter statements">',
     '<label for="q">Search statements<input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="e.g. Baba Amr, SOHR, 2012-02"></label>',
     `<label for="month">Month<select id="month"><option value="">All months</option>${t.bars.map((b) => `<option value="${b.month}">${esc(monthLabel(b.month))} (${b.total})</option>`).join('')}</select></label>`,
+    '<label for="sort">Sort by<select id="sort"><option value="date:1">date, earliest first</option><option value="date:-1">date, latest first</option><option value="killed:-1">killed, most first</option><option value="document:1">document</option><option value="places:1">places</option><option value="text:1">statement text</option></select></label>',
     '<button type="button" id="reset" hidden>Clear filters</button>',
     '</form>',
     `<p id="table-status" role="status" aria-live="polite">${total} statements. The table needs JavaScript; without it, download statements.csv below.</p>`,

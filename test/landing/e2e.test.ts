@@ -181,6 +181,9 @@ describe.each(releases)('landing page of the %s in Chromium', (_label, dir) => {
     const descending = await starts();
     expect(descending).toEqual([...descending].sort().reverse());
     expect(descending[0]).not.toBe(ascending[0]);
+    // the same from the sort menu (the one a phone shows, where column headings are hidden)
+    await tab.selectOption('#sort', 'date:1');
+    expect(await starts()).toEqual(ascending);
     await tab.close();
   });
 

@@ -16,6 +16,7 @@ export const CLIENT_JS = `
   var status = document.getElementById('table-status');
   var more = document.getElementById('more');
   var reset = document.getElementById('reset');
+  var sortSel = document.getElementById('sort');
   var state = { q: '', month: '', sort: 'date', dir: 1, limit: PAGE };
   rows.forEach(function (r, i) { r.n = i; });
 
@@ -102,6 +103,8 @@ export const CLIENT_JS = `
     document.querySelectorAll('#statements-table th[data-sort]').forEach(function (th) {
       th.setAttribute('aria-sort', th.getAttribute('data-sort') === state.sort ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
     });
+    var sv = state.sort + ':' + state.dir;
+    sortSel.value = Array.prototype.some.call(sortSel.options, function (o) { return o.value === sv; }) ? sv : '';
     document.querySelectorAll('svg a.bar').forEach(function (b) {
       b.classList.toggle('selected', b.getAttribute('data-month') === state.month);
     });
@@ -113,6 +116,10 @@ export const CLIENT_JS = `
   });
   q.form.addEventListener('submit', function (e) { e.preventDefault(); state.q = q.value; state.limit = PAGE; render(); });
   month.addEventListener('change', function () { state.month = month.value; state.limit = PAGE; render(); });
+  sortSel.addEventListener('change', function () {
+    var v = sortSel.value.split(':');
+    if (v.length === 2) { state.sort = v[0]; state.dir = Number(v[1]); render(); }
+  });
   more.addEventListener('click', function () { state.limit += PAGE; render(); });
   reset.addEventListener('click', function () { q.value = ''; month.value = ''; state.q = ''; state.month = ''; state.limit = PAGE; render(); q.focus(); });
   document.querySelectorAll('#statements-table th[data-sort] button').forEach(function (btn) {

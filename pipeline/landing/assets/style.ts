@@ -65,6 +65,7 @@ footer{margin-top:3rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem}
  .controls input{min-width:0;width:100%}.controls label{flex:1 1 100%}
  table.statements thead{position:absolute;left:-9999px}
  table.statements,table.statements tbody,table.statements tr,table.statements td{display:block;width:100%}
+ table.statements caption{display:block;text-align:left}
  table.statements tr{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;padding:.3rem}
  table.statements td{border:0;padding:.2rem .3rem}
  table.statements td::before{content:attr(data-label);display:block;font-size:.72rem;font-weight:700;color:var(--muted);text-transform:uppercase}
