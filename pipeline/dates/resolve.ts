@@ -373,14 +373,24 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (tenseAt(ctx) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"
   if (m.qualifier === 'since' || m.qualifier === 'until') return false;
-  if (st.point && m.anchor.kind === 'calendar' && endKey(p) < endKey(st.point) - 20000) return false;
+  // a far jump back inside a sentence ("until August 1995") is an aside, and so is a far jump
+  // forward to a bare year ("declassified in 2005"); a full date forward moves the story on
+  if (st.point && m.anchor.kind === 'calendar') {
+    const d = endKey(p) - endKey(st.point);
+    if (d < -20000 || (d > 20000 && p.gran !== 'day' && p.gran !== 'month')) return false;
+  }
   return true;
 }
 
 /** Resolve, then advance the state if the policy allows; returns the resolution. */
 export function resolveAndAdvance(m: Mention, st: NarrativeState, ctx: ResolveContext, policy: AdvancePolicy): Resolution {
   const r = resolveMention(m, st, ctx);
-  if (shouldAdvance(m, r, st, ctx, policy)) advance(st, (r.to ?? r.point)!);
+  if (shouldAdvance(m, r, st, ctx, policy)) {
+    const p = (r.to ?? r.point)!;
+    advance(st, p);
+    // a sentence that opens on a date outside the section's heading range leaves the heading's scope
+    if (policy.initial && st.scope && m.anchor.kind === 'calendar' && (p.y < st.scope.from.y || p.y > st.scope.to.y)) st.scope = undefined;
+  }
   return r;
 }
 

@@ -32,8 +32,11 @@ function isAttributive(text: string, start: number, end: number): boolean {
     !/^\s+(?:and|to|or|until|through|BC|AD|BCE|CE)\b/.test(after);
 }
 
+/** Words after a three-digit year that do not make it a count ("from 499 to 493 BC"). */
+const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as|after|before|with|against|he|she|they|it|was|were)\b/;
+
 /** Counts written before a number ("about 1500 troops"). */
-const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|of the|total of)\s+$/i;
+const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
 
 function year(s: string): number {
   return Number(s);
@@ -103,7 +106,8 @@ export const absoluteRules: Rule[] = [
   rule('absolute.month', { on: ['month'], reach: [0, 12] }, `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
     if (AMBIGUOUS_MONTH.test(m[1]!)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
-      if (!MONTH_CONTEXT.test(before)) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (!MONTH_CONTEXT.test(before) && !/^\s*[-–—]\s*[A-Z][a-z]+/.test(after) && !/\(\s*$/.test(before)) return null;
     }
     return { known: { month: monthNumber(m[1]!)! }, anchor: { kind: 'calendar' } };
   }),
@@ -140,11 +144,11 @@ export const absoluteRules: Rule[] = [
     const before = text.slice(Math.max(0, start - 24), start);
     if (m[1]!.length === 3) {
       if (!/\b(?:in|of|by|since|until|from|to|and|after|before|year|around|c\.|ca\.|–|-)\s*$/i.test(before)) return null;
-      if (looksLikeCount(text, end)) return null;
+      if (countNounFollows(text, end) || (looksLikeCount(text, end) && !FUNCTION_WORD_AFTER.test(text.slice(end, end + 12)))) return null;
       return { known: { year: y }, anchor: { kind: 'calendar' } };
     }
     if (y < 1000 || y > 2099) return null;
-    if (COUNT_LEAD.test(before) && looksLikeCount(text, end)) return null;
+    if (COUNT_LEAD.test(before) && (countNounFollows(text, end) || /^\s*(?:[,.;)]|$)/.test(text.slice(end, end + 2)))) return null;
     const attributive = isAttributive(text, start, end);
     if (!attributive && y < 1500 && looksLikeCount(text, end)) return null;
     return { known: { year: y }, anchor: { kind: 'calendar' }, ...(attributive ? { attributive } : {}) };
