@@ -303,6 +303,13 @@ export function advance(st: NarrativeState, p: CalPoint): void {
   st.fromText = true;
 }
 
+function crossesYearEnd(from: Mention, to: Mention): boolean {
+  const a = from.known;
+  const b = to.known;
+  return from.anchor.kind === 'calendar' && to.anchor.kind === 'calendar' && a.year === undefined && b.year === undefined &&
+    a.month !== undefined && b.month !== undefined && b.month < a.month;
+}
+
 /** Resolve a mention (ranges included) and advance the state when it may anchor. */
 export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveContext): Resolution {
   if (m.range) {
@@ -323,6 +330,16 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
       } else if (rf.point && rt.point) {
         rf.point.y = rt.point.y;
       }
+    } else if (crossesYearEnd(from, to) && st.year !== undefined) {
+      // "from October to March" with no year: the range whose end lies nearest the current time
+      const ref = st.day ?? (st.month ? { ...st.month, d: 15 } : { y: st.year, m: 6, d: 15 });
+      const toMonth = to.known.month!;
+      let best = ref.y;
+      for (const y of [ref.y - 1, ref.y + 1]) if (Math.abs((y - ref.y) * 12 + toMonth - ref.m) < Math.abs((best - ref.y) * 12 + toMonth - ref.m)) best = y;
+      const pin = (y: number): NarrativeState => ({ ...st, year: y, month: undefined, day: undefined, scope: undefined });
+      rt = resolveSingle(to, pin(best), ctx);
+      rf = resolveSingle(from, pin(best - 1), ctx);
+      if (rt.point) rt.resolvedFrom = `previous:${fmtYm(ref.y, ref.m)}`;
     } else {
       rf = resolveSingle(from, st, ctx);
       const tmp: NarrativeState = { ...st };

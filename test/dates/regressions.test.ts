@@ -40,4 +40,10 @@ describe('regressions', () => {
   it('"in the spring of 1794," keeps its year before a comma', () => {
     expectTimex('In the spring of 1794, the Terror peaked.', 'the spring of 1794', { val: '1794-SP' });
   });
+
+  it('a yearless range across a year end ends nearest the current time ("from October to March")', () => {
+    const text = 'They landed on Luzon in January 1945 and seized Manila in March. The British fought in Burma from October to March.';
+    expectTimex(text, 'October', { val: '1944-10' });
+    expectTimex(text, 'March', { val: '1945-03' }, undefined, 2);
+  });
 });
