@@ -2,6 +2,8 @@
 // headings (year scopes) and body text, and give each body sentence that carries a temporal
 // expression the date of its main event. A Current Events item takes its structural date
 // (day heading / link path); the infobox `Date:` is one statement spanning the whole event.
+import { message } from '../diagnostics.ts';
+import { LineIndex } from '../positions.ts';
 import type { Block, Document, Message, SentenceDate, Span } from '../types.ts';
 import { parseIsoDate, type Ymd } from './calendar.ts';
 import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from './interval.ts';
@@ -128,6 +130,11 @@ export function dateDocument(doc: Document): DatedDocument {
     }
   };
   let eventSpan: Resolved | undefined;
+  let lines: LineIndex | undefined;
+  const warn = (ruleId: string, reason: string, span: Span, actual?: string, expected?: string, severity: 'warning' | 'info' = 'warning') => {
+    lines ??= new LineIndex(text);
+    messages.push(message({ reason, ruleId, stage: 'dates', file: doc.path, severity, ...(actual ? { actual } : {}), ...(expected ? { expected } : {}) }, { lines, span }));
+  };
 
   for (const block of doc.blocks) {
     if (block.kind === 'heading') {
@@ -191,6 +198,11 @@ export function dateDocument(doc: Document): DatedDocument {
         record(m, r, si);
         items.push({ m, r, ...(before ? { before } : {}) });
       }
+      for (const x of items) {
+        if (x.m.anchor.kind === 'calendar' && !x.r.point && !x.m.noValue && !x.m.statementOnly) {
+          warn('dates.unresolved-year', `Unexpected date without a year \`${x.m.text}\`, expected a year from the text, a heading or the publication date`, x.m, x.m.text, 'a resolvable year');
+        }
+      }
       const chosen = choose(s.span, items, text, mode);
       if (structural) {
         // a Current Events item is dated by its page or link path, whatever its words say
@@ -208,6 +220,12 @@ export function dateDocument(doc: Document): DatedDocument {
       const next = items[idx + 1];
       if (next && chosen.m.anchor.kind !== 'calendar' && next.m.anchor.kind === 'calendar' && next.r.point &&
           /^,\s*(?:on\s+)?$/.test(text.slice(chosen.m.end, next.m.lead ?? next.m.start))) {
+        const rel = chosen.r.point;
+        const exp = next.r.point!;
+        if (rel && (rel.y !== exp.y || rel.m !== exp.m || rel.d !== exp.d)) {
+          warn('dates.apposition-conflict', `Unexpected \`${chosen.m.text}\` disagreeing with \`${next.m.text}\`, expected the two to name one day (the explicit date is used)`,
+            { start: chosen.m.start, end: next.m.end }, chosen.m.text, next.m.text, 'info');
+        }
         pick = { ...next, m: { ...next.m, qualifier: chosen.m.qualifier ?? next.m.qualifier } as Mention };
         const span = { start: chosen.m.lead ?? chosen.m.start, end: next.m.end };
         const d = toSentenceDate(pick, next.r.point!, span, text, clause, mode);

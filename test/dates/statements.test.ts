@@ -67,3 +67,18 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(0)).toMatchObject({ start: '2012-04-01', end: '2012-04-30', precision: 'month', edtf: '2012-04', acledTimePrecision: 3, ucdpDatePrec: 4 });
   });
 });
+
+describe('dateDocument: diagnostics', () => {
+  it('reports a date it cannot give a year, at its position', () => {
+    const { dates, messages } = dateDocument(narrative('Tanks entered the city on 8 May.'));
+    expect(dates.size).toBe(0);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: 'dates.unresolved-year', severity: 'warning', stage: 'dates', actual: '8 May', place: { start: { line: 1, column: 27, offset: 26 } } });
+  });
+
+  it('flags "The next day, 9 May" when the anchor says 8 May, and uses the explicit date', () => {
+    const { dates, messages } = dateDocument(narrative('On 6 May 2011 the army arrived. The next day, 9 May, tanks entered.'));
+    expect(dates.get(1)).toMatchObject({ start: '2011-05-09' });
+    expect(messages.map((m) => m.ruleId)).toEqual(['dates.apposition-conflict']);
+  });
+});
