@@ -96,13 +96,22 @@ export function edtfOf(p: CalPoint, b: Bounds, q: DateQualifier, ranged: { to: C
 
 /** Whether edtf.js accepts the string (EDTF 2019, levels 0-2). */
 export function validEdtf(s: string): boolean {
-  try {
-    (edtf as unknown as (s: string) => unknown)(s);
-    return true;
-  } catch {
-    return false;
+  // The parser is costly and the same values recur across a corpus: remember each verdict.
+  let ok = edtfVerdicts.get(s);
+  if (ok === undefined) {
+    try {
+      (edtf as unknown as (s: string) => unknown)(s);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (edtfVerdicts.size >= 100_000) edtfVerdicts.clear();
+    edtfVerdicts.set(s, ok);
   }
+  return ok;
 }
+
+const edtfVerdicts = new Map<string, boolean>();
 
 export function crosswalk(b: Bounds): { acled: 1 | 2 | 3; ucdp: 1 | 2 | 3 | 4 | 5 } {
   const days = Math.round((Date.UTC(b.end.y, b.end.m - 1, b.end.d) - Date.UTC(b.start.y, b.start.m - 1, b.start.d)) / 86400000) + 1;

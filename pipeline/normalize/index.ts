@@ -55,10 +55,18 @@ function documentCounts(ctx: NormalizeContext): Map<string, number> {
     }
     ids = memo.ids;
   }
-  const counts = new Map<string, number>();
-  for (const id of ids ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  if (!ids) return new Map();
+  // Counted once per document, not once per sentence (that made long documents quadratic).
+  let counts = countsOf.get(ids);
+  if (!counts) {
+    counts = new Map<string, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    countsOf.set(ids, counts);
+  }
   return counts;
 }
+
+const countsOf = new WeakMap<string[], Map<string, number>>();
 
 function directPlaces(matches: AliasMatch<NameRef>[]): string[] {
   const out: string[] = [];

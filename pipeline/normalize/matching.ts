@@ -75,6 +75,19 @@ const ENDINGS = ['iyyah', 'iyyeh', 'iyah', 'iyeh', 'iyya', 'ieh', 'iya', 'yah', 
  * Khalidiya, al-Khalidiyah -> khalid#; Khaldieh, Khaldiyeh -> khald#; Hama -> ham#; Hamidiya -> hamid#.
  */
 export function foldWord(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = foldUncached(word);
+    // Vocabulary is bounded in practice; the cap keeps memory flat on any input.
+    if (foldCache.size >= 200_000) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+
+const foldCache = new Map<string, string>();
+
+function foldUncached(word: string): string {
   let s = word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
