@@ -3,7 +3,7 @@
 // listed first), then refiners run in order.
 import type { Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
-import type { Draft, Trigger } from './rules/rule.ts';
+import type { Draft, RuleTriggers, Trigger } from './rules/rule.ts';
 import { findTriggers } from './triggers.ts';
 
 function toMention(d: Draft, start: number, end: number, text: string, rule: string): Mention {
@@ -45,11 +45,16 @@ function windows(text: string, positions: number[], from: number, to: number, ba
   return out;
 }
 
-function positionsFor(triggers: readonly Trigger[], found: Map<Trigger, number[]>): number[] {
-  if (triggers.length === 1) return found.get(triggers[0]!) ?? [];
-  const all: number[] = [];
-  for (const t of triggers) { const l = found.get(t); if (l) all.push(...l); }
-  return all.sort((a, b) => a - b);
+function positionsFor(text: string, triggers: RuleTriggers, found: Map<Trigger, number[]>): number[] {
+  let all: number[];
+  if (triggers.on.length === 1) all = found.get(triggers.on[0]!) ?? [];
+  else {
+    all = [];
+    for (const t of triggers.on) { const l = found.get(t); if (l) all.push(...l); }
+    all.sort((a, b) => a - b);
+  }
+  const near = triggers.near;
+  return near ? all.filter((p) => near(text, p)) : all;
 }
 
 interface Raw {
@@ -68,7 +73,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
   for (let order = 0; order < RULES.length; order++) {
     const r = RULES[order]!;
     const re = r.pattern;
-    for (const [ws, we] of windows(text, positionsFor(r.triggers.on, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
+    for (const [ws, we] of windows(text, positionsFor(text, r.triggers, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
       const slice = text.slice(ws, we);
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {

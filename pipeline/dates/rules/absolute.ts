@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import type { Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { rule } from './rule.ts';
+import { digitAfter, digitBefore, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -43,13 +43,13 @@ function year(s: string): number {
 }
 
 export const absoluteRules: Rule[] = [
-  rule('absolute.iso-date', { on: ['digit'], reach: [0, 12] }, '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
+  rule('absolute.iso-date', { on: ['digit'], reach: [0, 12], near: (t, at) => t.charCodeAt(at + 4) === 45 }, '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
     known: { year: year(m[1]!), month: Number(m[2]), day: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
 
   // 8 May 2011, 8th of May 2011, 480 BC dates; the year must not be a count (9 February 611 civilians)
-  rule('absolute.day-month-year', { on: ['month'], reach: [8, 30] }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.day-month-year', { on: ['month'], reach: [8, 30], near: digitBefore(10) }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && (y < 1000 || m[3]!.length < 4) && looksLikeCount(text, m.index + m[0].length)) return null;
@@ -58,30 +58,30 @@ export const absoluteRules: Rule[] = [
   }),
 
   // September 1, 1939 / May 10 1940
-  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.month-day', { on: ['month'], reach: [0, 24] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
+  rule('absolute.month-day', { on: ['month'], reach: [0, 24], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
     if (!/(?:st|nd|rd|th)$/.test(m[0]) && countNounFollows(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.day-month', { on: ['month'], reach: [8, 20] }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
+  rule('absolute.day-month', { on: ['month'], reach: [8, 20], near: digitBefore(10) }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
     known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
     anchor: { kind: 'calendar' },
   })),
 
   // July 25 of that year, August of the same year: the year is the narrative's
-  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40] }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
+  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40], near: (t, at) => t.slice(at, at + 24).includes(' of ') }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, ...(m[2] ? { day: Number(m[2]) } : {}) },
     anchor: { kind: 'calendar' },
   })),
 
-  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
@@ -94,7 +94,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // May 2011, February of 1940, April 480 BC
-  rule('absolute.month-year', { on: ['month'], reach: [0, 28] }, `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-year', { on: ['month'], reach: [0, 28], near: digitAfter(6) }, `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[3]);
     const y = year(m[2]!);
     if (!era && (y < 1000) ) return null;
@@ -113,7 +113,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // the 1960s, the late 1980s, the 470s BC (the part word is taken by the parts refiner)
-  rule('absolute.decade', { on: ['digit'], reach: [6, 12] }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
+  rule('absolute.decade', { on: ['digit'], reach: [6, 12], near: (t, at) => /^\d{2,3}0s/.test(t.slice(at, at + 5)) }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
     const era = eraOf(m[2]);
     return { known: { decade: Number(m[1]), ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),

@@ -6,7 +6,7 @@ import { MONTH_RE, monthNumber } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
-import { rule } from './rule.ts';
+import { digitAfter, digitBefore, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -17,7 +17,7 @@ function part(start: number, end: number, d: Draft['known']): Draft & { start: n
 
 export const rangeRules: Rule[] = [
   // 6 May 20119 May 2014: an infobox "6 May 2011 – 9 May 2014" whose dash was stripped
-  rule('ranges.glued-years', { on: ['month'], reach: [8, 40] }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
+  rule('ranges.glued-years', { on: ['month'], reach: [8, 40], near: digitBefore(10) }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
     const s = m.index;
     const cut = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length) + 4;
     return {
@@ -31,7 +31,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 20 and 22 January (2013), 20–22 January, 28 to 30 May
-  rule('ranges.days-month', { on: ['month'], reach: [26, 32] }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
+  rule('ranges.days-month', { on: ['month'], reach: [26, 32], near: digitBefore(8) }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
     const s = m.index;
     const second = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
     const month = monthNumber(m[4]!)!;
@@ -48,7 +48,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // May 5–7, 1940 / July 1 to 3
-  rule('ranges.month-days', { on: ['month'], reach: [0, 36] }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
+  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
     const s = m.index;
     const month = monthNumber(m[1]!)!;
     const y = m[5] ? { year: Number(m[5]) } : {};
@@ -78,7 +78,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 1939–1945, 2011-2014 (year ranges written with a dash)
-  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14] }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
+  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: (t, at) => /^\d{4}\s*[–—-]/.test(t.slice(at, at + 7)) }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);

@@ -30,6 +30,26 @@ export interface Draft {
 export interface RuleTriggers {
   on: readonly Trigger[];
   reach: readonly [number, number];
+  /** A cheap test at a trigger's position; the rule skips triggers that fail it. */
+  near?: (text: string, at: number) => boolean;
+}
+
+/** A digit within `back` characters before `at`. */
+export function digitBefore(back: number): (text: string, at: number) => boolean {
+  return (text, at) => {
+    for (let i = Math.max(0, at - back); i < at; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+    return false;
+  };
+}
+
+/** A digit within `ahead` characters after the word at `at`. */
+export function digitAfter(ahead: number): (text: string, at: number) => boolean {
+  return (text, at) => {
+    let i = at;
+    while (i < text.length && text.charCodeAt(i) > 64) i++;
+    for (const end = Math.min(text.length, i + ahead); i < end; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+    return false;
+  };
 }
 
 export interface Rule {
