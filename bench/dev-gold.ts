@@ -15,7 +15,8 @@ const norm = (s: string) => s.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/g
 
 const showMisses = process.argv.includes('--misses');
 const sources = JSON.parse(readFileSync('raw/sources.json', 'utf8')) as { documents: SourceEntry[] };
-let total = 0, found = 0, strict = 0, lenient = 0;
+let total = 0, found = 0, strict = 0, lenient = 0, qualifierRight = 0;
+const qualifierMisses: string[] = [];
 for (const e of sources.documents) {
   const goldFile = seedGold[e.id];
   if (!goldFile) continue;
@@ -39,9 +40,12 @@ for (const e of sources.documents) {
     const ok = [[g.start, g.end], ...(g.alt ?? [])].some(([a, b]: [string, string]) => a === d.start && b === d.end);
     const ov = d.start <= g.end && d.end >= g.start;
     if (ok) strict++;
+    if (d.qualifier === g.qualifier) qualifierRight++; else qualifierMisses.push(`${g.qualifier}->${d.qualifier} [${d.text}] ${q.slice(0, 60)}`);
     if (ok || ov) lenient++;
     if (!ok && showMisses) console.log(`MISS date   ${e.id.slice(0, 8)} want ${g.start}..${g.end} [${g.anchor}] got ${d.start}..${d.end} [${d.text}] ${d.rule} ${d.resolvedFrom ?? ''} | ${q.slice(0, 70)}`);
   }
 }
 const pct = (n: number) => `${((100 * n) / Math.max(total, 1)).toFixed(1)}%`;
+if (process.argv.includes('--qualifiers')) console.log(qualifierMisses.join('\n'));
+console.log(`qualifier ${qualifierRight}/${found}`);
 console.log(`gold ${total}  found ${found} (${pct(found)})  date strict ${strict} (${pct(strict)})  lenient ${lenient} (${pct(lenient)})`);

@@ -48,7 +48,7 @@ export function newState(): NarrativeState {
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
 const ROLLOVER_MONTHS = 8;
 
-const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming|next)\b/i;
+const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:not\s+|already\s+|also\s+|been\s+|previously\s+|reportedly\s+)*(?!to\b)[a-z]+(?:ed|en|un|own|ung|ugh|ought|aught|eft|ade|id|ot|ept|elt|ent|old|orn|ood|egun|ome|one|ew|ade)\b/i;
 
 /**
@@ -383,7 +383,9 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (policy.aside || m.attributive || m.noValue || m.statementOnly || m.prospective) return false;
   const p = r.to ?? r.point;
   if (!p) return false;
-  if (m.anchor.kind === 'offset' && m.anchor.n < 0) return false;
+  // counts back ("two days previously") never move the story; counts forward only when they open
+  // the sentence ("The next day, ..."), not inside it ("continued into the next day")
+  if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || !policy.initial)) return false;
   // "that day", "during the month" restate the current time; they must not coarsen it
   if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;

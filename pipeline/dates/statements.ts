@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays } from './calendar.ts';
-import { advance, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
+import { advance, localClause, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -65,10 +65,12 @@ function choose(sentence: { start: number; end: number }, items: Resolved[], tex
   return firm ?? ok[0];
 }
 
-function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clause: string, mode: Mode, rule?: string): SentenceDate | undefined {
+function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clause: string, mode: Mode, rule?: string, clauseStart?: number): SentenceDate | undefined {
   let q = x.m.qualifier ?? 'on';
   if (x.m.mod === 'APPROX') q = 'around';
-  if (x.m.prospective || (tenseOf(clause) === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
+  // planned: a future cue in the clause the date belongs to ("was scheduled for the next day")
+  const own = clauseStart === undefined ? clause : localClause({ mode, clause, clauseStart, at: x.m.start });
+  if (x.m.prospective || (tenseOf(own) === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
   const to = x.r.to;
   const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);
   if (b.start.y <= 0) return undefined;
@@ -209,7 +211,7 @@ export function dateDocument(doc: Document): DatedDocument {
         const p: CalPoint = { gran: 'day', ...structural };
         const span = chosen ? { start: chosen.m.lead ?? chosen.m.start, end: chosen.m.end } : block.structuralDateSpan ?? s.span;
         const base2: Resolved = { m: chosen?.m ?? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } };
-        const d = toSentenceDate({ ...base2, m: { ...base2.m, mod: undefined } as Mention, r: base2.r }, p, span, text, clause, mode, 'structure.date');
+        const d = toSentenceDate({ ...base2, m: { ...base2.m, mod: undefined } as Mention, r: base2.r }, p, span, text, clause, mode, 'structure.date', s.span.start);
         if (d) dates.set(si, d);
         continue;
       }
@@ -228,7 +230,7 @@ export function dateDocument(doc: Document): DatedDocument {
         }
         pick = { ...next, m: { ...next.m, qualifier: chosen.m.qualifier ?? next.m.qualifier } as Mention };
         const span = { start: chosen.m.lead ?? chosen.m.start, end: next.m.end };
-        const d = toSentenceDate(pick, next.r.point!, span, text, clause, mode);
+        const d = toSentenceDate(pick, next.r.point!, span, text, clause, mode, undefined, s.span.start);
         if (d) dates.set(si, d);
         continue;
       }
@@ -236,7 +238,7 @@ export function dateDocument(doc: Document): DatedDocument {
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
       const p = vb ? vb.from : pointOf(pick, mode)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
-      const d = toSentenceDate(pick, p, span, text, clause, mode);
+      const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);
       if (d) dates.set(si, d);
     }
   }

@@ -46,4 +46,15 @@ describe('regressions', () => {
     expectTimex(text, 'October', { val: '1944-10' });
     expectTimex(text, 'March', { val: '1945-03' }, undefined, 2);
   });
+
+  it('"continued into the next day" inside a sentence does not move the anchor', () => {
+    const { dates } = dateDocument(narrative('On 20 March 2012 shelling struck Khalidiya and continued into the next day. Another 40 people were killed on the second day of the bombardment.'));
+    expect(dates.get(1)).toMatchObject({ start: '2012-03-21' });
+  });
+
+  it('"The next day" is not a future tense: no planned qualifier', () => {
+    const { dates } = dateDocument(narrative('On 28 October 2011 clashes began. The next day, these clashes spread to Baba Amr.'));
+    expect(dates.get(1)).toMatchObject({ start: '2011-10-29', qualifier: 'on' });
+  });
 });
+

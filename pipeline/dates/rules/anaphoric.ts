@@ -30,11 +30,11 @@ export const anaphoricRules: Rule[] = [
 
   // during the siege / throughout the war: the span of the event the document is about
   rule('anaphoric.the-event', { on: ['event'], reach: [40, 12] }, '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
-    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true,
+    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true, qualifier: 'during',
   }), 'gi'),
 
-  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', () => ({
-    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true,
+  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', (m) => ({
+    known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, ...(/^by/i.test(m[0]) ? { qualifier: 'by' as const } : {}),
   }), 'gi'),
 
   // now, currently, at present: the writer's present (TIMEX PRESENT_REF); in a narrative
