@@ -32,7 +32,7 @@ export function renderCard(c: CardInput): string {
   L.push(
     `Released ${c.date}. ${n('statements')} dated statements from ${n('documents')} pinned public documents, ${n('places')} places and ${n('actors')} actors.`,
     '',
-    'Each row of `statements.csv` is one sentence of a source document that says something happened at a time: the time normalised to inclusive start and end dates (with its EDTF form, precision, qualifier and the rule that resolved it), the places and actors it names linked to a gazetteer with Wikidata and GeoNames identifiers, who the claim is attributed to, the casualties it reports, and the exact characters of the raw document it came from. Conflicting claims are kept as separate attributed statements, never merged.',
+    'Each row of `statements.csv` is one sentence of a source document that says something happened at a time: the time normalised to inclusive start and end dates (with its EDTF form, precision, qualifier and the rule that resolved it), the places and actors it names linked to a gazetteer (with coordinates, Wikidata and GeoNames identifiers where a cited public source gives them), who the claim is attributed to, the casualties it reports, and the exact characters of the raw document it came from. Conflicting claims are kept as separate attributed statements, never merged.',
     '',
   );
   L.push('## Files', '');
@@ -96,6 +96,8 @@ export function renderCard(c: CardInput): string {
     '- Only the documents listed below are covered; the dataset is not a complete record of the siege, and counts of statements are not counts of events (the same event can be told by several sentences and documents).',
     '- Casualty figures are the claims of the sources, as written.',
     '- Statement ids change when the sentence text changes; withdrawn ids are listed in `withdrawn_ids.csv` with their successor where there is one.',
+    '- Coordinates and external identifiers are given only where a cited public source states them (`coordinates_source`, `wikidata_source`); many places have none yet, and an area never gets a point it does not have.',
+    '- For HTML documents, `text` is the visible text of the sentence, while `char_start`/`char_end` span the raw HTML it came from (markup included).',
     '',
   );
   L.push('## Licence and attribution', '');

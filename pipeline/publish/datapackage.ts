@@ -70,7 +70,7 @@ export function buildDatapackage(input: PackageInput): Record<string, unknown> {
     id: 'https://w3id.org/homs-timeline/dataset',
     title: 'Siege of Homs (2011-2014): dated statements from pinned public text',
     description:
-      'Every sentence of the pinned source documents that says something happened at a time, with the time normalised (EDTF, inclusive start and end dates, precision, qualifier, the rule that resolved it), the places and actors it names linked to a gazetteer with Wikidata and GeoNames identifiers, who claims it, the casualties it reports, and the exact character span it came from. Claims are kept as attributed claims, never merged. See README.md for the column dictionary and conventions.',
+      'Every sentence of the pinned source documents that says something happened at a time, with the time normalised (EDTF, inclusive start and end dates, precision, qualifier, the rule that resolved it), the places and actors it names linked to a gazetteer (with coordinates, Wikidata and GeoNames identifiers where a cited public source gives them), who claims it, the casualties it reports, and the exact character span it came from. Claims are kept as attributed claims, never merged. See README.md for the column dictionary and conventions.',
     version: input.version,
     created: input.created,
     ...(input.temporalCoverage ? { temporalCoverage: input.temporalCoverage } : {}),
