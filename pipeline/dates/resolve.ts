@@ -89,7 +89,7 @@ function fmtYm(y: number, m?: number): string {
 }
 
 /** The year of a month (and day) written without one. */
-function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext): YearChoice | undefined {
+function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext, qualifier?: string): YearChoice | undefined {
   const tense = tenseAt(ctx);
   if ((st.year === undefined || (ctx.mode === 'news' && !st.fromText)) && ctx.documentDate) {
     const dct = ctx.documentDate;
@@ -110,7 +110,8 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
   if (ref) {
     from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${String(st.day.d).padStart(2, '0')}` : fmtYm(st.month!.y, st.month!.m)}`;
     const delta = month - ref.m + ((day ?? ref.d) - ref.d) / 31;
-    if (tense === 'past-perfect') {
+    // "had begun in March" looks back; "by the end of March they had launched" does not
+    if (tense === 'past-perfect' && qualifier !== 'by') {
       if (delta > 0.5) y -= 1;
     } else if (delta <= -ROLLOVER_MONTHS) {
       y += 1;
@@ -128,7 +129,7 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
   return { y, basis, from };
 }
 
-function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext): { point?: CalPoint; basis: YearBasisKind; from?: string } {
+function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualifier?: string): { point?: CalPoint; basis: YearBasisKind; from?: string } {
   const bcCtx = st.bc;
   if (k.century !== undefined) {
     const bc = k.era === 'BC';
@@ -144,7 +145,7 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext): { poi
   if (k.year !== undefined) {
     y = astro(k.year, k.era, bcCtx);
   } else if (k.month !== undefined) {
-    const c = chooseYear(k.month, k.day, st, ctx);
+    const c = chooseYear(k.month, k.day, st, ctx, qualifier);
     if (c) { y = c.y; basis = c.basis; from = c.from; }
   } else if (k.season !== undefined) {
     if (st.year !== undefined) { y = st.year; basis = 'inherited'; from = `previous:${st.year}`; }
@@ -243,7 +244,7 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
   const k = m.known;
   switch (a.kind) {
     case 'calendar': {
-      const r = calendarPoint(k, st, ctx);
+      const r = calendarPoint(k, st, ctx, m.qualifier);
       return { ...(r.point ? { point: r.point } : {}), yearBasis: r.basis, ...(r.from ? { resolvedFrom: r.from } : {}) };
     }
     case 'offset': {
@@ -392,11 +393,11 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (tenseAt(ctx) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"
   if (m.qualifier === 'since' || m.qualifier === 'until') return false;
-  // a far jump back inside a sentence ("until August 1995") is an aside, and so is a far jump
-  // forward to a bare year ("declassified in 2005"); a full date forward moves the story on
+  // a far jump inside a sentence to a month or a year ("in August 1995", "declassified in 2005")
+  // is an aside; a full date ("on the morning of 31 January 1965") resets the story's time
   if (st.point && m.anchor.kind === 'calendar') {
     const d = endKey(p) - endKey(st.point);
-    if (d < -20000 || (d > 20000 && p.gran !== 'day' && p.gran !== 'month')) return false;
+    if ((d < -20000 && p.gran !== 'day') || (d > 20000 && p.gran !== 'day' && p.gran !== 'month')) return false;
   }
   return true;
 }

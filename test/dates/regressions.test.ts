@@ -56,5 +56,14 @@ describe('regressions', () => {
     const { dates } = dateDocument(narrative('On 28 October 2011 clashes began. The next day, these clashes spread to Baba Amr.'));
     expect(dates.get(1)).toMatchObject({ start: '2011-10-29', qualifier: 'on' });
   });
+
+  it('"by the end of March they had launched" is no flashback (past perfect after "by")', () => {
+    expectTimex('In early 1941 Italy struggled. Hitler sent forces to Libya in February, and by the end of March they had launched an offensive.', 'the end of March', { val: '1941-03', mod: 'END' });
+  });
+
+  it('a full date far back inside a sentence resets the story (Escalation started on 31 January 1965)', () => {
+    const text = 'In 1969 Nixon took office.\n\nEscalation\n\nEscalation officially started on the morning of 31 January 1965, when orders were cut. The attack came on 6 February.';
+    expectTimex(text, '6 February', { val: '1965-02-06' });
+  });
 });
 
