@@ -19,8 +19,10 @@ function atSentenceStart(text: string, at: number, from: number): boolean {
 
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
-  rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(?:time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
+  rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
+    // "this point", "that stage" date a statement but are no TIMEX in the WikiWars guidelines
+    ...(/^(?:time|period)$/i.test(m[3]!) ? {} : { statementOnly: true }),
   }), 'gi'),
 
   // during the month / throughout the week: the current month or week
