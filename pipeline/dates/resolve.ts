@@ -2,7 +2,7 @@
 // the last anchor per granularity (year, month, day), a heading's year scope, forward year
 // rollover (December, then "In early January"), past perfect stepping back, and the document
 // date for weekdays and deictic words in news. Each value records what it was resolved from.
-import { addDays, addMonths, compare, isoWeek, weekday, type Ymd } from './calendar.ts';
+import { addDays, addMonths, isoWeek, weekday, type Ymd } from './calendar.ts';
 import { boundsOf } from './interval.ts';
 import type { CalPoint, Known, Mention, Resolution, YearBasisKind } from './model.ts';
 
@@ -414,4 +414,3 @@ export function resolveAndAdvance(m: Mention, st: NarrativeState, ctx: ResolveCo
   return r;
 }
 
-export { compare };

@@ -19,13 +19,12 @@ const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'cap
 interface Resolved { m: Mention; r: Resolution; before?: CalPoint }
 
 
-function pointOf(x: Resolved, mode: Mode): CalPoint | undefined {
+function pointOf(x: Resolved): CalPoint | undefined {
   if (x.r.point) return x.r.point;
   const k = x.m.anchor;
   // "now", "currently", "within days", "in the coming weeks" mean the story's current time
   if ((k.kind === 'present' || k.kind === 'past' || x.m.prospective) && x.before) return { ...x.before };
   if (k.kind === 'vague-offset' && x.before) return { ...x.before };
-  void mode;
   return undefined;
 }
 
@@ -52,8 +51,8 @@ function eligible(x: Resolved, text: string): boolean {
 
 const VAGUE: ReadonlySet<string> = new Set(['present', 'past', 'vague-offset', 'duration']);
 
-function choose(sentence: { start: number; end: number }, items: Resolved[], text: string, mode: Mode): Resolved | undefined {
-  const ok = items.filter((x) => eligible(x, text) && pointOf(x, mode));
+function choose(sentence: { start: number; end: number }, items: Resolved[], text: string): Resolved | undefined {
+  const ok = items.filter((x) => eligible(x, text) && pointOf(x));
   if (!ok.length) {
     // only an attributive year ("in his 2013 book"): the sentence's one date, better than none
     return items.find((x) => x.m.attributive && x.r.point && !inParentheses(text, x.m.start));
@@ -85,7 +84,6 @@ function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clau
     acledTimePrecision: cw.acled, ucdpDatePrec: cw.ucdp,
   };
   if (x.r.resolvedFrom) d.resolvedFrom = x.r.resolvedFrom;
-  void mode;
   return d;
 }
 
@@ -205,7 +203,7 @@ export function dateDocument(doc: Document): DatedDocument {
           warn('dates.unresolved-year', `Unexpected date without a year \`${x.m.text}\`, expected a year from the text, a heading or the publication date`, x.m, x.m.text, 'a resolvable year');
         }
       }
-      const chosen = choose(s.span, items, text, mode);
+      const chosen = choose(s.span, items, text);
       if (structural) {
         // a Current Events item is dated by its page or link path, whatever its words say
         const p: CalPoint = { gran: 'day', ...structural };
@@ -236,7 +234,7 @@ export function dateDocument(doc: Document): DatedDocument {
       }
       const vb = vagueBounds(pick);
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
-      const p = vb ? vb.from : pointOf(pick, mode)!;
+      const p = vb ? vb.from : pointOf(pick)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);
       if (d) dates.set(si, d);
