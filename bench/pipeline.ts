@@ -35,6 +35,8 @@ interface RunReport {
   cacheHits?: number;
   /** Why the run stopped, when a stage threw (publish builds each file as one string). */
   error?: string;
+  /** The runner's code version (the cache key), to tell a cache miss from a code change. */
+  code?: string;
 }
 
 const mb = (n: number) => n / 1e6;
@@ -47,7 +49,7 @@ const cpuS = () => {
 // ---------------------------------------------------------------- child modes (one measured run each)
 
 async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
-  const { buildFolder, loadGazetteer, releaseInput } = await import('../pipeline/build.ts');
+  const { buildFolder, codeVersion, loadGazetteer, releaseInput } = await import('../pipeline/build.ts');
   const { buildRelease } = await import('../pipeline/publish/index.ts');
   const { workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
@@ -89,7 +91,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   }
   ms.total = performance.now() - t0;
   const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
-  return { docs: outcome.good.length, bytes, statements: outcome.good.reduce((n, r) => n + r.statements.length, 0), ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, ...(error ? { error } : {}) };
+  return { docs: outcome.good.length, bytes, statements: outcome.good.reduce((n, r) => n + r.statements.length, 0), ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, code: codeVersion(), ...(error ? { error } : {}) };
 }
 
 /** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */
@@ -120,8 +122,10 @@ async function childStages(raw: string): Promise<RunReport> {
   const { dateDocument } = await import('../pipeline/dates/index.ts');
   const { buildStatements } = await import('../pipeline/statements.ts');
   const { validateRecord } = await import('../pipeline/validate.ts');
+  const { createStages } = await import('../pipeline/stages.ts');
+  const { normalizer } = createStages();
   const { entries } = loadRawFolder(raw);
-  const ms: Record<string, number> = { decode: 0, ingest: 0, dates: 0, statements: 0, validate: 0 };
+  const ms: Record<string, number> = { decode: 0, ingest: 0, dates: 0, 'statements+normalize': 0, validate: 0 };
   const timed = <T>(stage: string, f: () => T): T => {
     const s = performance.now();
     const v = f();
@@ -138,7 +142,7 @@ async function childStages(raw: string): Promise<RunReport> {
     const { document } = timed('ingest', () => ingest({ id: e.entry.id, path: e.file, text }));
     if (!document) continue;
     const dated = timed('dates', () => dateDocument(document));
-    const built = timed('statements', () => buildStatements(document, () => dated));
+    const built = timed('statements+normalize', () => buildStatements(document, () => dated, normalizer));
     statements += built.statements.length;
     timed('validate', () => built.statements.forEach((s) => validateRecord('statement.schema.json', s, { file: e.file, label: s.statementId })));
   }
@@ -209,7 +213,7 @@ async function parent(): Promise<void> {
     const st = run('stages', ['--raw', raw1]);
     line(`\n== per-document stages at ${scales[0]}x, in one thread (${st.docs} documents, ${f1(mb(st.bytes))} MB, ${st.statements} statements)`);
     const stageTotal = Object.values(st.ms).reduce((a, b) => a + b, 0);
-    for (const [k, v] of Object.entries(st.ms)) line(`  ${k.padEnd(12)} ${f1(v).padStart(9)} ms  ${f1((100 * v) / stageTotal).padStart(5)}%`);
+    for (const [k, v] of Object.entries(st.ms)) line(`  ${k.padEnd(20)} ${f1(v).padStart(9)} ms  ${f1((100 * v) / stageTotal).padStart(5)}%`);
 
     const builds = new Map<string, RunReport>();
     line('\n== whole build (load -> map -> aggregate -> publish -> write), 1 worker');
@@ -246,9 +250,9 @@ async function parent(): Promise<void> {
 
     const mid = scales.length > 1 ? (scales[scales.length - 2] as number) : top;
     const cache = join(dir, 'cache');
-    run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-cold'), '--workers', '1', '--cache', cache]);
+    const cold = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-cold'), '--workers', '1', '--cache', cache]);
     const warm = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-warm'), '--workers', '1', '--cache', cache]);
-    line(`\n== ${mid}x rebuilt with a warm cache: ${warm.cacheHits}/${warm.docs} documents from the cache, ${((warm.ms.total as number) / 1000).toFixed(2)} s (map ${(warm.ms.map as number).toFixed(0)} ms), peak RSS ${f1(warm.maxRssMB)} MB`);
+    line(`\n== ${mid}x rebuilt with a warm cache: ${warm.cacheHits}/${warm.docs} documents from the cache, ${((warm.ms.total as number) / 1000).toFixed(2)} s (map ${(warm.ms.map as number).toFixed(0)} ms), peak RSS ${f1(warm.maxRssMB)} MB${cold.code !== warm.code ? ' (the code changed between the two runs: someone edited pipeline/, so the cache was rightly invalidated)' : ''}`);
 
     const ch = run('chrono', ['--raw', raw1]);
     const b1 = builds.get(`${scales[0]}x-w1`) as RunReport;
