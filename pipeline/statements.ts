@@ -1,6 +1,6 @@
 // The statement stage: one Statement per sentence that the dater dated, with its places, actors,
 // sources and casualties from the normaliser. Ids come from content, never from row order.
-import { createHash } from 'node:crypto';
+import { deriveStatementId, normaliseSentence } from './ids.ts';
 import type { ActorMention, Casualties, ClaimMention, Document, EntityMention, Message, SentenceDate, Statement } from './types.ts';
 
 export type Dater = (doc: Document) => { dates: Map<number, SentenceDate>; messages: Message[] };
@@ -15,22 +15,6 @@ export interface Normalized {
 
 export type Normalizer = (text: string, offset: number, doc: Document, sentence: number) => Normalized;
 
-/** Whitespace, dashes and quotes folded, so an id survives a re-typeset sentence. */
-export function normaliseForId(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019\u201b`]/g, "'")
-    .replace(/[\u201c\u201d\u201f]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function statementId(documentId: string, text: string, occurrence: number): string {
-  const h = createHash('sha256').update(`${documentId}\n${normaliseForId(text)}`).digest('hex').slice(0, 16);
-  return occurrence > 1 ? `st-${h}-${occurrence}` : `st-${h}`;
-}
-
 export function buildStatements(doc: Document, dater: Dater, normalizer?: Normalizer): { statements: Statement[]; messages: Message[] } {
   const { dates, messages } = dater(doc);
   const statements: Statement[] = [];
@@ -40,13 +24,13 @@ export function buildStatements(doc: Document, dater: Dater, normalizer?: Normal
     if (!date) continue;
     const n = normalizer?.(sentence.text, sentence.span.start, doc, sentence.index);
     if (n) messages.push(...n.messages);
-    const key = normaliseForId(sentence.text);
+    const key = normaliseSentence(sentence.text);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
     const block = doc.blocks[sentence.block];
     const section = block ? doc.sections[block.section] : undefined;
     statements.push({
-      statementId: statementId(doc.id, sentence.text, occurrence),
+      statementId: deriveStatementId(doc.id, sentence.text, occurrence),
       documentId: doc.id,
       sentence: sentence.index,
       text: sentence.text,

@@ -1,8 +1,8 @@
 // Records -> table rows. Offsets become Unicode code points (what Python, R and DuckDB index by);
 // statement ids are derived here from content so the published contract holds whatever the
 // upstream stage did.
-import { createHash } from 'node:crypto';
 import { message } from '../diagnostics.ts';
+import { deriveStatementId, normaliseSentence } from '../ids.ts';
 import { LineIndex } from '../positions.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Span, Statement } from '../types.ts';
 import type { Row } from './model.ts';
@@ -50,16 +50,7 @@ export class CodePointIndex {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** The sentence text as identity sees it: NFC, whitespace runs collapsed, trimmed. */
-export function normaliseSentence(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/** Content-derived statement id: `s` + 16 hex of sha256(document id, normalised text), `-n` for the n-th repeat. */
-export function deriveStatementId(documentId: string, text: string, occurrence = 1): string {
-  const h = createHash('sha256').update(`${documentId}\u0000${normaliseSentence(text)}`, 'utf8').digest('hex');
-  return `s${h.slice(0, 16)}${occurrence > 1 ? `-${occurrence}` : ''}`;
-}
+export { deriveStatementId, normaliseSentence };
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/ingest/index.ts';
-import { normaliseForId } from '../../pipeline/statements.ts';
+
+/** The scorer's normalisation (shared/eval/score.py `norm`): NFKC, dashes, quotes, whitespace. */
+const normaliseForId = (s: string): string =>
+  s.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019\u201b`]/g, "'").replace(/[\u201c\u201d\u201f]/g, '"').replace(/\s+/g, ' ').trim();
 
 const GOLD = new URL('../../../shared/eval/gold/', import.meta.url);
 const SEEDS: Record<string, string> = {

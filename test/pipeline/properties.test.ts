@@ -103,7 +103,7 @@ describe('properties of the published forms', () => {
         const context = JSON.parse(Buffer.from(files.get('context.jsonld')!).toString('utf8')) as object;
         const graph = JSON.parse(Buffer.from(files.get('graph.jsonld')!).toString('utf8')) as object;
         const documentLoader = async (url: string) => ({ documentUrl: url, document: context, contextUrl: null });
-        const expanded = await jsonld.expand(graph, { documentLoader, safe: true } as jsonld.Options.Expand);
+        const expanded = await jsonld.expand(graph, { documentLoader, safe: true } as unknown as jsonld.Options.Expand);
         expect(expanded.length).toBeGreaterThan(0);
       }),
       { seed: SETTINGS.seed, numRuns: 25 },

@@ -1,0 +1,14 @@
+// Content-derived identifiers: the same sentence of the same document gets the same id in every
+// release, whatever the row order or the pipeline's internals.
+import { createHash } from 'node:crypto';
+
+/** The sentence text as identity sees it: NFC, whitespace runs collapsed, trimmed. */
+export function normaliseSentence(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** `s` + 16 hex of sha256(document id, normalised text), `-n` for the n-th repeat in the document. */
+export function deriveStatementId(documentId: string, text: string, occurrence = 1): string {
+  const h = createHash('sha256').update(`${documentId}\u0000${normaliseSentence(text)}`, 'utf8').digest('hex');
+  return `s${h.slice(0, 16)}${occurrence > 1 ? `-${occurrence}` : ''}`;
+}
