@@ -59,16 +59,30 @@ export function localClause(ctx: ResolveContext): string {
   const s = ctx.clause;
   if (ctx.at === undefined || ctx.clauseStart === undefined) return s;
   const at = Math.max(0, Math.min(s.length, ctx.at - ctx.clauseStart));
-  const left = s.slice(0, at);
-  const lb = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf(':'), left.lastIndexOf('('));
-  const rest = s.slice(at);
-  const cut = /[,;:()]/.exec(rest);
-  let end = cut ? at + cut.index : s.length;
-  if (lb < 0 && cut && cut[0] === ',' && /^\W*(?:\w+\W+){0,2}$/.test(left) && /^[^,;:()]{0,60}$/.test(rest.slice(0, cut.index))) {
-    const more = /[,;:()]/.exec(s.slice(end + 1));
-    end = more ? end + 1 + more.index : s.length;
+  let lb = at - 1;
+  let words = 0;
+  let inWord = false;
+  for (; lb >= 0; lb--) {
+    const c = s.charCodeAt(lb);
+    if (isClausePunct(c)) break;
+    const w = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  let cut = at;
+  while (cut < s.length && !isClausePunct(s.charCodeAt(cut))) cut++;
+  let end = cut;
+  // a sentence-initial "On 8 May," (at most a few words before it) belongs to the next clause
+  if (lb < 0 && cut < s.length && s.charCodeAt(cut) === 44 && words <= 2 && cut - at <= 60) {
+    end = cut + 1;
+    while (end < s.length && !isClausePunct(s.charCodeAt(end))) end++;
   }
   return s.slice(lb + 1, end);
+}
+
+/** , ; : ( ) */
+function isClausePunct(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41;
 }
 
 export function tenseOf(clause: string): 'future' | 'past-perfect' | 'past' {
