@@ -382,6 +382,8 @@ function endKey(p: CalPoint): number {
   return p.y * 10000 + (p.m ?? 12) * 100 + (p.d ?? 31);
 }
 
+const BOUND_BEFORE = /\b(?:until|till|since)\s[^,;.()]*$/i;
+
 export interface AdvancePolicy {
   /** The expression opens its sentence ("On 8 May, ..."): it frames what follows. */
   initial: boolean;
@@ -407,6 +409,9 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (tenseAt(ctx) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"
   if (m.qualifier === 'since' || m.qualifier === 'until') return false;
+  // ... "that lasted until the fall of Budapest in February 1945": still the bound of a state
+  if (ctx.at !== undefined && ctx.clauseStart !== undefined &&
+      BOUND_BEFORE.test(ctx.clause.slice(Math.max(0, ctx.at - ctx.clauseStart - 45), ctx.at - ctx.clauseStart))) return false;
   // a far jump inside a sentence to a month or a year ("in August 1995", "declassified in 2005")
   // is an aside; a full date ("on the morning of 31 January 1965") resets the story's time
   if (st.point && m.anchor.kind === 'calendar') {

@@ -65,5 +65,10 @@ describe('regressions', () => {
     const text = 'In 1969 Nixon took office.\n\nEscalation\n\nEscalation officially started on the morning of 31 January 1965, when orders were cut. The attack came on 6 February.';
     expectTimex(text, '6 February', { val: '1965-02-06' });
   });
+
+  it('a date inside an "until ..." phrase is a bound, not the new time ("until the fall of Budapest in February 1945")', () => {
+    const text = 'Belgrade fell on October 20, 1944. A few days later, the Soviets launched an assault that lasted until the fall of Budapest in February 1945. By the start of July, Soviet forces had advanced.';
+    expectTimex(text, 'the start of July', { val: '1944-07', mod: 'START' });
+  });
 });
 
