@@ -2,7 +2,7 @@
 // A heading line is a short line without final punctuation standing between blank lines; a
 // date in it scopes the section that follows.
 import { parseIsoDate } from './calendar.ts';
-import type { Mention } from './model.ts';
+import type { Mention, Resolution } from './model.ts';
 import { recognise } from './recognise.ts';
 import { newState, resolveAndAdvance, type NarrativeState, type ResolveContext } from './resolve.ts';
 import { timexOf } from './timex.ts';
@@ -84,22 +84,24 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
       st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };
     }
     if (m.statementOnly) continue;
-    const emit = (x: Mention, val: { val?: string; mod?: string }) => {
-      const e: TimexExpression = { start: x.start, end: x.end, text: x.text, rule: x.rule, ...val };
-      if (x.lead !== undefined) e.leadStart = x.lead;
-      if (x.qualifier) e.qualifier = x.qualifier;
-      e.yearBasis = r.yearBasis;
-      if (r.resolvedFrom) e.resolvedFrom = r.resolvedFrom;
-      out.push(e);
-    };
     if (m.range?.split) {
-      emit(m.range.from, timexOf(m.range.from, { yearBasis: r.yearBasis, ...(r.point ? { point: r.point } : {}) }));
-      emit(m.range.to, timexOf(m.range.to, { yearBasis: r.yearBasis, ...(r.to ? { point: r.to } : {}) }));
+      out.push(expression(m.range.from, timexOf(m.range.from, { yearBasis: r.yearBasis, ...(r.point ? { point: r.point } : {}) }), r));
+      out.push(expression(m.range.to, timexOf(m.range.to, { yearBasis: r.yearBasis, ...(r.to ? { point: r.to } : {}) }), r));
     } else {
-      emit(m, timexOf(m, r));
+      out.push(expression(m, timexOf(m, r), r));
     }
   }
   return out;
+}
+
+// module level, not a closure per mention: the loader names every closure it creates
+function expression(x: Mention, val: { val?: string; mod?: string }, r: Resolution): TimexExpression {
+  const e: TimexExpression = { start: x.start, end: x.end, text: x.text, rule: x.rule, ...val };
+  if (x.lead !== undefined) e.leadStart = x.lead;
+  if (x.qualifier) e.qualifier = x.qualifier;
+  e.yearBasis = r.yearBasis;
+  if (r.resolvedFrom) e.resolvedFrom = r.resolvedFrom;
+  return e;
 }
 
 /** Every temporal expression of a plain narrative text, resolved in document order. */

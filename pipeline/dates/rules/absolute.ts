@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import type { Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { digitAfter, digitBefore, rule } from './rule.ts';
+import { digitAfter, digitBefore, matchesAt, ofAhead, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -76,7 +76,7 @@ export const absoluteRules: Rule[] = [
   })),
 
   // July 25 of that year, August of the same year: the year is the narrative's
-  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40], near: (t, at) => t.slice(at, at + 24).includes(' of ') }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
+  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40], near: ofAhead(24) }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, ...(m[2] ? { day: Number(m[2]) } : {}) },
     anchor: { kind: 'calendar' },
   })),
@@ -113,7 +113,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // the 1960s, the late 1980s, the 470s BC (the part word is taken by the parts refiner)
-  rule('absolute.decade', { on: ['digit'], reach: [6, 12], near: (t, at) => /^\d{2,3}0s/.test(t.slice(at, at + 5)) }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
+  rule('absolute.decade', { on: ['digit'], reach: [6, 12], near: matchesAt('\\d{2,3}0s', 5) }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
     const era = eraOf(m[2]);
     return { known: { decade: Number(m[1]), ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),

@@ -6,7 +6,7 @@ import { MONTH_RE, monthNumber } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
-import { digitAfter, digitBefore, rule } from './rule.ts';
+import { digitAfter, digitBefore, matchesAt, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -78,7 +78,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 1939–1945, 2011-2014 (year ranges written with a dash)
-  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: (t, at) => /^\d{4}\s*[–—-]/.test(t.slice(at, at + 7)) }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
+  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: matchesAt('\\d{4}\\s*[–—-]', 7) }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);

@@ -52,6 +52,28 @@ export function digitAfter(ahead: number): (text: string, at: number) => boolean
   };
 }
 
+/**
+ * The regex matches at `at` within `limit` characters (a sticky test on the text itself, no
+ * slice). Only for patterns with one possible match length at a position.
+ */
+export function matchesAt(source: string, limit: number): (text: string, at: number) => boolean {
+  const re = new RegExp(source, 'y');
+  return (text, at) => {
+    re.lastIndex = at;
+    return re.test(text) && re.lastIndex <= at + limit;
+  };
+}
+
+/** " of " starts within `ahead - 4` characters after `at`. */
+export function ofAhead(ahead: number): (text: string, at: number) => boolean {
+  return (text, at) => {
+    for (let i = at, end = Math.min(text.length, at + ahead) - 4; i <= end; i++) {
+      if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 111 && text.charCodeAt(i + 2) === 102 && text.charCodeAt(i + 3) === 32) return true;
+    }
+    return false;
+  };
+}
+
 export interface Rule {
   id: string;
   triggers: RuleTriggers;

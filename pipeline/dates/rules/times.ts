@@ -3,11 +3,11 @@
 // the night" take the current day), and "the night of 7 May" joined by the `times.of-date` refiner.
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
-import { rule } from './rule.ts';
+import { matchesAt, rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
 
 export const timeRules: Rule[] = [
-  rule('times.clock', { on: ['digit'], reach: [16, 30], near: (t, at) => /^\d{1,2}(?:[:.]\d\d)?\s*[aApP]\.?[mM]/.test(t.slice(at, at + 10)) }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
+  rule('times.clock', { on: ['digit'], reach: [16, 30], near: matchesAt('\\d{1,2}(?:[:.]\\d\\d)?\\s*[aApP]\\.?[mM]', 10) }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
     let h = Number(m[2]);
     if (h > 12) return null;
     const pm = /p/i.test(m[4]!);
