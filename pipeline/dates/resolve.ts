@@ -175,7 +175,9 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
   if (k.edge) p.edge = true;
   if (k.tod) p.tod = k.tod;
   if (k.hour !== undefined) { p.hour = k.hour; p.minute = k.minute ?? 0; }
-  return { point: p, basis, ...(from ? { from } : {}) };
+  const out: { point?: CalPoint; basis: YearBasisKind; from?: string } = { point: p, basis };
+  if (from) out.from = from;
+  return out;
 }
 
 function dayOf(p: CalPoint | undefined): Ymd | undefined {
@@ -252,6 +254,13 @@ function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { po
   return { point: { gran: 'day', ...d }, from: `${from}:${describe({ gran: 'day', ...ref })}`, basis: ctx.mode === 'news' ? 'document-date' : 'inherited' };
 }
 
+/** A resolution with its keys in one order (point, yearBasis, resolvedFrom); no spreads on a hot path. */
+function resolution(point: CalPoint | undefined, yearBasis: YearBasisKind, from: string | undefined): Resolution {
+  const r: Resolution = point ? { point, yearBasis } : { yearBasis };
+  if (from) r.resolvedFrom = from;
+  return r;
+}
+
 /** Resolve one mention (not a range) without changing the state. */
 function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Resolution {
   const a = m.anchor;
@@ -259,13 +268,13 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
   switch (a.kind) {
     case 'calendar': {
       const r = calendarPoint(k, st, ctx, m.qualifier);
-      return { ...(r.point ? { point: r.point } : {}), yearBasis: r.basis, ...(r.from ? { resolvedFrom: r.from } : {}) };
+      return resolution(r.point, r.basis, r.from);
     }
     case 'offset': {
       const r = offsetPoint(a.unit, a.n, st);
       if (r.point && k.tod) r.point.tod = k.tod;
       if (r.point && a.unit === 'season' && k.season) { r.point.gran = 'season'; r.point.season = k.season; }
-      return { ...(r.point ? { point: r.point } : {}), yearBasis: 'inherited', ...(r.from ? { resolvedFrom: r.from } : {}) };
+      return resolution(r.point, 'inherited', r.from);
     }
     case 'same': {
       const r = sameUnit(a.unit, st);
@@ -275,7 +284,7 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
         if (k.part) r.point.part = k.part;
         if (k.season) { r.point.gran = 'season'; r.point.season = k.season; }
       }
-      return { ...(r.point ? { point: r.point } : {}), yearBasis: 'inherited', ...(r.from ? { resolvedFrom: r.from } : {}) };
+      return resolution(r.point, 'inherited', r.from);
     }
     case 'deictic': {
       if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : 'XXXX-XX-XX', yearBasis: 'inherited' };

@@ -2,7 +2,7 @@
 // 480 BC, the 1960s, the 18th century, 2014-02-7. Missing parts stay missing for pass 2.
 import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
-import type { Refiner } from './refiner.ts';
+import { spaceBefore, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
 import { digitAfter, digitBefore, matchesAt, ofAhead, rule } from './rule.ts';
 
@@ -168,7 +168,8 @@ export const attributiveDates: Refiner = {
   refine(mentions: Mention[], text: string) {
     for (const m of mentions) {
       if (m.anchor.kind !== 'calendar' || m.attributive) continue;
-      if (!DETERMINER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
+      // DETERMINER_BEFORE ends in \s+$
+      if (!spaceBefore(text, m.start) || !DETERMINER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
       const after = text.slice(m.end, m.end + 16);
       if (NAME_AFTER.test(after) && !MONTH_OR_DAY_NAME.test(after)) m.attributive = true;
     }

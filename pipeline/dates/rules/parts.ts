@@ -5,7 +5,7 @@ import { ERA_AFTER_RE, eraOf, SEASONS } from '../lexicon.ts';
 import type { Mention, Part, Unit } from '../model.ts';
 import type { Rule } from './rule.ts';
 import { rule } from './rule.ts';
-import type { Refiner } from './refiner.ts';
+import { spaceBefore, type Refiner } from './refiner.ts';
 
 const PART_OF: Record<string, Part> = {
   early: 'START', beginning: 'START', start: 'START', 'early part': 'START', 'first half': 'START', dawn: 'START',
@@ -36,6 +36,19 @@ export const partRules: Rule[] = [
 
 const PREFIX = /(?:\b(?:the\s+)?(?:very\s+)?(early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of|close\s+of|latter\s+part\s+of|early\s+part\s+of|late\s+part\s+of|first\s+half\s+of|second\s+half\s+of|turn\s+of)(?:\s+in|\s+of)?(?:\s+the)?|\bmid)[\s-]*$/i;
 
+/**
+ * A cheap guard for PREFIX: before the trailing spaces and hyphens (within its 32 characters)
+ * stands the last letter of one of its words (early, mid, late, of, in, the).
+ */
+function prefixWordEnds(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 32);
+  let j = at - 1;
+  while (j >= lo && (text.charCodeAt(j) === 45 || spaceBefore(text, j + 1))) j--;
+  if (j < lo) return false;
+  const c = text.charCodeAt(j) | 32; // lower case
+  return c === 121 || c === 100 || c === 101 || c === 102 || c === 110; // y d e f n
+}
+
 function partApplies(m: Mention): boolean {
   const k = m.known;
   if (m.range || m.anchor.kind !== 'calendar') return false;
@@ -48,6 +61,7 @@ export const partsPrefix: Refiner = {
   refine(mentions, text) {
     for (const m of mentions) {
       if (!partApplies(m) || m.known.part) continue;
+      if (!prefixWordEnds(text, m.start)) continue;
       const before = text.slice(Math.max(0, m.start - 32), m.start);
       const p = PREFIX.exec(before);
       if (!p) continue;

@@ -6,3 +6,15 @@ export interface Refiner {
   id: string;
   refine: (mentions: Mention[], text: string) => Mention[];
 }
+
+const SPACE = /\s/y;
+
+/**
+ * Whether the character before `at` is whitespace (regex `\s`): a cheap guard before a
+ * look-behind regex that ends in `\s+$`, which cannot match otherwise.
+ */
+export function spaceBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  SPACE.lastIndex = at - 1;
+  return SPACE.test(text);
+}
