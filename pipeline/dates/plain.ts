@@ -96,7 +96,9 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
 
 // module level, not a closure per mention: the loader names every closure it creates
 function expression(x: Mention, val: { val?: string; mod?: string }, r: Resolution): TimexExpression {
-  const e: TimexExpression = { start: x.start, end: x.end, text: x.text, rule: x.rule, ...val };
+  const e: TimexExpression = { start: x.start, end: x.end, text: x.text, rule: x.rule };
+  if ('val' in val) e.val = val.val;
+  if ('mod' in val) e.mod = val.mod;
   if (x.lead !== undefined) e.leadStart = x.lead;
   if (x.qualifier) e.qualifier = x.qualifier;
   e.yearBasis = r.yearBasis;

@@ -29,21 +29,27 @@ export function timexValue(p: CalPoint): string {
   }
 }
 
+/** `{ val, mod }`, mod only when there is one (no spread: this runs once per expression). */
+function withMod(val: string, mod: string | undefined): { val: string; mod?: string } {
+  const o: { val: string; mod?: string } = { val };
+  if (mod) o.mod = mod;
+  return o;
+}
+
 /** The TIMEX2 val and mod of a resolved mention (undefined val: left unnormalised). */
 export function timexOf(m: Mention, r: Resolution): { val?: string; mod?: string } {
   if (m.noValue) return {};
-  if (r.special) return { val: r.special, ...(m.mod ? { mod: m.mod } : {}) };
+  if (r.special) return withMod(r.special, m.mod);
   if (!r.point) {
     const k = m.known;
     if (m.anchor.kind === 'calendar' && k.month !== undefined) {
       const mod = k.part ?? m.mod;
-      return { val: `XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}`, ...(mod ? { mod } : {}) };
+      return withMod(`XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}`, mod);
     }
     if (m.anchor.kind === 'offset' || m.anchor.kind === 'same') {
       if (m.anchor.unit === 'day') return { val: 'XXXX-XX-XX' };
     }
     return {};
   }
-  const mod = r.point.part ?? m.mod;
-  return { val: timexValue(r.point), ...(mod ? { mod } : {}) };
+  return withMod(timexValue(r.point), r.point.part ?? m.mod);
 }
