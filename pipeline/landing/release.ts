@@ -5,6 +5,13 @@ import { parse } from 'csv-parse/sync';
 
 export interface ReleaseFiles {
   files: Map<string, Uint8Array>;
+  /**
+   * Optional, from the publish stage that made `files`: each file's size and sha256, and the four
+   * tables as the string cells a CSV reader gets back from them. They save hashing and parsing
+   * the release again (the cost that grows with the corpus); absent, both come from `files`.
+   */
+  facts?: Map<string, { bytes: number; sha256: string }>;
+  tables?: { statements: CsvRow[]; places: CsvRow[]; actors: CsvRow[]; documents: CsvRow[] };
 }
 
 export interface FileEntry {
@@ -119,17 +126,20 @@ export function readRelease(release: ReleaseFiles): Release {
     .filter((p) => !SELF_REFERENTIAL.has(p))
     .sort(cmp)
     .map((path) => {
+      const known = release.facts?.get(path);
+      if (known) return { path, bytes: known.bytes, sha256: known.sha256 };
       const b = files.get(path) as Uint8Array;
       return { path, bytes: b.byteLength, sha256: createHash('sha256').update(b).digest('hex') };
     });
+  const t = release.tables;
   return {
     datapackage,
     tables: tablesOf(datapackage),
     downloads,
-    statements: readCsv(files, 'statements.csv'),
-    places: readCsv(files, 'places.csv'),
-    actors: readCsv(files, 'actors.csv'),
-    documents: readCsv(files, 'documents.csv'),
+    statements: t ? t.statements : readCsv(files, 'statements.csv'),
+    places: t ? t.places : readCsv(files, 'places.csv'),
+    actors: t ? t.actors : readCsv(files, 'actors.csv'),
+    documents: t ? t.documents : readCsv(files, 'documents.csv'),
   };
 }
 

@@ -1,6 +1,7 @@
 // CSV serialisation: RFC 4180 (header row, CRLF records, quoting by csv-stringify), every value
 // formatted here exactly as its Table Schema type declares, so csv-stringify never casts.
 import { stringify } from 'csv-stringify/sync';
+import { TextChunks } from './chunks.ts';
 import type { Cell, FieldSpec, Row, TableSpec } from './model.ts';
 
 /** A number as Table Schema `number` lexical form: plain decimal, never an exponent. */
@@ -31,23 +32,37 @@ export interface CsvOptions {
   excel?: boolean;
 }
 
-export function toCsv(table: TableSpec, rows: readonly Row[], options: CsvOptions = {}): string {
-  const header = table.fields.map((f) => f.name);
-  const records = rows.map((r) =>
+/** Rows per csv-stringify call: every record ends with its delimiter, so batches concatenate to the same bytes. */
+const BATCH = 5000;
+
+/** The CSV as bytes, stringified a batch of rows at a time (never the whole table as one string). */
+export function toCsvBytes(table: TableSpec, rows: readonly Row[], options: CsvOptions = {}): Uint8Array {
+  const sink = new TextChunks();
+  const opts = {
+    record_delimiter: 'windows' as const,
+    escape_formulas: options.excel === true,
+    cast: { number: (n: number) => formatNumber(n) },
+  };
+  const record = (r: Row) =>
     table.fields.map((f) => {
       const v = r[f.name] ?? null;
       if (options.excel && v !== null && (f.type === 'integer' || f.type === 'number')) return v as number; // numbers stay numbers: escape_formulas would turn -5 into text
       const s = formatCell(f, v);
       // csv-stringify's escape_formulas does not catch a leading NUL
       return options.excel && s.startsWith('\u0000') ? `'${s}` : s;
-    }),
-  );
-  return stringify([header, ...records], {
-    record_delimiter: 'windows',
-    bom: options.excel === true,
-    escape_formulas: options.excel === true,
-    cast: { number: (n: number) => formatNumber(n) },
-  });
+    });
+  sink.push(stringify([table.fields.map((f) => f.name)], { ...opts, bom: options.excel === true }));
+  for (let i = 0; i < rows.length; i += BATCH) sink.push(stringify(rows.slice(i, i + BATCH).map(record), opts));
+  return sink.finish();
+}
+
+export function toCsv(table: TableSpec, rows: readonly Row[], options: CsvOptions = {}): string {
+  return Buffer.from(toCsvBytes(table, rows, options)).toString('utf8');
+}
+
+/** The cells of the canonical CSV as a reader gets them back (header first): what csv-parse returns for toCsv's output. */
+export function csvCells(table: TableSpec, rows: readonly Row[]): string[][] {
+  return [table.fields.map((f) => f.name), ...rows.map((r) => table.fields.map((f) => formatCell(f, r[f.name] ?? null)))];
 }
 
 const FORMULA_START = /^[=+\-@\t\r\u0000\uFF1D\uFF0B\uFF0D\uFF20]/u;

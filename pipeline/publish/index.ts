@@ -1,13 +1,13 @@
 // publish: records -> the files of one immutable release. Pure: no I/O, no clock; the same input
 // gives the same bytes on any machine, time zone and locale.
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
+import type { CsvRow } from '../landing/release.ts';
 import { renderCard } from './card.ts';
 import { renderChangelog } from './changelog.ts';
-import { countFormulaCells, toCsv } from './csv.ts';
+import { countFormulaCells, csvCells, formatCell, toCsvBytes } from './csv.ts';
 import { buildDatapackage, tableSchema, type FileFacts } from './datapackage.ts';
 import { compareVersions, diffRelease, nextVersion, readPrevious, type Bump } from './diff.ts';
 import { buildContext, buildGraphNodes, serializeGraph, toNQuads } from './jsonld.ts';
@@ -39,7 +39,6 @@ export interface ReleaseOutput {
 
 const STAGE = 'publish';
 const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
-const encoder = new TextEncoder();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -109,21 +108,29 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
   const ends = rows.statements!.map((r) => r.date_end as string).filter(Boolean).sort();
   const temporalCoverage = starts.length ? `${starts[0]}/${ends[ends.length - 1]}` : undefined;
 
-  const text = new Map<string, string>();
-  const put = (path: string, s: string) => text.set(path, s);
+  // Every file goes to bytes as soon as it is made (a big one in chunks, never as one string),
+  // and is hashed once: datapackage.json, the landing page and SHA256SUMS share the hashes.
+  const files = new Map<string, Uint8Array>();
+  const facts = new Map<string, FileFacts>();
+  const putBytes = (path: string, b: Uint8Array) => {
+    files.set(path, b);
+    facts.set(path, { bytes: b.byteLength, sha256: sha256(b) });
+  };
+  const put = (path: string, s: string) => putBytes(path, Buffer.from(s, 'utf8'));
   for (const t of TABLES) {
-    put(`${t.name}.csv`, toCsv(t, rows[t.name] ?? []));
-    put(`excel/${t.name}.csv`, toCsv(t, rows[t.name] ?? [], { excel: true }));
+    putBytes(`${t.name}.csv`, toCsvBytes(t, rows[t.name] ?? []));
+    putBytes(`excel/${t.name}.csv`, toCsvBytes(t, rows[t.name] ?? [], { excel: true }));
   }
 
-  // data checked as a user reads it: parse the canonical CSV back, check it against the Table Schema
-  const violations = checkTables(TABLES.map((t) => ({ name: t.name, schema: tableSchemaOf(t), cells: parse(text.get(`${t.name}.csv`)!, { relax_column_count: true }) as string[][] })));
+  // The data checked as a user reads it back: the canonical cells (what csv-parse returns for
+  // these files, as test/publish/csv.test.ts round-trips) against the published Table Schema.
+  const violations = checkTables(TABLES.map((t) => ({ name: t.name, schema: tableSchemaOf(t), cells: csvCells(t, rows[t.name] ?? []) })));
   for (const v of violations.slice(0, 200))
     messages.push(message({ reason: `Unexpected ${v.rule} violation in ${v.resource}.csv${v.row ? ` row ${v.row}` : ''}${v.field ? ` column ${v.field}` : ''}: ${v.detail}`, ruleId: 'publish-table-schema', stage: STAGE, file: `${v.resource}.csv` }));
   if (violations.length > 200) messages.push(message({ reason: `${violations.length - 200} more Table Schema violations`, ruleId: 'publish-table-schema', stage: STAGE, file: 'datapackage.json' }));
 
   const utf16Spans = new Map(prepared.map((p) => [p.id, p.statement.span]));
-  const nodes = buildGraphNodes({
+  let nodes: ReturnType<typeof buildGraphNodes> | undefined = buildGraphNodes({
     version,
     ...(previous ? { previousVersion: previous.version } : {}),
     created,
@@ -132,8 +139,9 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
     utf16Spans,
   });
   put('context.jsonld', json(buildContext()));
-  put('graph.jsonld', serializeGraph(nodes));
-  put('graph.nq', toNQuads(nodes));
+  putBytes('graph.jsonld', serializeGraph(nodes));
+  putBytes('graph.nq', toNQuads(nodes));
+  nodes = undefined; // the graph is the largest intermediate: let it go before the page is drawn
 
   const withdrawnNow = rows.withdrawn_ids.filter((w) => w.withdrawn_in === version);
   const diffOut = { ...diff, tables: Object.fromEntries(Object.entries(diff.tables).map(([k, d]) => [k, { added: d.added.map(splitKey), removed: d.removed.map(splitKey), changed: d.changed.map((c) => ({ id: splitKey(c.id), fields: c.fields })) }])) };
@@ -145,14 +153,11 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
   const formulaCells = TABLES.reduce((n, t) => n + countFormulaCells(t, rows[t.name] ?? []), 0);
   put('README.md', renderCard({ version, date, tables: TABLES, rows, formulaCells, quality, ...(temporalCoverage ? { temporalCoverage } : {}) }));
 
-  const files = new Map<string, Uint8Array>();
-  for (const [p, s] of text) files.set(p, encoder.encode(s));
-  const facts = new Map<string, FileFacts>([...files].map(([p, b]) => [p, { bytes: b.byteLength, sha256: sha256(b) }]));
   const dp = buildDatapackage({
     version,
     created,
     tables: TABLES,
-    files: facts,
+    files: new Map(facts),
     documents: input.documents,
     ...(temporalCoverage ? { temporalCoverage } : {}),
     extraResources: [
@@ -160,11 +165,20 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
       { name: 'graph-nquads', path: 'graph.nq', format: 'nq', mediatype: 'application/n-quads', description: 'The graph as canonical N-Quads.' },
     ],
   });
-  files.set('datapackage.json', encoder.encode(json(dp)));
+  put('datapackage.json', json(dp));
   // The landing page is drawn from the release's own files, and is itself covered by SHA256SUMS.
-  files.set('index.html', encoder.encode(landingPage({ files })));
-  const sums = [...files.keys()].sort().map((p) => `${sha256(files.get(p)!)}  ${p}\n`).join('');
-  files.set('SHA256SUMS', encoder.encode(sums));
+  // The tables it shows are handed over as the cells a reader parses from those files (the same
+  // strings), and the hashes as computed above: parsing and hashing 100 MB again is the cost
+  // that does not scale.
+  const csvRows = (t: TableSpec): CsvRow[] => (rows[t.name] ?? []).map((r) => {
+    const o: CsvRow = {};
+    for (const f of t.fields) o[f.name] = formatCell(f, r[f.name] ?? null);
+    return o;
+  });
+  const table = (name: string) => TABLES.find((t) => t.name === name) as TableSpec;
+  put('index.html', landingPage({ files, facts, tables: { statements: csvRows(table('statements')), places: csvRows(table('places')), actors: csvRows(table('actors')), documents: csvRows(table('documents')) } }));
+  const sums = [...files.keys()].sort().map((p) => `${facts.get(p)!.sha256}  ${p}\n`).join('');
+  put('SHA256SUMS', sums);
   const ordered = new Map([...files.keys()].sort().map((k) => [k, files.get(k)!]));
   return { files: ordered, messages, version, date, bump: probe.bump };
 }

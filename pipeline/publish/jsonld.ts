@@ -2,6 +2,7 @@
 // misspelt term cannot be minted silently), the graph in compacted form, and its N-Quads.
 // Every node has an IRI (no blank nodes), so sorted N-Quads are already the RDFC-1.0 canonical
 // form; tests check the N-Quads against jsonld.toRDF of the graph.
+import { TextChunks } from './chunks.ts';
 import type { Row } from './model.ts';
 import type { ReleaseDocument } from './rows.ts';
 
@@ -289,8 +290,12 @@ export function buildGraphNodes(input: GraphInput): Node[] {
 }
 
 /** The graph document: one node per line, so releases diff line by line. */
-export function serializeGraph(nodes: Node[]): string {
-  return `{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n${nodes.map((n) => JSON.stringify(n)).join(',\n')}\n]}\n`;
+export function serializeGraph(nodes: Node[]): Uint8Array {
+  const sink = new TextChunks();
+  sink.push(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
+  nodes.forEach((n, i) => sink.push(i ? `,\n${JSON.stringify(n)}` : JSON.stringify(n)));
+  sink.push('\n]}\n');
+  return sink.finish();
 }
 
 // ---- N-Quads, from the same nodes and the same term definitions -------------------------------
@@ -322,21 +327,31 @@ function termDef(key: string): { iri: string; type?: string } {
   return { iri: expandIri(d['@id']), ...(d['@type'] ? { type: d['@type'] === '@id' ? '@id' : expandIri(d['@type']) } : {}) };
 }
 
-function nodeQuads(node: Node, out: string[]): void {
+/** A term's predicate as written in N-Quads, and its datatype; computed once per term, not per quad. */
+const PREDICATES = new Map(Object.keys(TERMS).map((k) => { const d = termDef(k); return [k, { p: `<${escapeIri(d.iri)}>`, type: d.type }] as const; }));
+const CLASS_IRIS = new Map(Object.keys(TERMS).map((k) => [k, `<${escapeIri(termDef(k).iri)}>`] as const));
+
+/** The quads whose subject is `node` itself (nested nodes with an id are their own subjects: see `subjects`). */
+function ownQuads(node: Node, out: string[]): void {
   const s = `<${escapeIri(node.id as string)}>`;
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
     if (key === 'id') continue;
+    const value = node[key];
     const values = Array.isArray(value) ? value : [value];
     if (key === 'type') {
-      for (const t of values) out.push(`${s} <${RDF_TYPE}> <${escapeIri(termDef(t as string).iri)}> .\n`);
+      for (const t of values) {
+        const c = CLASS_IRIS.get(t as string);
+        if (c === undefined) throw new Error(`internal: JSON-LD term ${String(t)} is not in the context`);
+        out.push(`${s} <${RDF_TYPE}> ${c} .\n`);
+      }
       continue;
     }
-    const def = termDef(key);
-    const p = `<${escapeIri(def.iri)}>`;
+    const def = PREDICATES.get(key);
+    if (def === undefined) throw new Error(`internal: JSON-LD term ${key} is not in the context`);
+    const p = def.p;
     for (const v of values) {
       if (typeof v === 'object' && v !== null && 'id' in v) {
         out.push(`${s} ${p} <${escapeIri((v as Node).id as string)}> .\n`);
-        nodeQuads(v as Node, out);
       } else if (typeof v === 'object' && v !== null && '@value' in v) {
         const lv = v as { '@value': string; '@language'?: string };
         out.push(`${s} ${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
@@ -353,14 +368,42 @@ function nodeQuads(node: Node, out: string[]): void {
   }
 }
 
-/** Sorted, de-duplicated N-Quads of the nodes: canonical because no node is blank. */
-export function toNQuads(nodes: Node[]): string {
-  const out: string[] = [];
-  for (const n of nodes) nodeQuads(n, out);
-  out.sort();
-  const unique: string[] = [];
-  for (const q of out) if (unique[unique.length - 1] !== q) unique.push(q);
-  return unique.join('');
+/** Every node with an id, nested ones included, with its subject as N-Quads writes it. */
+function subjects(nodes: Node[]): Array<{ key: string; node: Node }> {
+  const out: Array<{ key: string; node: Node }> = [];
+  const visit = (n: Node) => {
+    out.push({ key: `<${escapeIri(n.id as string)}>`, node: n });
+    for (const k in n) {
+      const v = n[k];
+      if (Array.isArray(v)) {
+        for (const x of v) if (typeof x === 'object' && x !== null && 'id' in x) visit(x as Node);
+      } else if (typeof v === 'object' && v !== null && 'id' in v) visit(v as Node);
+    }
+  };
+  for (const n of nodes) visit(n);
+  return out;
+}
+
+/**
+ * Sorted, de-duplicated N-Quads of the nodes: canonical because no node is blank. Every line
+ * starts with `<subject> ` and `>` cannot occur inside an escaped IRI, so sorting subjects and
+ * then each subject's lines gives the order of sorting all lines, without holding them all.
+ */
+export function toNQuads(nodes: Node[]): Uint8Array {
+  const subs = subjects(nodes);
+  subs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sink = new TextChunks();
+  const lines: string[] = [];
+  for (let i = 0; i < subs.length; ) {
+    let j = i;
+    lines.length = 0;
+    while (j < subs.length && (subs[j] as { key: string }).key === (subs[i] as { key: string }).key) ownQuads((subs[j++] as { node: Node }).node, lines);
+    lines.sort();
+    let last: string | undefined;
+    for (const q of lines) if (q !== last) sink.push((last = q));
+    i = j;
+  }
+  return sink.finish();
 }
 
 export { RDF_LANGSTRING };
