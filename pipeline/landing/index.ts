@@ -8,7 +8,7 @@ import { buildMap, type MapPlace, type PlacesMap } from './map.ts';
 import { esc, humanSize, scriptJson } from './markup.ts';
 import phaseData from './phases.json' with { type: 'json' };
 import { readRelease, type Release, type ReleaseFiles, type TableField } from './release.ts';
-import { buildTableData } from './statements-table.ts';
+import { buildTableData, EMBED_LIMIT } from './statements-table.ts';
 import { buildTimeline, monthLabel, patternDefs, type Phase, type Timeline } from './timeline.ts';
 
 export type { ReleaseFiles } from './release.ts';
@@ -24,6 +24,8 @@ export const PHASES = phaseData as PhaseFile;
 export interface LandingOptions {
   /** Phases drawn on the timeline; defaults to pipeline/landing/phases.json. */
   phases?: PhaseFile;
+  /** Most statements embedded in the page (default EMBED_LIMIT); the chart and map count all. */
+  embedLimit?: number;
 }
 
 /** index.html for a release: `files` maps release-relative paths to bytes (index.html and SHA256SUMS, if present, are not described). */
@@ -33,7 +35,7 @@ export function landingPage(release: ReleaseFiles, options: LandingOptions = {})
   const sideOf = new Map(r.actors.filter((a) => a.actor_id && a.side).map((a) => [a.actor_id as string, a.side as string]));
   const timeline = buildTimeline(r.statements, sideOf, phases.phases);
   const map = buildMap(r.places, r.statements);
-  const table = buildTableData(r.statements, r.places, r.actors, r.documents);
+  const table = buildTableData(r.statements, r.places, r.actors, r.documents, options.embedLimit ?? EMBED_LIMIT);
   const jsonld = datasetJsonLd(r, map.places, map.focus, r.documents);
   const dp = r.datapackage;
   const title = dp.title ?? dp.name ?? 'Dataset';
@@ -59,7 +61,7 @@ export function landingPage(release: ReleaseFiles, options: LandingOptions = {})
     overview(r, title, version),
     timelineSection(timeline, phases),
     mapSection(map),
-    statementsSection(timeline, table.rows.length),
+    statementsSection(timeline, table.rows.length, table.total ?? table.rows.length),
     downloadsSection(r),
     dictionarySection(r),
     sourcesSection(r, phases),
@@ -195,19 +197,21 @@ function mapSection(m: PlacesMap): string {
   ].join('\n');
 }
 
-function statementsSection(t: Timeline, total: number): string {
+function statementsSection(t: Timeline, embedded: number, total: number): string {
+  const sampled = embedded < total;
   const col = (key: string, label: string) => `<th scope="col" data-sort="${key}" aria-sort="${key === 'date' ? 'ascending' : 'none'}"><button type="button">${label}</button></th>`;
   return [
     '<section aria-labelledby="statements">',
     '<h2 id="statements" tabindex="-1">Statements</h2>',
-    '<p>Every dated statement. The highlighted words are the date expression the date was read from; the date is shown at the precision the text gives, with its EDTF value. Search matches the sentence, spelling variants of place and actor names (Khaldieh finds Khalidiya), the document and the ids.</p>',
+    `<p>${sampled ? `A sample of the dated statements (see the note below)` : 'Every dated statement'}. The highlighted words are the date expression the date was read from; the date is shown at the precision the text gives, with its EDTF value. Search matches the sentence, spelling variants of place and actor names (Khaldieh finds Khalidiya), the document and the ids.</p>`,
+    sampled ? `<p class="note" id="table-sample"><strong>This page embeds ${embedded} of the ${total} statements</strong>, evenly spaced in date order, so that it stays small enough to open anywhere; search, sort and the month filter work on those ${embedded}. The chart, the map and the counts above include all ${total}. Every statement is in <a href="statements.csv">statements.csv</a> (and in the JSON-LD graph).</p>` : '',
     '<form class="controls" role="search" aria-label="Filter statements">',
     '<label for="q">Search statements<input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="e.g. Baba Amr, SOHR, 2012-02"></label>',
     `<label for="month">Month<select id="month"><option value="">All months</option>${t.bars.map((b) => `<option value="${b.month}">${esc(monthLabel(b.month))} (${b.total})</option>`).join('')}</select></label>`,
     '<label for="sort">Sort by<select id="sort"><option value="date:1">date, earliest first</option><option value="date:-1">date, latest first</option><option value="killed:-1">killed, most first</option><option value="document:1">document</option><option value="places:1">places</option><option value="text:1">statement text</option></select></label>',
     '<button type="button" id="reset" hidden>Clear filters</button>',
     '</form>',
-    `<p id="table-status" role="status" aria-live="polite">${total} statements. The table needs JavaScript; without it, download statements.csv below.</p>`,
+    `<p id="table-status" role="status" aria-live="polite">${sampled ? `${embedded} of ${total}` : total} statements. The table needs JavaScript; without it, download statements.csv below.</p>`,
     '<div class="table-scroll"><table class="statements" id="statements-table">',
     '<caption class="note">Statements; select a column heading to sort by it, again to reverse.</caption>',
     `<thead><tr>${col('date', 'Date')}${col('text', 'Statement')}${col('places', 'Places')}${col('actors', 'Actors')}${col('sources', 'Claimed by')}${col('document', 'Document')}${col('killed', 'Killed')}</tr></thead>`,

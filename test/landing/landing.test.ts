@@ -99,6 +99,32 @@ describe('landingPage', () => {
     for (const t of r.tables) for (const f of t.fields) expect(html, `${t.name}.${f.name}`).toContain(`<td><code>${f.name}</code>`);
   });
 
+  it('embeds at most embedLimit statements, evenly spread over the dates, says so, and still charts them all', () => {
+    const full = landingPage({ files });
+    const capped = landingPage({ files }, { embedLimit: 5 });
+    const all = JSON.parse(scriptBody(full, 'statements-data')) as { rows: Array<{ i: string; d: string[] }>; total?: number };
+    const data = JSON.parse(scriptBody(capped, 'statements-data')) as { rows: Array<{ i: string; d: string[] }>; total?: number };
+    expect(all.total).toBeUndefined(); // under the cap: no sample, no note
+    expect(full).not.toContain('id="table-sample"');
+    expect(data.rows).toHaveLength(5);
+    expect(data.total).toBe(all.rows.length);
+    // a sample of the full list, in its date order, reaching from its first date to near its last
+    const order = all.rows.map((r) => r.i);
+    const at = data.rows.map((r) => order.indexOf(r.i));
+    expect(at.every((k, j) => k >= 0 && (j === 0 || k > at[j - 1]!))).toBe(true);
+    expect(at[0]).toBe(0);
+    expect(order.length).toBeGreaterThan(5);
+    expect(at[at.length - 1]!).toBeGreaterThanOrEqual(order.length - Math.ceil(order.length / 5));
+    expect(capped).toMatch(new RegExp(`id="table-sample"><strong>This page embeds 5 of the ${all.rows.length} statements</strong>`));
+    expect(capped).toContain('<a href="statements.csv">statements.csv</a>');
+    // the chart counts every statement whatever the page embeds
+    const chartTitle = (h: string) => /<p id="timeline-title">[^<]*<\/p>/.exec(h)?.[0];
+    expect(chartTitle(capped)).toBe(chartTitle(full));
+    const mapSvg = (h: string) => /<svg class="map"[\s\S]*?<\/svg>/.exec(h)?.[0];
+    expect(mapSvg(capped)).toBeDefined();
+    expect(mapSvg(capped)).toBe(mapSvg(full));
+  });
+
   it('still renders a page for an empty release', () => {
     const html = landingPage({ files: new Map() });
     expect(html).toMatch(/^<!DOCTYPE html>/);

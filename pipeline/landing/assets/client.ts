@@ -96,7 +96,7 @@ export const CLIENT_JS = `
     var what = [];
     if (state.q) what.push('matching \\u201c' + state.q + '\\u201d');
     if (state.month) what.push('in ' + month.options[month.selectedIndex].text);
-    status.textContent = 'Showing ' + shown.length + ' of ' + hits.length + ' statements' + (what.length ? ' ' + what.join(' ') : '') + ' (' + rows.length + ' in all).';
+    status.textContent = 'Showing ' + shown.length + ' of ' + hits.length + ' statements' + (what.length ? ' ' + what.join(' ') : '') + (data.total > rows.length ? ' (' + rows.length + ' of the ' + data.total + ' in the release are on this page; statements.csv has them all).' : ' (' + rows.length + ' in all).');
     more.hidden = shown.length >= hits.length;
     more.textContent = 'Show ' + Math.min(PAGE, hits.length - shown.length) + ' more';
     reset.hidden = !state.q && !state.month;
