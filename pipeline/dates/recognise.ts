@@ -57,6 +57,9 @@ function positionsFor(text: string, triggers: RuleTriggers, found: Map<Trigger, 
   return near ? all.filter((p) => near(text, p)) : all;
 }
 
+/** How close to the range's edges a sticky match is redone on the range alone. */
+const EDGE = 8;
+
 interface Raw {
   start: number;
   end: number;
@@ -73,6 +76,25 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
   for (let order = 0; order < RULES.length; order++) {
     const r = RULES[order]!;
     const re = r.pattern;
+    if (r.triggers.start) {
+      // sticky at each trigger; a match never starts inside the previous one (as a global scan)
+      let last = from;
+      for (const p of positionsFor(text, r.triggers, found)) {
+        if (p < last) continue;
+        re.lastIndex = p;
+        let m = re.exec(text);
+        // near the range's edges, see only the range (as a window would)
+        if (m && (p - from < EDGE || p + m[0].length > to - EDGE)) {
+          re.lastIndex = p - from;
+          m = re.exec(text.slice(from, to));
+          if (m) m.index += from;
+        }
+        if (!m || m[0].length === 0) continue;
+        last = m.index + m[0].length;
+        raws.push({ start: m.index, end: last, order, match: m });
+      }
+      continue;
+    }
     for (const [ws, we] of windows(text, positionsFor(text, r.triggers, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
       const slice = text.slice(ws, we);
       re.lastIndex = 0;

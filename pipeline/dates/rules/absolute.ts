@@ -43,7 +43,7 @@ function year(s: string): number {
 }
 
 export const absoluteRules: Rule[] = [
-  rule('absolute.iso-date', { on: ['digit'], reach: [0, 12], near: (t, at) => t.charCodeAt(at + 4) === 45 }, '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
+  rule('absolute.iso-date', { on: ['digit'], reach: [0, 12], near: (t, at) => t.charCodeAt(at + 4) === 45, start: true }, '\\b(\\d{4})-(0?[1-9]|1[0-2])-(\\d{1,2})\\b', (m) => ({
     known: { year: year(m[1]!), month: Number(m[2]), day: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
@@ -58,14 +58,14 @@ export const absoluteRules: Rule[] = [
   }),
 
   // September 1, 1939 / May 10 1940
-  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.month-day', { on: ['month'], reach: [0, 24], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
+  rule('absolute.month-day', { on: ['month'], reach: [0, 24], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
     if (!/(?:st|nd|rd|th)$/.test(m[0]) && countNounFollows(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
@@ -76,25 +76,25 @@ export const absoluteRules: Rule[] = [
   })),
 
   // July 25 of that year, August of the same year: the year is the narrative's
-  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40], near: ofAhead(24) }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
+  rule('absolute.month-of-that-year', { on: ['month'], reach: [0, 40], near: ofAhead(24), start: true }, `\\b(${MONTH_RE})(?:\\s+(${DAY})${ORD})?\\s+of\\s+(?:that|the\\s+same|this)\\s+year\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, ...(m[2] ? { day: Number(m[2]) } : {}) },
     anchor: { kind: 'calendar' },
   })),
 
-  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
 
   // Christmas 1963, Christmas Day, New Year's Day
-  rule('absolute.holiday', { on: ['holiday'], reach: [2, 24] }, '\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year\'s\\s+(?:Day|Eve))(?:,?\\s+(\\d{4}))?\\b', (m) => {
+  rule('absolute.holiday', { on: ['holiday'], reach: [2, 24], start: true }, '\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year\'s\\s+(?:Day|Eve))(?:,?\\s+(\\d{4}))?\\b', (m) => {
     const w = m[1]!;
     const [month, day] = /^Christmas\s+Eve/.test(w) ? [12, 24] : /^Christmas/.test(w) ? [12, 25] : /Eve$/.test(w) ? [12, 31] : [1, 1];
     return { known: { month, day, ...(m[2] ? { year: Number(m[2]) } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
   // May 2011, February of 1940, April 480 BC
-  rule('absolute.month-year', { on: ['month'], reach: [0, 28], near: digitAfter(6) }, `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-year', { on: ['month'], reach: [0, 28], near: digitAfter(6), start: true }, `\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[3]);
     const y = year(m[2]!);
     if (!era && (y < 1000) ) return null;
@@ -103,7 +103,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A bare month name; "May"/"March" only where the words around make it a month.
-  rule('absolute.month', { on: ['month'], reach: [0, 12] }, `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
+  rule('absolute.month', { on: ['month'], reach: [0, 12], start: true }, `\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!['’]\\w)`, (m, text) => {
     if (AMBIGUOUS_MONTH.test(m[1]!)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -137,7 +137,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A four-digit year (1000-2099), or a three-digit one after "in"/"of"... (ancient narratives).
-  rule('absolute.year', { on: ['digit'], reach: [2, 8] }, '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
+  rule('absolute.year', { on: ['digit'], reach: [2, 8], start: true }, '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
     const y = Number(m[1]);
     const start = m.index;
     const end = start + m[0].length;

@@ -52,7 +52,7 @@ export const durationRules: Rule[] = [
     known: {}, anchor: { kind: 'duration', value: 'P.5CE' },
   }), 'gi'),
 
-  rule('sets.frequency', { on: ['every', 'set'], reach: [2, 16] }, '\\b(annually|yearly|daily|weekly|monthly|nightly|every\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year)|per\\s+(?:day|week|month|year))\\b', (m) => {
+  rule('sets.frequency', { on: ['every', 'set'], reach: [2, 16], start: true }, '\\b(annually|yearly|daily|weekly|monthly|nightly|every\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year)|per\\s+(?:day|week|month|year))\\b', (m) => {
     const w = m[1]!.toLowerCase();
     const v = /ann|year/.test(w) ? 'XXXX' : /month/.test(w) ? 'XXXX-XX' : /week/.test(w) ? 'XXXX-WXX' : /night/.test(w) ? 'XXXX-XX-XXTNI' : 'XXXX-XX-XX';
     return { known: {}, anchor: { kind: 'set', value: v } };

@@ -48,7 +48,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // May 5–7, 1940 / July 1 to 3
-  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: digitAfter(3) }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
+  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
     const s = m.index;
     const month = monthNumber(m[1]!)!;
     const y = m[5] ? { year: Number(m[5]) } : {};
@@ -78,7 +78,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 1939–1945, 2011-2014 (year ranges written with a dash)
-  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: matchesAt('\\d{4}\\s*[–—-]', 7) }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
+  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: matchesAt('\\d{4}\\s*[–—-]', 7), start: true }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);

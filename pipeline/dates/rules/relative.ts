@@ -52,7 +52,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // later that month, earlier that year, later in the day, later the same day
-  rule('relative.later-that', { on: ['sequence'], reach: [2, 34] }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
+  rule('relative.later-that', { on: ['sequence'], reach: [2, 34], start: true }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
     const d = unitDraft(m[2]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -87,7 +87,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // yesterday / today / tomorrow / tonight
-  rule('relative.deictic-day', { on: ['deictic'], reach: [2, 12] }, '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
+  rule('relative.deictic-day', { on: ['deictic'], reach: [2, 12], start: true }, '\\b(yesterday|today|tomorrow|tonight)\\b', (m) => {
     const w = m[1]!.toLowerCase();
     const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
     return { known: w === 'tonight' ? { tod: 'NI' } : {}, anchor: { kind: 'deictic', n } };

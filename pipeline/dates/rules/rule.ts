@@ -32,6 +32,11 @@ export interface RuleTriggers {
   reach: readonly [number, number];
   /** A cheap test at a trigger's position; the rule skips triggers that fail it. */
   near?: (text: string, at: number) => boolean;
+  /**
+   * Every match starts at one of the trigger words: the rule is tried (sticky) at each trigger
+   * instead of scanning a window around it.
+   */
+  start?: boolean;
 }
 
 /** A digit within `back` characters before `at`. */
@@ -86,5 +91,5 @@ export interface Rule {
 }
 
 export function rule(id: string, triggers: RuleTriggers, source: string, extract: Rule['extract'], flags = 'g'): Rule {
-  return { id, triggers, pattern: new RegExp(source, flags), extract };
+  return { id, triggers, pattern: new RegExp(source, triggers.start ? flags.replace('g', '') + 'y' : flags), extract };
 }
