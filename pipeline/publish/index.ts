@@ -10,7 +10,7 @@ import { renderChangelog } from './changelog.ts';
 import { countFormulaCells, csvCells, formatCell, toCsvBytes } from './csv.ts';
 import { buildDatapackage, tableSchema, type FileFacts } from './datapackage.ts';
 import { compareVersions, diffRelease, nextVersion, readPrevious, type Bump } from './diff.ts';
-import { buildContext, buildGraphNodes, serializeGraph, toNQuads } from './jsonld.ts';
+import { buildContext, buildGraph, serializeGraph, toNQuads } from './jsonld.ts';
 import { TABLES, type Row, type TableSpec } from './model.ts';
 import { buildRows, CodePointIndex, prepareStatements, type ReleaseDocument } from './rows.ts';
 import { checkTables } from './tablecheck.ts';
@@ -130,7 +130,7 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
   if (violations.length > 200) messages.push(message({ reason: `${violations.length - 200} more Table Schema violations`, ruleId: 'publish-table-schema', stage: STAGE, file: 'datapackage.json' }));
 
   const utf16Spans = new Map(prepared.map((p) => [p.id, p.statement.span]));
-  let nodes: ReturnType<typeof buildGraphNodes> | undefined = buildGraphNodes({
+  const graph = buildGraph({
     version,
     ...(previous ? { previousVersion: previous.version } : {}),
     created,
@@ -139,9 +139,8 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
     utf16Spans,
   });
   put('context.jsonld', json(buildContext()));
-  putBytes('graph.jsonld', serializeGraph(nodes));
-  putBytes('graph.nq', toNQuads(nodes));
-  nodes = undefined; // the graph is the largest intermediate: let it go before the page is drawn
+  putBytes('graph.jsonld', serializeGraph(graph));
+  putBytes('graph.nq', toNQuads(graph));
 
   const withdrawnNow = rows.withdrawn_ids.filter((w) => w.withdrawn_in === version);
   const diffOut = { ...diff, tables: Object.fromEntries(Object.entries(diff.tables).map(([k, d]) => [k, { added: d.added.map(splitKey), removed: d.removed.map(splitKey), changed: d.changed.map((c) => ({ id: splitKey(c.id), fields: c.fields })) }])) };

@@ -149,8 +149,26 @@ export interface GraphInput {
 const CLAIM_TERM: Record<string, string> = { reported: 'reportedBy', claimed: 'claimedBy', denied: 'deniedBy', confirmed: 'confirmedBy' };
 const ROLE_TERM: Record<string, string> = { actor: 'actor', target: 'target', mentioned: 'mentionedActor' };
 
-/** The graph nodes, in a fixed order: dataset, documents, places, actors, statements with their annotations. */
+/**
+ * The graph, in a fixed order: dataset, documents, places, actors (`head`, built now), then each
+ * statement's Event and Annotation, built on demand by `statementNodes(i)`: at 100x the corpus
+ * the statement nodes are the largest intermediate of publish, so they are never all alive.
+ */
+export interface Graph {
+  head: Node[];
+  statements: number;
+  statementNodes(i: number): [Node, Node];
+}
+
+/** Every node of the graph in order (small graphs and tests; the writers use `Graph` itself). */
 export function buildGraphNodes(input: GraphInput): Node[] {
+  const g = buildGraph(input);
+  const out = [...g.head];
+  for (let i = 0; i < g.statements; i++) out.push(...g.statementNodes(i));
+  return out;
+}
+
+export function buildGraph(input: GraphInput): Graph {
   const nodes: Node[] = [];
   const ds = iri.dataset(input.version);
   const docs = [...input.documents.values()].sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
@@ -232,13 +250,13 @@ export function buildGraphNodes(input: GraphInput): Node[] {
   for (const r of input.rows.statement_actors) add(r.statement_id as string, ROLE_TERM[r.role as string] as string, iri.actor(r.actor_id as string));
   for (const r of input.rows.statement_sources) add(r.statement_id as string, CLAIM_TERM[r.claim_kind as string] as string, iri.actor(r.source_id as string));
 
-  for (const r of input.rows.statements) {
+  const statementNodes = (i: number): [Node, Node] => {
+    const r = input.rows.statements[i] as Row;
     const sid = r.statement_id as string;
     const s = iri.statement(sid);
     const doc = iri.document(r.document_id as string);
     const casualty = [r.killed_text, r.wounded_text].filter((x) => x !== null);
-    nodes.push(
-      drop({
+    const event = drop({
         id: s,
         type: 'Event',
         description: r.text,
@@ -260,12 +278,11 @@ export function buildGraphNodes(input: GraphInput): Node[] {
         woundedHigh: r.wounded_high,
         casualtyText: casualty,
         wasDerivedFrom: doc,
-      }),
-    );
+      });
     const raw = input.documents.get(r.document_id as string)?.text;
     const u = input.utf16Spans.get(sid);
     const exact = raw !== undefined && u ? raw.slice(u.start, u.end) : (r.text as string);
-    nodes.push({
+    const annotation: Node = {
       id: `${s}#annotation`,
       type: 'Annotation',
       hasBody: s,
@@ -284,16 +301,23 @@ export function buildGraphNodes(input: GraphInput): Node[] {
           { id: `${s}#position`, type: 'TextPositionSelector', start: r.char_start, end: r.char_end },
         ],
       },
-    });
-  }
-  return nodes;
+    };
+    return [event, annotation];
+  };
+  return { head: nodes, statements: input.rows.statements.length, statementNodes };
 }
 
 /** The graph document: one node per line, so releases diff line by line. */
-export function serializeGraph(nodes: Node[]): Uint8Array {
+export function serializeGraph(g: Graph): Uint8Array {
   const sink = new TextChunks();
   sink.push(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
-  nodes.forEach((n, i) => sink.push(i ? `,\n${JSON.stringify(n)}` : JSON.stringify(n)));
+  let first = true;
+  const line = (n: Node) => {
+    sink.push(first ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`);
+    first = false;
+  };
+  g.head.forEach(line);
+  for (let i = 0; i < g.statements; i++) g.statementNodes(i).forEach(line);
   sink.push('\n]}\n');
   return sink.finish();
 }
@@ -368,11 +392,11 @@ function ownQuads(node: Node, out: string[]): void {
   }
 }
 
-/** Every node with an id, nested ones included, with its subject as N-Quads writes it. */
-function subjects(nodes: Node[]): Array<{ key: string; node: Node }> {
-  const out: Array<{ key: string; node: Node }> = [];
+/** Every node with an id, nested ones included, in a fixed order. */
+function subjectNodes(top: Node[]): Node[] {
+  const out: Node[] = [];
   const visit = (n: Node) => {
-    out.push({ key: `<${escapeIri(n.id as string)}>`, node: n });
+    out.push(n);
     for (const k in n) {
       const v = n[k];
       if (Array.isArray(v)) {
@@ -380,28 +404,58 @@ function subjects(nodes: Node[]): Array<{ key: string; node: Node }> {
       } else if (typeof v === 'object' && v !== null && 'id' in v) visit(v as Node);
     }
   };
-  for (const n of nodes) visit(n);
+  top.forEach(visit);
   return out;
 }
 
+const subjectKey = (n: Node) => `<${escapeIri(n.id as string)}>`;
+
 /**
- * Sorted, de-duplicated N-Quads of the nodes: canonical because no node is blank. Every line
- * starts with `<subject> ` and `>` cannot occur inside an escaped IRI, so sorting subjects and
- * then each subject's lines gives the order of sorting all lines, without holding them all.
+ * Sorted, de-duplicated N-Quads of the graph: canonical because no node is blank. Every line
+ * starts with `<subject> ` and `>` cannot occur inside an escaped IRI, so sorting the subjects and
+ * then each subject's lines gives the order of sorting all lines, without holding them all. Only
+ * the subject keys are kept; a statement's nodes are rebuilt when its subjects come up.
  */
-export function toNQuads(nodes: Node[]): Uint8Array {
-  const subs = subjects(nodes);
-  subs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+export function toNQuads(g: Graph): Uint8Array {
+  const head = subjectNodes(g.head);
+  const keys: string[] = [];
+  // owner of key j: < 0, head subject -(owner + 1); else statement (owner >> 3), its subject (owner & 7)
+  const owner: number[] = [];
+  head.forEach((n, j) => {
+    keys.push(subjectKey(n));
+    owner.push(-(j + 1));
+  });
+  for (let i = 0; i < g.statements; i++) {
+    const subs = subjectNodes(g.statementNodes(i));
+    if (subs.length > 8) throw new Error('internal: more than 8 subjects in one statement');
+    subs.forEach((n, k) => {
+      keys.push(subjectKey(n));
+      owner.push(i * 8 + k);
+    });
+  }
+  const order = Uint32Array.from(keys.keys());
+  order.sort((a, b) => {
+    const x = keys[a] as string, y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  let memo: { i: number; subs: Node[] } | undefined;
+  const nodeOf = (o: number): Node => {
+    if (o < 0) return head[-o - 1] as Node;
+    const i = o >> 3;
+    if (memo?.i !== i) memo = { i, subs: subjectNodes(g.statementNodes(i)) };
+    return memo.subs[o & 7] as Node;
+  };
   const sink = new TextChunks();
   const lines: string[] = [];
-  for (let i = 0; i < subs.length; ) {
-    let j = i;
+  for (let a = 0; a < order.length; ) {
+    const key = keys[order[a] as number];
+    let b = a;
     lines.length = 0;
-    while (j < subs.length && (subs[j] as { key: string }).key === (subs[i] as { key: string }).key) ownQuads((subs[j++] as { node: Node }).node, lines);
+    while (b < order.length && keys[order[b] as number] === key) ownQuads(nodeOf(owner[order[b++] as number] as number), lines);
     lines.sort();
     let last: string | undefined;
     for (const q of lines) if (q !== last) sink.push((last = q));
-    i = j;
+    a = b;
   }
   return sink.finish();
 }
