@@ -10,8 +10,15 @@ export const MONTHS: Record<string, number> = {
 export const MONTH_RE =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Aug|Sept|Oct|Nov|Dec)';
 
+/** Month words as the rules match them (capitalised, abbreviations with or without a dot). */
+const MONTH_AS_WRITTEN = new Map<string, number>();
+for (const [w, n] of Object.entries(MONTHS)) {
+  const cap = w[0]!.toUpperCase() + w.slice(1);
+  MONTH_AS_WRITTEN.set(cap, n).set(`${cap}.`, n);
+}
+
 export function monthNumber(word: string): number | undefined {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+  return MONTH_AS_WRITTEN.get(word) ?? MONTHS[word.toLowerCase().replace(/\.$/, '')];
 }
 
 export const WEEKDAYS: Record<string, number> = {
@@ -41,6 +48,11 @@ export function numberValue(word: string): number | undefined {
   }
   return undefined;
 }
+
+/** The last word of any count the rules read ("twenty-one" ends in "one", "a dozen" in "dozen"). */
+export const COUNT_LAST_WORDS: readonly string[] = [
+  ...UNITS_WORDS.slice(1), ...TENS_WORDS.slice(2), 'a', 'an', 'single', 'dozen',
+];
 
 export const NUMBER_WORD_RE =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';

@@ -55,18 +55,24 @@ export function inParentheses(text: string, at: number): boolean {
 }
 
 function headingLines(text: string): Array<{ start: number; end: number }> {
+  // each line of 1-90 characters (a line scan, no regex over the whole text)
   const out: Array<{ start: number; end: number }> = [];
-  const re = /(?:^|\n)([^\n]{1,90})(?=\n|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const line = m[1]!;
-    const start = m.index + m[0].length - line.length;
-    const prevBlank = start === 0 || text.slice(Math.max(0, start - 2), start) === '\n\n';
-    if (/[.!?:;,]["”’)]?\s*$/.test(line) || !prevBlank) continue;
-    if (!/^[A-Z0-9"“(]/.test(line.trim())) continue;
-    out.push({ start, end: start + line.length });
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const n = end - start;
+    if (n >= 1 && n <= 90) {
+      const prevBlank = start === 0 || (start >= 2 && text.charCodeAt(start - 2) === 10);
+      const line = text.slice(start, end);
+      if (prevBlank && !HEADING_END.test(line) && HEADING_START.test(line.trim())) out.push({ start, end });
+    }
+    start = end + 1;
   }
   return out;
 }
+
+const HEADING_END = /[.!?:;,]["”’)]?\s*$/;
+const HEADING_START = /^[A-Z0-9"“(]/;
 
 export function tagMentions(text: string, mentions: Mention[], st: NarrativeState, base: Omit<ResolveContext, 'clause' | 'clauseStart' | 'at'>, headings: Array<{ start: number; end: number }> = []): TimexExpression[] {
   const cuts = sentenceBounds(text);

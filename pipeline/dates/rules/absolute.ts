@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import { spaceBefore, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { digitAfter, digitBefore, matchesAt, ofAhead, rule } from './rule.ts';
+import { digitAfter, digitBefore, matchesAt, ofAhead, rule, wordBefore } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -119,7 +119,8 @@ export const absoluteRules: Rule[] = [
   }),
 
   // the 18th century, eighteenth-century, the 4th century BC
-  rule('absolute.century', { on: ['unit'], reach: [26, 14] }, `\\b(?:the\\s+)?(${ORDINAL_RE})[- ]century(${ERA_AFTER_RE})?\\b`, (m) => {
+  // every ordinal ends in st/nd/rd/th (21st, eighteenth)
+  rule('absolute.century', { on: ['unit'], reach: [26, 14], near: wordBefore([], { hyphen: true, suffixes: ['st', 'nd', 'rd', 'th'] }) }, `\\b(?:the\\s+)?(${ORDINAL_RE})[- ]century(${ERA_AFTER_RE})?\\b`, (m) => {
     const n = ordinalValue(m[1]!);
     if (!n) return null;
     const era = eraOf(m[2]);

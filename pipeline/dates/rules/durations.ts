@@ -1,9 +1,9 @@
 // Durations and sets: three years, a few days, 90 days, one-year, nineteen years old, a decade,
 // half a century; annually, daily, each year. They are TIMEXes with a non-calendar value
 // (P3Y, PXD, XXXX) and never anchor a statement.
-import { NUMBER_WORD_RE, numberValue } from '../lexicon.ts';
+import { COUNT_LAST_WORDS, NUMBER_WORD_RE, numberValue } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
-import { rule } from './rule.ts';
+import { rule, wordBefore } from './rule.ts';
 
 const UNIT_CODE: Record<string, string> = {
   hour: 'TH', minute: 'TM', day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE',
@@ -27,7 +27,7 @@ const MOD: Record<string, string> = {
 const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}|an?|one|a\\s+single|half\\s+a|a\\s+dozen)`;
 
 export const durationRules: Rule[] = [
-  rule('durations.counted', { on: ['unit'], reach: [42, 24] }, `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
+  rule('durations.counted', { on: ['unit'], reach: [42, 24], near: wordBefore([...COUNT_LAST_WORDS, 'full', 'long', 'more'], { digits: true, hyphen: true }) }, `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const d = { known: {}, anchor: { kind: 'duration' as const, value: value(n, unitCode(m[3]!)) } };
@@ -35,20 +35,20 @@ export const durationRules: Rule[] = [
     return mod ? { ...d, mod } : d;
   }, 'gi'),
 
-  rule('durations.vague', { on: ['unit'], reach: [30, 10] }, '\\b(a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
+  rule('durations.vague', { on: ['unit'], reach: [30, 10], near: wordBefore(['few', 'several', 'many', 'some', 'following', 'coming', 'succeeding', 'intervening', 'of']) }, '\\b(a\\s+few|several|many|some|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+following|the\\s+coming|the\\s+succeeding|the\\s+intervening|a\\s+couple\\s+of)\\s+(hours|days|weeks|months|years|decades)\\b', (m) => ({
     known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[2]!)) },
     ...(/^the\s+(?:next|coming|following)/i.test(m[1]!) ? { prospective: true } : {}),
   }), 'gi'),
 
   // within days, within a week, in a matter of hours: a plan counted from the current time
-  rule('durations.within', { on: ['unit'], reach: [32, 10] }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
+  rule('durations.within', { on: ['unit'], reach: [32, 10], near: wordBefore(['within', 'of', 'few', ...COUNT_LAST_WORDS], { digits: true }) }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
     const n = m[3] ? numberValue(m[3].replace(/\s+/g, ' ')) : undefined;
     return {
       known: {}, anchor: { kind: 'duration', value: value(n ?? 'X', unitCode(m[4]!)) }, prospective: true, leadChars: m[1]!.length + 1,
     };
   }, 'gi'),
 
-  rule('durations.half-century', { on: ['unit'], reach: [14, 10] }, '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
+  rule('durations.half-century', { on: ['unit'], reach: [14, 10], near: wordBefore(['half', 'a'], { hyphen: true }) }, '\\b(?:a\\s+)?half[- ](?:a[- ])?century\\b', () => ({
     known: {}, anchor: { kind: 'duration', value: 'P.5CE' },
   }), 'gi'),
 

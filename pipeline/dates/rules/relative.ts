@@ -4,7 +4,7 @@
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Season, TimeOfDay, Unit } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
-import { rule } from './rule.ts';
+import { rule, wordAfter } from './rule.ts';
 
 const UNIT_OF: Record<string, Unit> = {
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
@@ -38,7 +38,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // the day before / the day after / the day following (a narrative anchor, not a named event)
-  rule('relative.unit-before-after', { on: ['unit', 'tod'], reach: [8, 20] }, '\\b(?:the\\s+)(day|week|month|year|night|morning)\\s+(before|after|following)\\b', (m) => {
+  rule('relative.unit-before-after', { on: ['unit', 'tod'], reach: [8, 20], near: wordAfter(['before', 'after', 'following']) }, '\\b(?:the\\s+)(day|week|month|year|night|morning)\\s+(before|after|following)\\b', (m) => {
     const n = m[2]!.toLowerCase() === 'before' ? -1 : 1;
     return unitDraft(m[1]!, n);
   }, 'gi'),
@@ -61,7 +61,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // two days later, one week earlier, a week prior, twelve days after, 14 years later, two days previously
-  rule('relative.n-units', { on: ['unit'], reach: [40, 30] }, `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
+  rule('relative.n-units', { on: ['unit'], reach: [40, 30], near: wordAfter(['later', 'earlier', 'after', 'before', 'afterwards', 'afterward', 'previously', 'prior', 'ago', 'beforehand', 'on']) }, `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
@@ -75,7 +75,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // a few days later, several weeks earlier, months later
-  rule('relative.vague-units', { on: ['unit'], reach: [26, 20] }, '\\b(?:(?:a\\s+few|several|some|many|a\\s+couple\\s+of)\\s+)?(days|weeks|months|years)\\s+(later|earlier|afterwards?|before|previously|prior|ago)\\b', (m) => {
+  rule('relative.vague-units', { on: ['unit'], reach: [26, 20], near: wordAfter(['later', 'earlier', 'afterwards', 'afterward', 'before', 'previously', 'prior', 'ago']) }, '\\b(?:(?:a\\s+few|several|some|many|a\\s+couple\\s+of)\\s+)?(days|weeks|months|years)\\s+(later|earlier|afterwards?|before|previously|prior|ago)\\b', (m) => {
     const dir = /later|after/i.test(m[2]!) ? 1 : -1;
     return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
   }, 'gi'),

@@ -93,3 +93,59 @@ export interface Rule {
 export function rule(id: string, triggers: RuleTriggers, source: string, extract: Rule['extract'], flags = 'g'): Rule {
   return { id, triggers, pattern: new RegExp(source, triggers.start ? flags.replace('g', '') + 'y' : flags), extract };
 }
+
+/** Regex `\s` (ASCII and Unicode spaces), without a regex call. */
+export function isRegexSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The word after the word at `at`, across whitespace, is one of `words` (lower case): a
+ * cheap guard for rules whose trigger is followed by a fixed word ("days later").
+ */
+export function wordAfter(words: readonly string[]): (text: string, at: number) => boolean {
+  const set = new Set(words);
+  return (text, at) => {
+    let i = at;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    const gap = i;
+    while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
+    if (i === gap) return false;
+    const s = i;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    return i > s && set.has(text.slice(s, i).toLowerCase());
+  };
+}
+
+/**
+ * The word before `at`, across whitespace (and hyphens when `hyphen`), is one of `words`
+ * (lower case), ends in one of `suffixes`, or is a number when `digits`: a cheap guard for rules whose trigger follows a
+ * fixed word ("several days", "3-day").
+ */
+export function wordBefore(words: readonly string[], opts: { digits?: boolean; hyphen?: boolean; suffixes?: readonly string[] } = {}): (text: string, at: number) => boolean {
+  const set = new Set(words);
+  return (text, at) => {
+    let i = at;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (!isRegexSpace(c) && !(opts.hyphen && c === 45)) break;
+      i--;
+    }
+    if (i === at || i === 0) return false;
+    const e = i;
+    if (isDigit(text.charCodeAt(i - 1))) return !!opts.digits;
+    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+    if (i === e) return false;
+    const w = text.slice(i, e).toLowerCase();
+    return set.has(w) || (opts.suffixes?.some((x) => w.endsWith(x)) ?? false);
+  };
+}

@@ -3,7 +3,7 @@
 // the night" take the current day), and "the night of 7 May" joined by the `times.of-date` refiner.
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
-import { matchesAt, rule } from './rule.ts';
+import { matchesAt, rule, wordBefore } from './rule.ts';
 import { spaceBefore, type Refiner } from './refiner.ts';
 
 export const timeRules: Rule[] = [
@@ -30,7 +30,7 @@ export const timeRules: Rule[] = [
   }, 'gi'),
 
   // in the late afternoon, by sunset, at dawn, deep into the night, during the day
-  rule('times.part-of-day', { on: ['tod', 'unit'], reach: [32, 14] }, '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
+  rule('times.part-of-day', { on: ['tod', 'unit'], reach: [32, 14], near: wordBefore(['in', 'during', 'into', 'at', 'by', 'before', 'after', 'until', 'through', 'the', 'late', 'early']) }, '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
     const w = m[3]!.toLowerCase();
     // "in the day" is rare as a time; "during the day" is common
     if (w === 'day' && !/^(?:during|through)/i.test(m[1]!)) return null;
