@@ -28,7 +28,8 @@ const SENTENCE_END = /[.!?]["”’)\]]?\s+(?=[A-Z"“(0-9])|\n/g;
 export function sentenceBounds(text: string): number[] {
   const cuts = [0];
   SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) cuts.push(m.index + m[0].length);
+  // test, not exec: the cut is where the match ends (lastIndex), no match array needed
+  while (SENTENCE_END.test(text)) cuts.push(SENTENCE_END.lastIndex);
   cuts.push(text.length);
   return cuts;
 }

@@ -45,14 +45,21 @@ function windows(text: string, positions: number[], from: number, to: number, ba
   return out;
 }
 
+/** Two ascending lists merged into one (duplicates kept). */
+function merge(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 function positionsFor(text: string, triggers: RuleTriggers, found: Map<Trigger, number[]>): number[] {
-  let all: number[];
-  if (triggers.on.length === 1) all = found.get(triggers.on[0]!) ?? [];
-  else {
-    all = [];
-    for (const t of triggers.on) { const l = found.get(t); if (l) all.push(...l); }
-    all.sort((a, b) => a - b);
-  }
+  let all: number[] = found.get(triggers.on[0]!) ?? [];
+  // each trigger's positions ascend: merging gives what concatenating and sorting would
+  for (let k = 1; k < triggers.on.length; k++) all = merge(all, found.get(triggers.on[k]!) ?? []);
   const near = triggers.near;
   return near ? all.filter((p) => near(text, p)) : all;
 }
@@ -65,6 +72,18 @@ interface Raw {
   end: number;
   order: number;
   match: RegExpExecArray;
+}
+
+/** A stable counting sort of the raw matches, longest first. */
+function byLengthDescending(raws: Raw[]): Raw[] {
+  let max = 0;
+  for (const r of raws) if (r.end - r.start > max) max = r.end - r.start;
+  const at = new Uint32Array(max + 2);
+  for (const r of raws) at[max - (r.end - r.start) + 1]!++;
+  for (let i = 1; i < at.length; i++) at[i]! += at[i - 1]!;
+  const out = new Array<Raw>(raws.length);
+  for (const r of raws) out[at[max - (r.end - r.start)]!++] = r;
+  return out;
 }
 
 /** Recognise expressions in text[from, to); offsets are into `text`. */
@@ -105,10 +124,12 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       }
     }
   }
-  raws.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  // raws come in rule order, each rule's by start: a stable sort by length alone settles
+  // longest first, then the rule listed first, then the leftmost
+  const ranked = byLengthDescending(raws);
   const taken = new Uint8Array(to - from);
   const accepted: Mention[] = [];
-  for (const c of raws) {
+  for (const c of ranked) {
     let free = true;
     for (let i = c.start; i < c.end; i++) if (taken[i - from]) { free = false; break; }
     if (!free) continue;

@@ -35,6 +35,14 @@ add('era', 'BC BCE AD CE B', true);
 // One alternation of literal words scans much faster than tokenising every word.
 const TOKEN = new RegExp(`\\d+|\\b(?:${[...WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`, 'g');
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Positions of trigger words, by trigger. */
 export function findTriggers(text: string, from: number, to: number): Map<Trigger, number[]> {
   const out = new Map<Trigger, number[]>();
@@ -43,12 +51,22 @@ export function findTriggers(text: string, from: number, to: number): Map<Trigge
     if (l) l.push(at); else out.set(t, [at]);
   };
   TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
-    const w = m[0];
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) { push('digit', m.index); continue; }
-    const ts = WORDS.get(w);
-    if (ts) for (const t of ts) push(t, m.index);
+  // test, not exec (no match array): a token is all digits or all letters, so its start is
+  // found by stepping back from where it ends
+  while (TOKEN.test(text)) {
+    const end = TOKEN.lastIndex;
+    let start = end - 1;
+    const c = text.charCodeAt(start);
+    if (c >= 48 && c <= 57) {
+      while (start > from && isDigit(text.charCodeAt(start - 1))) start--;
+      if (start >= to) break;
+      push('digit', start);
+      continue;
+    }
+    while (start > from && isLetter(text.charCodeAt(start - 1))) start--;
+    if (start >= to) break;
+    const ts = WORDS.get(text.slice(start, end));
+    if (ts) for (const t of ts) push(t, start);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // 480 BC, the 1960s, the 18th century, 2014-02-7. Missing parts stay missing for pass 2.
 import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
-import { spaceBefore, type Refiner } from './refiner.ts';
+import { wordBeforeSpace, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
 import { digitAfter, digitBefore, matchesAt, ofAhead, rule, wordBefore } from './rule.ts';
 
@@ -157,6 +157,7 @@ export const absoluteRules: Rule[] = [
 ];
 
 const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|its|their|our|this|that)\s+$/i;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
 const NAME_AFTER = /^[ -](?!(?:and|to|or|until|through)\b)[A-Z][a-z]/;
 const MONTH_OR_DAY_NAME = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
@@ -169,8 +170,9 @@ export const attributiveDates: Refiner = {
   refine(mentions: Mention[], text: string) {
     for (const m of mentions) {
       if (m.anchor.kind !== 'calendar' || m.attributive) continue;
-      // DETERMINER_BEFORE ends in \s+$
-      if (!spaceBefore(text, m.start) || !DETERMINER_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
+      // DETERMINER_BEFORE ends in (determiner)\s+$
+      const lo = Math.max(0, m.start - 8);
+      if (!DETERMINERS.has(wordBeforeSpace(text, m.start, lo)) || !DETERMINER_BEFORE.test(text.slice(lo, m.start))) continue;
       const after = text.slice(m.end, m.end + 16);
       if (NAME_AFTER.test(after) && !MONTH_OR_DAY_NAME.test(after)) m.attributive = true;
     }

@@ -4,8 +4,8 @@
 import { ERA_AFTER_RE, eraOf, SEASONS } from '../lexicon.ts';
 import type { Mention, Part, Unit } from '../model.ts';
 import type { Rule } from './rule.ts';
-import { rule } from './rule.ts';
-import { spaceBefore, type Refiner } from './refiner.ts';
+import { isRegexSpace, rule } from './rule.ts';
+import type { Refiner } from './refiner.ts';
 
 const PART_OF: Record<string, Part> = {
   early: 'START', beginning: 'START', start: 'START', 'early part': 'START', 'first half': 'START', dawn: 'START',
@@ -43,7 +43,7 @@ const PREFIX = /(?:\b(?:the\s+)?(?:very\s+)?(early|mid|late|beginning\s+of|start
 function prefixWordEnds(text: string, at: number): boolean {
   const lo = Math.max(0, at - 32);
   let j = at - 1;
-  while (j >= lo && (text.charCodeAt(j) === 45 || spaceBefore(text, j + 1))) j--;
+  while (j >= lo && (text.charCodeAt(j) === 45 || isRegexSpace(text.charCodeAt(j)))) j--;
   if (j < lo) return false;
   const c = text.charCodeAt(j) | 32; // lower case
   return c === 121 || c === 100 || c === 101 || c === 102 || c === 110; // y d e f n

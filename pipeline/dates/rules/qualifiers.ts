@@ -2,7 +2,7 @@
 // On 8 May (on), By 10 May (by), Around 5 December (around, TIMEX mod APPROX), since, until,
 // after, before, during/throughout. The statement keeps the preposition in its verbatim text.
 import type { DateQualifier } from '../../types.ts';
-import { spaceBefore, type Refiner } from './refiner.ts';
+import { wordBeforeSpace, type Refiner } from './refiner.ts';
 
 const LEAD = /\b(on|in|at|as\s+of|into|by|no\s+later\s+than|around|about|approximately|roughly|circa|ca\.|c\.|some\s+time\s+around|since|beginning|starting|until|till|up\s+to|up\s+until|after|shortly\s+after|soon\s+after|before|shortly\s+before|prior\s+to|ahead\s+of|during|throughout|through|over|within|between|from|early\s+on|late\s+on)\s+$/i;
 
@@ -18,6 +18,11 @@ const QUALIFIER: Record<string, DateQualifier> = {
   during: 'during', throughout: 'during', through: 'during', over: 'during', within: 'during', between: 'during',
 };
 
+/** The last word of each LEAD phrase ("shortly after" ends in "after", "ca." in "ca"). */
+const LEAD_LAST = new Set(['on', 'in', 'at', 'of', 'into', 'by', 'than', 'around', 'about', 'approximately', 'roughly', 'circa',
+  'ca', 'c', 'since', 'beginning', 'starting', 'until', 'till', 'to', 'after', 'before', 'during', 'throughout', 'through',
+  'over', 'within', 'between', 'from']);
+
 /** Approximation words belong to the TIMEX itself in WikiWars ("about 1910", "ca. 466 BC"). */
 const APPROX = new Set(['around', 'about', 'approximately', 'roughly', 'circa', 'ca.', 'c.', 'some time around']);
 
@@ -26,8 +31,9 @@ export const qualifierLead: Refiner = {
   refine(mentions, text) {
     for (const m of mentions) {
       if (m.anchor.kind === 'duration' || m.anchor.kind === 'set') continue;
-      if (!spaceBefore(text, m.start)) continue; // LEAD ends in \s+$
-      const before = text.slice(Math.max(0, m.start - 24), m.start);
+      const lo = Math.max(0, m.start - 24);
+      if (!LEAD_LAST.has(wordBeforeSpace(text, m.start, lo, true))) continue; // LEAD ends in (word)\s+$
+      const before = text.slice(lo, m.start);
       const p = LEAD.exec(before);
       if (!p) continue;
       const word = p[1]!.toLowerCase().replace(/\s+/g, ' ');

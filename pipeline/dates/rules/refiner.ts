@@ -1,20 +1,36 @@
 // A refiner rewrites the recognised mentions (in document order) once all rules have run:
 // attaching part words and prepositions, joining ranges. Each has an id stamped on its output.
 import type { Mention } from '../model.ts';
+import { isRegexSpace } from './rule.ts';
 
 export interface Refiner {
   id: string;
   refine: (mentions: Mention[], text: string) => Mention[];
 }
 
-const SPACE = /\s/y;
-
 /**
  * Whether the character before `at` is whitespace (regex `\s`): a cheap guard before a
  * look-behind regex that ends in `\s+$`, which cannot match otherwise.
  */
 export function spaceBefore(text: string, at: number): boolean {
-  if (at <= 0) return false;
-  SPACE.lastIndex = at - 1;
-  return SPACE.test(text);
+  return at > 0 && isRegexSpace(text.charCodeAt(at - 1));
+}
+
+/**
+ * The letters (lower case) ending where the whitespace before `at` starts, not reaching
+ * before `lo` (as a regex on text.slice(lo, at) would see them); one '.' between allowed when
+ * `dot`. A cheap guard before a regex `\b(word|...)\s+$` on that slice: its word is this one.
+ */
+export function wordBeforeSpace(text: string, at: number, lo: number, dot = false): string {
+  let i = at;
+  while (i > lo && isRegexSpace(text.charCodeAt(i - 1))) i--;
+  if (i === at) return '';
+  if (dot && i > lo && text.charCodeAt(i - 1) === 46) i--;
+  const e = i;
+  while (i > lo) {
+    const c = text.charCodeAt(i - 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    i--;
+  }
+  return text.slice(i, e).toLowerCase();
 }

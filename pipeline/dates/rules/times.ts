@@ -4,7 +4,7 @@
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
 import { matchesAt, rule, wordBefore } from './rule.ts';
-import { spaceBefore, type Refiner } from './refiner.ts';
+import { wordBeforeSpace, type Refiner } from './refiner.ts';
 
 export const timeRules: Rule[] = [
   rule('times.clock', { on: ['digit'], reach: [16, 30], near: matchesAt('\\d{1,2}(?:[:.]\\d\\d)?\\s*[aApP]\\.?[mM]', 10) }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
@@ -47,8 +47,9 @@ export const timesOfDate: Refiner = {
   refine(mentions, text) {
     for (const m of mentions) {
       if (m.anchor.kind !== 'calendar' || m.known.day === undefined || m.range) continue;
-      if (!spaceBefore(text, m.start)) continue; // OF_DATE ends in \s+$
-      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      const lo = Math.max(0, m.start - 40);
+      if (wordBeforeSpace(text, m.start, lo) !== 'of') continue; // OF_DATE ends in of\s+$
+      const before = text.slice(lo, m.start);
       const p = OF_DATE.exec(before);
       if (!p) continue;
       m.known.tod = TIMES_OF_DAY[p[1]!.toLowerCase().replace(/\s+/g, ' ')] ?? 'NI';
