@@ -1,44 +1,33 @@
 // A file's bytes built from many small strings, never one giant string: V8 caps a string at
 // ~512M characters (graph.nq at 100x the WCEP corpus is ~840 MB), and encoding a whole file at
-// once holds it twice. Each string is UTF-8 encoded straight into a fixed-size block.
-const BLOCK = 1 << 22;
+// once holds it twice. Each string is UTF-8 encoded straight into one growing buffer; the file
+// is a view of it, so nothing is copied at the end. Few, doubling allocations matter: V8 runs a
+// full GC for every ~64 MB of new buffers, and at 100x that heap holds the whole corpus.
+const FIRST = 1 << 16;
 
 export class TextChunks {
-  private blocks: Buffer[] = [];
-  private block: Buffer = Buffer.allocUnsafe(0);
+  private buf: Buffer = Buffer.allocUnsafeSlow(FIRST);
   private pos = 0;
-  private bytes = 0;
 
   push(s: string): void {
-    // a UTF-16 code unit takes at most 3 bytes of UTF-8: write only when the worst case fits
-    if (s.length * 3 > this.block.length - this.pos) {
-      this.seal();
-      if (s.length * 3 > BLOCK) {
-        const big = Buffer.from(s, 'utf8');
-        this.blocks.push(big);
-        this.bytes += big.length;
-        return;
+    // a UTF-16 code unit takes at most 3 bytes of UTF-8; count exactly only near the end
+    if (this.pos + s.length * 3 > this.buf.length) {
+      const need = this.pos + Buffer.byteLength(s, 'utf8');
+      if (need > this.buf.length) {
+        // untouched capacity is address space, not memory: the OS maps pages on first write
+        const next = Buffer.allocUnsafeSlow(Math.max(need, 2 * this.buf.length));
+        this.buf.copy(next, 0, 0, this.pos);
+        this.buf = next;
       }
-      this.block = Buffer.allocUnsafe(BLOCK);
     }
-    this.pos += this.block.write(s, this.pos, 'utf8');
-  }
-
-  private seal(): void {
-    if (this.pos > 0) {
-      this.blocks.push(this.block.subarray(0, this.pos));
-      this.bytes += this.pos;
-    }
-    this.block = Buffer.allocUnsafe(0);
-    this.pos = 0;
+    this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
   /** The bytes (the same as TextEncoder of the concatenated strings); the builder is emptied. */
   finish(): Uint8Array {
-    this.seal();
-    const out = Buffer.concat(this.blocks, this.bytes);
-    this.blocks = [];
-    this.bytes = 0;
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafeSlow(FIRST);
+    this.pos = 0;
     return out;
   }
 }

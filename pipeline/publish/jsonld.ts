@@ -158,6 +158,8 @@ export interface Graph {
   head: Node[];
   statements: number;
   statementNodes(i: number): [Node, Node];
+  /** The ids of every node in `statementNodes(i)`, nested ones included, in document order (without building them). */
+  statementSubjects(i: number): string[];
 }
 
 /** Every node of the graph in order (small graphs and tests; the writers use `Graph` itself). */
@@ -304,7 +306,11 @@ export function buildGraph(input: GraphInput): Graph {
     };
     return [event, annotation];
   };
-  return { head: nodes, statements: input.rows.statements.length, statementNodes };
+  const statementSubjects = (i: number): string[] => {
+    const s = iri.statement((input.rows.statements[i] as Row).statement_id as string);
+    return [s, `${s}#annotation`, `${s}#target`, `${s}#quote`, `${s}#position`];
+  };
+  return { head: nodes, statements: input.rows.statements.length, statementNodes, statementSubjects };
 }
 
 /** The graph document: one node per line, so releases diff line by line. */
@@ -426,10 +432,10 @@ export function toNQuads(g: Graph): Uint8Array {
     owner.push(-(j + 1));
   });
   for (let i = 0; i < g.statements; i++) {
-    const subs = subjectNodes(g.statementNodes(i));
-    if (subs.length > 8) throw new Error('internal: more than 8 subjects in one statement');
-    subs.forEach((n, k) => {
-      keys.push(subjectKey(n));
+    const ids = g.statementSubjects(i);
+    if (ids.length > 8) throw new Error('internal: more than 8 subjects in one statement');
+    ids.forEach((id, k) => {
+      keys.push(`<${escapeIri(id)}>`);
       owner.push(i * 8 + k);
     });
   }
@@ -442,7 +448,11 @@ export function toNQuads(g: Graph): Uint8Array {
   const nodeOf = (o: number): Node => {
     if (o < 0) return head[-o - 1] as Node;
     const i = o >> 3;
-    if (memo?.i !== i) memo = { i, subs: subjectNodes(g.statementNodes(i)) };
+    if (memo?.i !== i) {
+      const subs = subjectNodes(g.statementNodes(i));
+      if (subs.map((n) => n.id).join('\n') !== g.statementSubjects(i).join('\n')) throw new Error(`internal: statementSubjects(${i}) disagrees with statementNodes(${i})`);
+      memo = { i, subs };
+    }
     return memo.subs[o & 7] as Node;
   };
   const sink = new TextChunks();
@@ -453,8 +463,9 @@ export function toNQuads(g: Graph): Uint8Array {
     lines.length = 0;
     while (b < order.length && keys[order[b] as number] === key) ownQuads(nodeOf(owner[order[b++] as number] as number), lines);
     lines.sort();
-    let last: string | undefined;
-    for (const q of lines) if (q !== last) sink.push((last = q));
+    let group = '';
+    for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lines[k];
+    sink.push(group);
     a = b;
   }
   return sink.finish();

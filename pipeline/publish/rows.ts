@@ -20,12 +20,18 @@ export interface ReleaseDocument {
 
 /** UTF-16 code-unit offset -> code-point offset, for one text. */
 export class CodePointIndex {
-  private readonly before: Uint32Array;
+  /** undefined when the text has no surrogate pair: then code points and code units coincide (most text; saves 4 bytes a character). */
+  private readonly before: Uint32Array | undefined;
   readonly length: number;
 
   constructor(text: string) {
-    // before[i] = number of code points in text[0, i); an offset inside a surrogate pair maps to the pair
     const n = text.length;
+    if (!/[\uD800-\uDFFF]/.test(text)) {
+      this.before = undefined;
+      this.length = n;
+      return;
+    }
+    // before[i] = number of code points in text[0, i); an offset inside a surrogate pair maps to the pair
     const before = new Uint32Array(n + 1);
     let cp = 0;
     let i = 0;
@@ -43,6 +49,7 @@ export class CodePointIndex {
   }
 
   at(utf16: number): number {
+    if (this.before === undefined) return Math.max(0, Math.min(utf16, this.length));
     return this.before[Math.max(0, Math.min(utf16, this.before.length - 1))] as number;
   }
 }
