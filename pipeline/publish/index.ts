@@ -42,12 +42,15 @@ const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 /** Every string cell and list item in NFC; reports statements whose text NFC changed. */
 function normaliseRows(rows: Record<string, Row[]>, messages: Message[]): void {
   for (const [table, list] of Object.entries(rows)) {
     for (const r of list) {
       for (const [k, v] of Object.entries(r)) {
         if (typeof v === 'string') {
+          if (!NON_ASCII.test(v)) continue; // ASCII is always NFC: skip the ICU call for most cells
           const n = v.normalize('NFC');
           if (n !== v) {
             r[k] = n;

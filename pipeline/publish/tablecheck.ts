@@ -1,7 +1,7 @@
 // Checks table data against its Table Schema descriptor, as a Frictionless validator would:
 // header = fields in order, types, required, pattern, minimum, categories, primary-key
-// uniqueness and foreign keys. It reads the published descriptor and the CSV cells as strings,
-// so it checks what a user downloads rather than our in-memory rows.
+// uniqueness and foreign keys. It reads the published descriptor and the cells as strings, as a
+// CSV reader gets them back (publish passes the formatted cells of the rows it just wrote).
 
 export interface Violation {
   resource: string;
@@ -33,11 +33,15 @@ export interface ResourceData {
   cells: string[][];
 }
 
+const isCalendarDate = (v: string) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** Dates already found valid: a release repeats the same few thousand days. */
+const VALID_DATES = new Set<string>();
+
 const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   string: () => true,
   integer: (v) => /^-?[0-9]+$/.test(v),
   number: (v) => /^-?[0-9]+(\.[0-9]+)?$/.test(v),
-  date: (v) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+  date: (v) => VALID_DATES.has(v) || (isCalendarDate(v) && VALID_DATES.add(v) !== undefined),
   list: () => true,
 };
 
@@ -58,23 +62,29 @@ export function checkTables(resources: ResourceData[]): Violation[] {
     const names = r.schema.fields.map((f) => f.name);
     if (header.join(',') !== names.join(',')) out.push({ resource: r.name, rule: 'header', detail: `header ${header.join(',')} differs from the schema's fields ${names.join(',')}` });
     const missing = new Set(r.schema.missingValues ?? ['']);
+    // per field, compiled once: the type test, the pattern, the categories (a release has ~5M cells)
+    const checks = r.schema.fields.map((f) => ({
+      f,
+      type: TYPE_CHECKS[f.type] ?? (() => false),
+      pattern: f.constraints?.pattern ? new RegExp(`^(?:${f.constraints.pattern})$`, 'u') : undefined,
+      categories: f.categories ? new Set(f.categories.map(String)) : undefined,
+    }));
     r.cells.slice(1).forEach((row, i) => {
       if (row.length !== names.length) out.push({ resource: r.name, row: i + 1, rule: 'field-count', detail: `${row.length} cells, expected ${names.length}` });
-      r.schema.fields.forEach((f, j) => {
+      checks.forEach(({ f, type, pattern, categories }, j) => {
         const v = row[j] ?? '';
-        const at = { resource: r.name, row: i + 1, field: f.name };
+        const at = () => ({ resource: r.name, row: i + 1, field: f.name });
         if (missing.has(v)) {
-          if (f.constraints?.required) out.push({ ...at, rule: 'required', detail: 'missing value in a required field' });
+          if (f.constraints?.required) out.push({ ...at(), rule: 'required', detail: 'missing value in a required field' });
           return;
         }
         const items = f.type === 'list' ? v.split(f.delimiter ?? ',') : [v];
-        if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at, rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
-        if (!(TYPE_CHECKS[f.type] ?? (() => false))(v)) out.push({ ...at, rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
-        const pattern = f.constraints?.pattern;
-        if (pattern && !items.every((x) => new RegExp(`^(?:${pattern})$`, 'u').test(x))) out.push({ ...at, rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${pattern}` });
+        if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at(), rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
+        if (!type(v)) out.push({ ...at(), rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
+        if (pattern && !items.every((x) => pattern.test(x))) out.push({ ...at(), rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${f.constraints?.pattern}` });
         const min = f.constraints?.minimum;
-        if (min !== undefined && Number(v) < min) out.push({ ...at, rule: 'minimum', detail: `${v} < ${min}` });
-        if (f.categories && !items.every((x) => f.categories!.map(String).includes(x))) out.push({ ...at, rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories.join(', ')}` });
+        if (min !== undefined && Number(v) < min) out.push({ ...at(), rule: 'minimum', detail: `${v} < ${min}` });
+        if (categories && !items.every((x) => categories.has(x))) out.push({ ...at(), rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories!.join(', ')}` });
       });
     });
     const pk = r.schema.primaryKey;
