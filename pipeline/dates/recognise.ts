@@ -1,20 +1,30 @@
 // Pass 1: recognise temporal expressions. One scan finds trigger words; each rule runs only in
 // windows around its triggers. Overlapping matches are settled longest-first (ties: the rule
 // listed first), then refiners run in order.
-import type { Mention } from './model.ts';
+import type { Known, Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
 import type { Draft, RuleTriggers, Trigger } from './rules/rule.ts';
 import { findTriggers } from './triggers.ts';
 
+/**
+ * Every mention and its known parts get one object shape (absent fields undefined), whatever
+ * rule drafted them: later passes read these fields at every mention, and property reads on
+ * objects of one shape stay fast where dozens of shapes would not.
+ */
+function fixedKnown(k: Known): Known {
+  return {
+    era: k.era, year: k.year, month: k.month, day: k.day, decade: k.decade, century: k.century, season: k.season,
+    part: k.part, edge: k.edge, weekday: k.weekday, tod: k.tod, hour: k.hour, minute: k.minute,
+  };
+}
+
 function toMention(d: Draft, start: number, end: number, text: string, rule: string): Mention {
-  const m: Mention = { start, end, text: text.slice(start, end), rule, known: d.known, anchor: d.anchor };
-  if (d.mod) m.mod = d.mod;
-  if (d.attributive) m.attributive = true;
-  if (d.statementOnly) m.statementOnly = true;
-  if (d.noValue) m.noValue = true;
-  if (d.prospective) m.prospective = true;
-  if (d.event) m.event = true;
-  if (d.qualifier) m.qualifier = d.qualifier;
+  const m: Mention = {
+    start, end, text: text.slice(start, end), rule, known: fixedKnown(d.known), anchor: d.anchor,
+    mod: d.mod || undefined, qualifier: d.qualifier || undefined, lead: undefined, range: undefined,
+    attributive: d.attributive || undefined, statementOnly: d.statementOnly || undefined,
+    prospective: d.prospective || undefined, event: d.event || undefined, noValue: d.noValue || undefined,
+  };
   if (d.range) {
     m.range = {
       from: toMention(d.range.from, d.range.from.start, d.range.from.end, text, rule),

@@ -104,8 +104,9 @@ function fmtYm(y: number, m?: number): string {
 
 /** The year of a month (and day) written without one. */
 function chooseYear(month: number, day: number | undefined, st: NarrativeState, ctx: ResolveContext, qualifier?: string): YearChoice | undefined {
-  const tense = tenseAt(ctx);
+  // the tense (regexes over the clause) only where it decides
   if ((st.year === undefined || (ctx.mode === 'news' && !st.fromText)) && ctx.documentDate) {
+    const tense = tenseAt(ctx);
     const dct = ctx.documentDate;
     let y = dct.y;
     const cand = { y, m: month, d: day ?? 15 };
@@ -125,7 +126,7 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
     from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${String(st.day.d).padStart(2, '0')}` : fmtYm(st.month!.y, st.month!.m)}`;
     const delta = month - ref.m + ((day ?? ref.d) - ref.d) / 31;
     // "had begun in March" looks back; "by the end of March they had launched" does not
-    if (tense === 'past-perfect' && qualifier !== 'by') {
+    if (tenseAt(ctx) === 'past-perfect' && qualifier !== 'by') {
       if (delta > 0.5) y -= 1;
     } else if (delta <= -ROLLOVER_MONTHS) {
       y += 1;

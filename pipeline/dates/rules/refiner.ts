@@ -1,7 +1,7 @@
 // A refiner rewrites the recognised mentions (in document order) once all rules have run:
 // attaching part words and prepositions, joining ranges. Each has an id stamped on its output.
 import type { Mention } from '../model.ts';
-import { isRegexSpace } from './rule.ts';
+import { isRegexSpace, lowerWord } from './rule.ts';
 
 export interface Refiner {
   id: string;
@@ -32,5 +32,5 @@ export function wordBeforeSpace(text: string, at: number, lo: number, dot = fals
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     i--;
   }
-  return text.slice(i, e).toLowerCase();
+  return lowerWord(text, i, e);
 }

@@ -122,7 +122,7 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
     if (i === gap) return false;
     const s = i;
     while (i < text.length && isLetter(text.charCodeAt(i))) i++;
-    return i > s && set.has(text.slice(s, i).toLowerCase());
+    return i > s && set.has(lowerWord(text, s, i));
   };
 }
 
@@ -133,19 +133,29 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
  */
 export function wordBefore(words: readonly string[], opts: { digits?: boolean; hyphen?: boolean; suffixes?: readonly string[] } = {}): (text: string, at: number) => boolean {
   const set = new Set(words);
+  const hyphen = opts.hyphen ?? false;
+  const digits = opts.digits ?? false;
+  const suffixes = opts.suffixes ?? [];
   return (text, at) => {
     let i = at;
     while (i > 0) {
       const c = text.charCodeAt(i - 1);
-      if (!isRegexSpace(c) && !(opts.hyphen && c === 45)) break;
+      if (!isRegexSpace(c) && !(hyphen && c === 45)) break;
       i--;
     }
     if (i === at || i === 0) return false;
     const e = i;
-    if (isDigit(text.charCodeAt(i - 1))) return !!opts.digits;
+    if (isDigit(text.charCodeAt(i - 1))) return digits;
     while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
     if (i === e) return false;
-    const w = text.slice(i, e).toLowerCase();
-    return set.has(w) || (opts.suffixes?.some((x) => w.endsWith(x)) ?? false);
+    const w = lowerWord(text, i, e);
+    return set.has(w) || suffixes.some((x) => w.endsWith(x));
   };
+}
+
+/** text[s, e) in lower case (ASCII letters), lower-cased only when it has a capital. */
+export function lowerWord(text: string, s: number, e: number): string {
+  const w = text.slice(s, e);
+  for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c >= 65 && c <= 90) return w.toLowerCase(); }
+  return w;
 }
