@@ -148,11 +148,19 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
   const bcCtx = st.bc;
   if (k.century !== undefined) {
     const bc = k.era === 'BC';
-    return { point: { gran: 'century', y: bc ? 1 - k.century * 100 : k.century * 100, century: k.century, bc, ...(k.part ? { part: k.part } : {}) }, basis: 'explicit' };
+    const p = calPoint('century', bc ? 1 - k.century * 100 : k.century * 100);
+    p.century = k.century;
+    p.bc = bc;
+    if (k.part) p.part = k.part;
+    return { point: p, basis: 'explicit' };
   }
   if (k.decade !== undefined) {
     const bc = k.era === 'BC' || (k.era === undefined && bcCtx && k.decade < 100);
-    return { point: { gran: 'decade', y: bc ? 1 - k.decade * 10 : k.decade * 10, decade: k.decade, bc, ...(k.part ? { part: k.part } : {}) }, basis: 'explicit' };
+    const p = calPoint('decade', bc ? 1 - k.decade * 10 : k.decade * 10);
+    p.decade = k.decade;
+    p.bc = bc;
+    if (k.part) p.part = k.part;
+    return { point: p, basis: 'explicit' };
   }
   let y: number | undefined;
   let basis: YearBasisKind = 'explicit';
@@ -168,7 +176,7 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
     else if (ctx.documentDate) { y = ctx.documentDate.y; basis = 'document-date'; from = 'published'; }
   }
   if (y === undefined) return { basis: 'inherited' };
-  const p: CalPoint = { gran: 'year', y, bc: y <= 0 };
+  const p = yearPoint(y);
   if (k.season) { p.gran = 'season'; p.season = k.season; }
   if (k.month !== undefined) { p.gran = 'month'; p.m = k.month; }
   if (k.day !== undefined && k.month !== undefined) { p.gran = 'day'; p.d = k.day; }
@@ -179,6 +187,53 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
   const out: { point?: CalPoint; basis: YearBasisKind; from?: string } = { point: p, basis };
   if (from) out.from = from;
   return out;
+}
+
+/**
+ * A point with every field present (absent ones undefined): one object shape for all points,
+ * so the reads of resolution and TIMEX output stay fast. No spreads on this hot path.
+ */
+function calPoint(gran: CalPoint['gran'], y: number): CalPoint {
+  return {
+    gran, y, m: undefined, d: undefined, week: undefined, season: undefined, part: undefined, edge: undefined,
+    tod: undefined, hour: undefined, minute: undefined, decade: undefined, century: undefined, bc: undefined,
+  };
+}
+
+function copyPoint(p: CalPoint): CalPoint {
+  return {
+    gran: p.gran, y: p.y, m: p.m, d: p.d, week: p.week, season: p.season, part: p.part, edge: p.edge,
+    tod: p.tod, hour: p.hour, minute: p.minute, decade: p.decade, century: p.century, bc: p.bc,
+  };
+}
+
+function dayPoint(d: Ymd): CalPoint {
+  const p = calPoint('day', d.y);
+  p.m = d.m;
+  p.d = d.d;
+  return p;
+}
+
+function monthPoint(y: number, m: number): CalPoint {
+  const p = calPoint('month', y);
+  p.m = m;
+  return p;
+}
+
+function yearPoint(y: number): CalPoint {
+  const p = calPoint('year', y);
+  p.bc = y <= 0;
+  return p;
+}
+
+function weekPoint(w: { y: number; w: number }): CalPoint {
+  const p = calPoint('week', w.y);
+  p.week = w.w;
+  return p;
+}
+
+function describeDay(d: Ymd): string {
+  return `${fmtYm(d.y, d.m)}-${String(d.d).padStart(2, '0')}`;
 }
 
 function dayOf(p: CalPoint | undefined): Ymd | undefined {
@@ -192,19 +247,19 @@ function describe(p: CalPoint): string {
 }
 
 function sameUnit(unit: string, st: NarrativeState): { point?: CalPoint; from?: string } {
-  if (unit === 'any') return st.point ? { point: { ...st.point }, from: `previous:${describe(st.point)}` } : {};
+  if (unit === 'any') return st.point ? { point: copyPoint(st.point), from: `previous:${describe(st.point)}` } : {};
   if (unit === 'day' || unit === 'week') {
     if (!st.day) return {};
-    const from = `previous:${describe({ gran: 'day', ...st.day })}`;
-    if (unit === 'week') { const w = isoWeek(st.day); return { point: { gran: 'week', y: w.y, week: w.w }, from }; }
-    return { point: { gran: 'day', ...st.day }, from };
+    const from = `previous:${describeDay(st.day)}`;
+    if (unit === 'week') return { point: weekPoint(isoWeek(st.day)), from };
+    return { point: dayPoint(st.day), from };
   }
   if (unit === 'month') {
     const mm = st.month ?? (st.day ? { y: st.day.y, m: st.day.m } : undefined);
-    return mm ? { point: { gran: 'month', y: mm.y, m: mm.m }, from: `previous:${fmtYm(mm.y, mm.m)}` } : {};
+    return mm ? { point: monthPoint(mm.y, mm.m), from: `previous:${fmtYm(mm.y, mm.m)}` } : {};
   }
   if (unit === 'year' || unit === 'season') {
-    return st.year !== undefined ? { point: { gran: 'year', y: st.year, bc: st.year <= 0 }, from: `previous:${st.year}` } : {};
+    return st.year !== undefined ? { point: yearPoint(st.year), from: `previous:${st.year}` } : {};
   }
   return {};
 }
@@ -212,27 +267,29 @@ function sameUnit(unit: string, st: NarrativeState): { point?: CalPoint; from?: 
 function offsetPoint(unit: string, n: number, st: NarrativeState): { point?: CalPoint; from?: string } {
   if (unit === 'day' || unit === 'week') {
     if (!st.day) return {};
-    const from = `previous:${describe({ gran: 'day', ...st.day })}`;
-    if (unit === 'week') { const w = isoWeek(addDays(st.day, 7 * n)); return { point: { gran: 'week', y: w.y, week: w.w }, from }; }
-    const d = addDays(st.day, n);
-    return { point: { gran: 'day', ...d }, from };
+    const from = `previous:${describeDay(st.day)}`;
+    if (unit === 'week') return { point: weekPoint(isoWeek(addDays(st.day, 7 * n))), from };
+    return { point: dayPoint(addDays(st.day, n)), from };
   }
   if (unit === 'month') {
     const mm = st.month ?? (st.day ? { y: st.day.y, m: st.day.m } : undefined);
     if (!mm) return {};
     const r = addMonths(mm.y, mm.m, n);
-    return { point: { gran: 'month', y: r.y, m: r.m }, from: `previous:${fmtYm(mm.y, mm.m)}` };
+    return { point: monthPoint(r.y, r.m), from: `previous:${fmtYm(mm.y, mm.m)}` };
   }
   if (unit === 'year' || unit === 'season') {
     if (st.year === undefined) return {};
-    return { point: { gran: 'year', y: st.year + n, bc: st.year + n <= 0 }, from: `previous:${st.year}` };
+    return { point: yearPoint(st.year + n), from: `previous:${st.year}` };
   }
   if (unit === 'decade') {
     if (st.year === undefined) return {};
     const y = st.year + 10 * n;
     const bc = y <= 0;
     const decade = bc ? Math.floor((1 - y) / 10) : Math.floor(y / 10);
-    return { point: { gran: 'decade', y, decade, bc }, from: `previous:${st.year}` };
+    const p = calPoint('decade', y);
+    p.decade = decade;
+    p.bc = bc;
+    return { point: p, from: `previous:${st.year}` };
   }
   return {};
 }
@@ -252,7 +309,7 @@ function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { po
   }
   const d = addDays(ref, diff);
   const from = ref === ctx.documentDate ? 'published' : 'previous';
-  return { point: { gran: 'day', ...d }, from: `${from}:${describe({ gran: 'day', ...ref })}`, basis: ctx.mode === 'news' ? 'document-date' : 'inherited' };
+  return { point: dayPoint(d), from: `${from}:${describeDay(ref)}`, basis: ctx.mode === 'news' ? 'document-date' : 'inherited' };
 }
 
 /** A resolution with its keys in one order (point, yearBasis, resolvedFrom); no spreads on a hot path. */
@@ -290,7 +347,9 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     case 'deictic': {
       if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : 'XXXX-XX-XX', yearBasis: 'inherited' };
       const d = addDays(ctx.documentDate, a.n);
-      return { point: { gran: 'day', ...d, ...(k.tod ? { tod: k.tod } : {}) }, yearBasis: 'document-date', resolvedFrom: 'published' };
+      const p = dayPoint(d);
+      if (k.tod) p.tod = k.tod;
+      return { point: p, yearBasis: 'document-date', resolvedFrom: 'published' };
     }
     case 'weekday': {
       const r = weekdayPoint(k.weekday!, st, ctx);
@@ -324,7 +383,7 @@ export function advance(st: NarrativeState, p: CalPoint): void {
     if (st.year !== p.y) { st.month = undefined; st.day = undefined; }
   }
   st.year = p.y;
-  st.point = { ...p };
+  st.point = copyPoint(p);
   st.fromText = true;
 }
 

@@ -91,7 +91,9 @@ export interface Rule {
 }
 
 export function rule(id: string, triggers: RuleTriggers, source: string, extract: Rule['extract'], flags = 'g'): Rule {
-  return { id, triggers, pattern: new RegExp(source, triggers.start ? flags.replace('g', '') + 'y' : flags), extract };
+  // one shape for every rule's triggers (recognition reads them for each rule of each text)
+  const t: RuleTriggers = { on: triggers.on, reach: triggers.reach, near: triggers.near, start: triggers.start ?? false };
+  return { id, triggers: t, pattern: new RegExp(source, t.start ? flags.replace('g', '') + 'y' : flags), extract };
 }
 
 /** Regex `\s` (ASCII and Unicode spaces), without a regex call. */
