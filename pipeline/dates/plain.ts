@@ -55,6 +55,37 @@ export function inParentheses(text: string, at: number): boolean {
   return open >= 0 && before.lastIndexOf(')') < open && before.lastIndexOf('\n') < open;
 }
 
+/**
+ * inParentheses for positions asked in ascending order (the mentions of a text): the last
+ * '(', ')' and line break before each are carried forward by indexOf jumps instead of searching
+ * back from every mention. A position before the last one asked falls back to inParentheses.
+ */
+class ParenthesesScan {
+  private at = 0;
+  private open = -1;
+  private close = -1;
+  private nl = -1;
+  private nextOpen: number;
+  private nextClose: number;
+  private nextNl: number;
+
+  constructor(private readonly text: string) {
+    this.nextOpen = text.indexOf('(');
+    this.nextClose = text.indexOf(')');
+    this.nextNl = text.indexOf('\n');
+  }
+
+  inside(at: number): boolean {
+    const text = this.text;
+    if (at < this.at) return inParentheses(text, at);
+    this.at = at;
+    while (this.nextOpen >= 0 && this.nextOpen < at) { this.open = this.nextOpen; this.nextOpen = text.indexOf('(', this.open + 1); }
+    while (this.nextClose >= 0 && this.nextClose < at) { this.close = this.nextClose; this.nextClose = text.indexOf(')', this.close + 1); }
+    while (this.nextNl >= 0 && this.nextNl < at) { this.nl = this.nextNl; this.nextNl = text.indexOf('\n', this.nl + 1); }
+    return this.open >= Math.max(0, at - 160) && this.close < this.open && this.nl < this.open;
+  }
+}
+
 function headingLines(text: string): Array<{ start: number; end: number }> {
   // each line of 1-90 characters (a line scan, no regex over the whole text)
   const out: Array<{ start: number; end: number }> = [];
@@ -77,6 +108,7 @@ const HEADING_START = /^[A-Z0-9"“(]/;
 
 export function tagMentions(text: string, mentions: Mention[], st: NarrativeState, base: Omit<ResolveContext, 'clause' | 'clauseStart' | 'at'>, headings: Array<{ start: number; end: number }> = []): TimexExpression[] {
   const cuts = sentenceBounds(text);
+  const parens = new ParenthesesScan(text);
   const out: TimexExpression[] = [];
   let h = 0;
   for (const m of mentions) {
@@ -85,7 +117,7 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
     const c = clauseAt(text, cuts, m.start);
     const ctx: ResolveContext = { mode: base.mode, documentDate: base.documentDate, clause: c.clause, clauseStart: c.clauseStart, at: m.start };
     const initial = inHeading || OPENER.test(text.slice(c.clauseStart, m.lead ?? m.start));
-    const r = resolveAndAdvance(m, st, ctx, { initial, aside: !inHeading && inParentheses(text, m.start) });
+    const r = resolveAndAdvance(m, st, ctx, { initial, aside: !inHeading && parens.inside(m.start) });
     if (inHeading && r.point && m.anchor.kind === 'calendar') {
       const to = r.to ?? r.point;
       st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };
