@@ -3,6 +3,8 @@
 // once holds it twice. Each string is UTF-8 encoded straight into one growing buffer; the file
 // is a view of it, so nothing is copied at the end. Few, doubling allocations matter: V8 runs a
 // full GC for every ~64 MB of new buffers, and at 100x that heap holds the whole corpus.
+// Each string is encoded on its own, so a caller pushes whole lines or records (never half of a
+// surrogate pair: that half would become U+FFFD, as TextEncoder makes of a lone surrogate).
 const FIRST = 1 << 16;
 
 export class TextChunks {
