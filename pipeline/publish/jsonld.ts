@@ -120,12 +120,26 @@ type Node = Record<string, unknown>;
 
 const QUOTE_CONTEXT = 32; // code points of prefix/suffix, enough to disambiguate a repeated sentence
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The last n code points of s (a lone surrogate counts as one, as in Array.from). */
 function lastCodePoints(s: string, n: number): string {
-  const a = Array.from(s);
-  return a.slice(Math.max(0, a.length - n)).join('');
+  let i = s.length;
+  for (let k = 0; k < n && i > 0; k++) {
+    i--;
+    if (i > 0 && isLowSurrogate(s.charCodeAt(i)) && isHighSurrogate(s.charCodeAt(i - 1))) i--;
+  }
+  return s.slice(i);
 }
+/** The first n code points of s. */
 function firstCodePoints(s: string, n: number): string {
-  return Array.from(s).slice(0, n).join('');
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) {
+    if (i + 1 < s.length && isHighSurrogate(s.charCodeAt(i)) && isLowSurrogate(s.charCodeAt(i + 1))) i += 2;
+    else i++;
+  }
+  return s.slice(0, i);
 }
 
 const drop = <T extends Node>(o: T): T => {
