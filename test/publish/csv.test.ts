@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countFormulaCells, formatCell, formatNumber, toCsv } from '../../pipeline/publish/csv.ts';
+import { countFormulaCells, formatNumber, toCsv } from '../../pipeline/publish/csv.ts';
 import { buildRelease } from '../../pipeline/publish/index.ts';
 import { STATEMENTS, type Row, type TableSpec } from '../../pipeline/publish/model.ts';
 import { input } from './fixtures.ts';
