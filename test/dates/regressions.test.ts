@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateDocument } from '../../pipeline/dates/index.ts';
+import { dateDocument, tagPlainText } from '../../pipeline/dates/index.ts';
 import { narrative } from './fixtures.ts';
 import { expectTimex } from './helpers.ts';
 
@@ -72,3 +72,15 @@ describe('regressions', () => {
   });
 });
 
+
+describe('regression: three-digit counts read as years in the seed article', () => {
+  it('"the death toll of around 200." is a count, not the year 200', () => {
+    expect(tagPlainText('Several outlets still reported the death toll of around 200.', '2012-03-01').filter((e) => e.val === '0200')).toEqual([]);
+  });
+  it('"up to 150–220 people were rounded up" is a count range, not the year 150', () => {
+    expect(tagPlainText('Activists claimed that up to 150–220 people were rounded up.', '2012-03-01').filter((e) => /^0150/.test(e.val ?? ''))).toEqual([]);
+  });
+  it('a three-digit year after "in" still reads as a year', () => {
+    expect(tagPlainText('The city fell in 636 to the Rashidun army.').map((e) => [e.text, e.val])).toContainEqual(['636', '0636']);
+  });
+});

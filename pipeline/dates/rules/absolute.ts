@@ -146,6 +146,9 @@ export const absoluteRules: Rule[] = [
     if (m[1]!.length === 3) {
       if (!/\b(?:in|of|by|since|until|from|to|and|after|before|year|around|c\.|ca\.|–|-)\s*$/i.test(before)) return null;
       if (countNounFollows(text, end) || (looksLikeCount(text, end) && !FUNCTION_WORD_AFTER.test(text.slice(end, end + 12)))) return null;
+      // "around 200", "up to 150–220 people": a quantity, unless an era follows ("around 490 BC"
+      // is read by the era rules); a number range ends a count, not a year.
+      if (COUNT_LEAD.test(before) || /^\s*[–-]\s*\d/.test(text.slice(end, end + 4))) return null;
       return { known: { year: y }, anchor: { kind: 'calendar' } };
     }
     if (y < 1000 || y > 2099) return null;
