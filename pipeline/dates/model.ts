@@ -33,7 +33,7 @@ export type Anchor =
   | { kind: 'offset'; unit: Unit; n: number } // the next day, two weeks later, the previous year
   | { kind: 'vague-offset'; dir: 1 | -1; unit: Unit } // a few days later
   | { kind: 'same'; unit: Unit | 'any' } // that day, later that month, meanwhile, this time
-  | { kind: 'deictic'; n: number } // yesterday / today / tomorrow: against the document date
+  | { kind: 'deictic'; n: number; unit?: Unit } // yesterday / today / tomorrow / two years ago: against the document date
   | { kind: 'weekday' }
   | { kind: 'present' }
   | { kind: 'past' }

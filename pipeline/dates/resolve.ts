@@ -319,6 +319,8 @@ function resolution(point: CalPoint | undefined, yearBasis: YearBasisKind, from:
   return r;
 }
 
+const UNKNOWN_AT: Partial<Record<string, string>> = { day: 'XXXX-XX-XX', week: 'XXXX-WXX', month: 'XXXX-XX', year: 'XXXX' };
+
 /** Resolve one mention (not a range) without changing the state. */
 function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Resolution {
   const a = m.anchor;
@@ -345,7 +347,14 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
       return resolution(r.point, 'inherited', r.from);
     }
     case 'deictic': {
-      if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : 'XXXX-XX-XX', yearBasis: 'inherited' };
+      // Without a document date the value is unknown at the unit's granularity ("15 months ago": XXXX-XX).
+      if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', yearBasis: 'inherited' };
+      if (a.unit && a.unit !== 'day') {
+        // "a year ago", "two months ago": that unit counted back from the document's date
+        const d0 = ctx.documentDate;
+        const r = offsetPoint(a.unit, a.n, { day: d0, month: { y: d0.y, m: d0.m }, year: d0.y, bc: false });
+        return { ...(r.point ? { point: r.point } : { special: 'PAST_REF' }), yearBasis: 'document-date', resolvedFrom: 'published' };
+      }
       const d = addDays(ctx.documentDate, a.n);
       const p = dayPoint(d);
       if (k.tod) p.tod = k.tod;

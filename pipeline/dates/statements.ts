@@ -207,8 +207,12 @@ export function dateDocument(doc: Document): DatedDocument {
       if (structural) {
         // a Current Events item is dated by its page or link path, whatever its words say
         const p: CalPoint = { gran: 'day', ...structural };
-        const span = chosen ? { start: chosen.m.lead ?? chosen.m.start, end: chosen.m.end } : block.structuralDateSpan ?? s.span;
-        const base2: Resolved = { m: chosen?.m ?? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } };
+        // The words are the dated expression only when they name that same day ("today", "on
+        // Wednesday"); otherwise ("in the past", "last year") the date is the structure's own.
+        const same = chosen?.r.point && chosen.r.point.gran === 'day' && chosen.r.point.y === p.y && chosen.r.point.m === p.m && chosen.r.point.d === p.d;
+        const named = same ? chosen : undefined;
+        const span = named ? { start: named.m.lead ?? named.m.start, end: named.m.end } : block.structuralDateSpan ?? s.span;
+        const base2: Resolved = { m: named?.m ?? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } };
         const d = toSentenceDate({ ...base2, m: { ...base2.m, mod: undefined } as Mention, r: base2.r }, p, span, text, clause, mode, 'structure.date', s.span.start);
         if (d) dates.set(si, d);
         continue;

@@ -84,3 +84,18 @@ describe('regression: three-digit counts read as years in the seed article', () 
     expect(tagPlainText('The city fell in 636 to the Rashidun army.').map((e) => [e.text, e.val])).toContainEqual(['636', '0636']);
   });
 });
+
+describe('regression: "N units ago" was read as the document date itself', () => {
+  it('counts days, months and years back from the publication date', () => {
+    const vals = (t: string) => tagPlainText(t, '2014-02-13').map((e) => [e.text, e.val]);
+    expect(vals('He left two days ago.')).toEqual([['two days ago', '2014-02-11']]);
+    expect(vals('Two months ago the town fell.')).toEqual([['Two months ago', '2013-12']]);
+    expect(vals('Mubarak was overthrown a year ago.')).toEqual([['a year ago', '2013']]);
+  });
+  it('without a document date, is unknown at the granularity of its unit (TIMEX2 "15 months ago" = XXXX-XX)', () => {
+    expect(tagPlainText('They had left 15 months ago.').map((e) => [e.text, e.val])).toEqual([['15 months ago', 'XXXX-XX']]);
+  });
+  it('never starts inside a number with a thousands separator ("13,000 years ago")', () => {
+    expect(tagPlainText('It appeared about 13,000 years ago.', '2014-02-13').some((e) => e.text.startsWith('000'))).toBe(false);
+  });
+});

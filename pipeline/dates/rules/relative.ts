@@ -61,7 +61,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // two days later, one week earlier, a week prior, twelve days after, 14 years later, two days previously
-  rule('relative.n-units', { on: ['unit'], reach: [40, 30], near: wordAfter(['later', 'earlier', 'after', 'before', 'afterwards', 'afterward', 'previously', 'prior', 'ago', 'beforehand', 'on']) }, `\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
+  rule('relative.n-units', { on: ['unit'], reach: [40, 30], near: wordAfter(['later', 'earlier', 'after', 'before', 'afterwards', 'afterward', 'previously', 'prior', 'ago', 'beforehand', 'on']) }, `(?<![\\d.,])\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
     const n = numberValue(m[2]!.replace(/\s+/g, ' '));
     if (n === undefined) return null;
     const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
@@ -69,7 +69,8 @@ export const relativeRules: Rule[] = [
     let k = n;
     if (unit === 'week') { unit = 'day'; k = 7 * n; } // "one week later" is a day, not an ISO week
     const d: Draft = { known: {}, anchor: { kind: 'offset', unit, n: dir * k } };
-    if (m[4]!.toLowerCase() === 'ago') d.anchor = { kind: 'deictic', n: 0 };
+    // "two days ago" counts back from the document's own date, not the narrative's
+    if (m[4]!.toLowerCase() === 'ago') d.anchor = unit === 'day' ? { kind: 'deictic', n: -k } : { kind: 'deictic', n: -k, unit };
     if (m[1] && /about|around|nearly|almost/i.test(m[1])) d.mod = 'APPROX';
     return d;
   }, 'gi'),
