@@ -1,6 +1,6 @@
 // Publish at scale, for profiling: builds (or reuses) an Nx copy of the WCEP corpus, runs the map
 // side with a cache, then times buildRelease and prints file sizes, sha256 and peak RSS.
-// `tsx bench/_pubscale.ts <scale> [--hashes out.json] [--skip-publish]`
+// `tsx bench/publish-scale.ts <scale> [--hashes out.json] [--skip-publish]`
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
