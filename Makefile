@@ -42,8 +42,10 @@ timex: node_modules/.package-lock.json
 bench-dates: node_modules/.package-lock.json
 	$(TSX) bench/dates.ts
 
+# The suite, then proof that the committed latest release is what raw/ and this code produce.
 test: node_modules/.package-lock.json
 	node_modules/.bin/vitest run
+	$(TSX) pipeline/cli/build.ts --raw raw --dist dist-data --check
 
 typecheck: node_modules/.package-lock.json
 	node_modules/.bin/tsc --noEmit -p .
