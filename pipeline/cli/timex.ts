@@ -3,22 +3,8 @@
 // scorer is Python); the tagger works in UTF-16 units, converted here.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CodePointIndex } from '../codepoints.ts';
 import { tagPlainText } from '../dates/index.ts';
-
-function codePointOffsets(text: string): (i: number) => number {
-  let astral = false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00) { astral = true; break; }
-  if (!astral) return (i) => i;
-  const map = new Int32Array(text.length + 1);
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = cp;
-    const c = text.charCodeAt(i);
-    if (!(c >= 0xdc00 && c < 0xe000 && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) < 0xdc00)) cp++;
-  }
-  map[text.length] = cp;
-  return (i) => map[i]!;
-}
 
 const [inDir, outDir] = process.argv.slice(2);
 if (!inDir || !outDir) {
@@ -30,7 +16,8 @@ const files = readdirSync(inDir).filter((f) => f.endsWith('.txt')).sort();
 let total = 0;
 for (const f of files) {
   const text = readFileSync(join(inDir, f), 'utf8').replace(/^\uFEFF/, '');
-  const cp = codePointOffsets(text);
+  const index = new CodePointIndex(text);
+  const cp = (i: number) => index.at(i);
   const lines = tagPlainText(text).map((e) => JSON.stringify({
     start: cp(e.start), end: cp(e.end), text: e.text, ...(e.val ? { val: e.val } : {}), ...(e.mod ? { mod: e.mod } : {}), rule: e.rule,
   }));

@@ -2,6 +2,7 @@
 // statement ids are derived here from content so the published contract holds whatever the
 // upstream stage did.
 import { message } from '../diagnostics.ts';
+import { CodePointIndex } from '../codepoints.ts';
 import { deriveStatementId, normaliseSentence } from '../ids.ts';
 import { LineIndex } from '../positions.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Span, Statement } from '../types.ts';
@@ -18,44 +19,7 @@ export interface ReleaseDocument {
   text: string;
 }
 
-/** UTF-16 code-unit offset -> code-point offset, for one text. */
-export class CodePointIndex {
-  /** undefined when the text has no surrogate pair: then code points and code units coincide (most text; saves 4 bytes a character). */
-  private readonly before: Uint32Array | undefined;
-  readonly length: number;
-
-  constructor(text: string) {
-    const n = text.length;
-    if (!/[\uD800-\uDFFF]/.test(text)) {
-      this.before = undefined;
-      this.length = n;
-      return;
-    }
-    // before[i] = number of code points in text[0, i); an offset inside a surrogate pair maps to the pair
-    const before = new Uint32Array(n + 1);
-    let cp = 0;
-    let i = 0;
-    while (i < n) {
-      before[i] = cp;
-      if (isHigh(text.charCodeAt(i)) && i + 1 < n && isLow(text.charCodeAt(i + 1))) {
-        before[i + 1] = cp;
-        i += 2;
-      } else i += 1;
-      cp++;
-    }
-    before[n] = cp;
-    this.before = before;
-    this.length = cp;
-  }
-
-  at(utf16: number): number {
-    if (this.before === undefined) return Math.max(0, Math.min(utf16, this.length));
-    return this.before[Math.max(0, Math.min(utf16, this.before.length - 1))] as number;
-  }
-}
-
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+export { CodePointIndex };
 
 export { deriveStatementId, normaliseSentence };
 
