@@ -1,11 +1,11 @@
 // News article as text: an optional headline, byline (`By …`), a dateline with the publication
 // time (`7 May 2014 - 9:01 PM  UPDATED 8 May 2014 - 8:27 AM`, `May 7, 2014 9:01 PM`), photo
 // captions (`• A file picture …`, or a line ending in an agency credit such as `(AAP)`), paragraphs.
+import { monthNumber } from '../dates/lexicon.ts';
 import type { Document, Message, Span } from '../types.ts';
 import { DocumentBuilder, lines } from './builder.ts';
 import { isTitleLike } from './plain.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const TIME = '(\\d{1,2})[:.](\\d{2})\\s*([AaPp]\\.?[Mm]\\.?)?';
 /** `7 May 2014 - 9:01 PM` (day first) and `May 7, 2014 9:01 PM` (month first). */
@@ -22,15 +22,15 @@ export interface Dateline {
 
 /** A dateline at the start of `line`, read as a local date-time (the text states no offset). */
 export function readDateline(line: string, lineStart: number): Dateline | undefined {
-  let m = DATELINE_DMY.exec(line);
-  let y: string, mo: string, d: string, hh: string | undefined, mm: string | undefined, ap: string | undefined;
-  if (m) [, d, mo, y, hh, mm, ap] = m as unknown as string[] as [string, string, string, string, string, string, string];
-  else if ((m = DATELINE_MDY.exec(line))) [, mo, d, y, hh, mm, ap] = m as unknown as string[] as [string, string, string, string, string, string, string];
-  else return undefined;
+  // Day-first groups: day, month, year, hour, minute, am/pm; month-first: month, day, year, ...
+  const dmy = DATELINE_DMY.exec(line);
+  const m = dmy ?? DATELINE_MDY.exec(line);
+  if (!m) return undefined;
+  const [d, mo, y, hh, mm, ap] = dmy ? [m[1], m[2], m[3], m[4], m[5], m[6]] : [m[2], m[1], m[3], m[4], m[5], m[6]];
   // A dateline is a line of its own: what follows the date must not be prose.
   const rest = line.slice(m[0].length);
   if (/[a-z]{4,}/.test(rest.replace(/UPDATED|Updated|updated|AEST|AEDT|GMT|UTC|BST|EST|EDT/g, '')) && !/^\s*(?:UPDATED|Updated)/.test(rest)) return undefined;
-  const month = MONTHS.findIndex((n) => n.startsWith((mo as string).toLowerCase().replace('.', '').slice(0, 3))) + 1;
+  const month = monthNumber(mo as string) ?? 0;
   const day = Number(d);
   if (month < 1 || day < 1 || day > 31) return undefined;
   let date = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
