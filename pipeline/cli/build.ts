@@ -103,7 +103,7 @@ if (values.out) {
 }
 
 function report(messages: Message[]): void {
-  for (const m of messages) process.stderr.write(formatMessage(m) + '\n');
+  for (const m of messages) if (m.severity !== 'info' || values.verbose) process.stderr.write(formatMessage(m) + '\n');
   if (hasErrors(messages)) fail('build: publish reported errors; nothing published');
 }
 
