@@ -2,7 +2,7 @@
 // the decision to publish. Reading files, the cache and workers live here; the stages stay pure.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
@@ -34,19 +34,33 @@ export interface BuildOutcome {
   cache: { hits: number; misses: number };
 }
 
-/** A hash of everything that decides a document's result: the code, schemas, gazetteer and lockfile. */
-export function codeVersion(): string {
-  const h = createHash('sha256');
-  const walk = (dir: string): void => {
+/**
+ * The code a document's result depends on: the per-document stages, the schemas they validate
+ * against and the gazetteer. The aggregate side (publish, landing page) and the runners are not
+ * in it, so changing them re-runs only the aggregate.
+ */
+const AGGREGATE_ONLY = ['pipeline/publish/', 'pipeline/landing/', 'pipeline/cli/', 'pipeline/build.ts', 'pipeline/workers.ts', 'pipeline/progress.ts'];
+
+export function perDocumentCodeFiles(): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    const dir = join(PROJECT_ROOT, rel);
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
+      const r = `${rel}/${name}`;
       if (name.endsWith('.ts') || name.endsWith('.json')) {
-        h.update(relative(PROJECT_ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
-      } else if (!name.includes('.')) walk(p);
+        if (!AGGREGATE_ONLY.some((p) => r === p || r.startsWith(p))) out.push(r);
+      } else if (!name.includes('.')) walk(r);
     }
   };
-  for (const d of ['pipeline', 'schemas', 'gazetteer']) walk(join(PROJECT_ROOT, d));
+  for (const d of ['pipeline', 'schemas', 'gazetteer']) walk(d);
+  return out;
+}
+
+/** A hash of everything that decides a document's result, plus the lockfile (library versions). */
+export function codeVersion(): string {
+  const h = createHash('sha256');
+  for (const r of perDocumentCodeFiles()) h.update(r).update('\0').update(readFileSync(join(PROJECT_ROOT, r))).update('\0');
   h.update(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
   return h.digest('hex').slice(0, 16);
 }
