@@ -49,3 +49,19 @@ describe('release built from raw/', () => {
     for (const [name, bytes] of files) expect(Buffer.from(again.get(name)!).equals(Buffer.from(bytes)), name).toBe(true);
   });
 });
+
+describe('release built from HTML documents (regression: publish rejected every HTML statement)', () => {
+  it('publishes HTML statements with spans of the raw markup and the visible text', async () => {
+    const raw = 'test/fixtures/html';
+    const outcome = await build(raw);
+    const release = buildRelease(releaseInput(outcome, raw, loadGazetteer(), '0.1.0'));
+    expect(release.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    const rows = parse(Buffer.from(release.files.get('statements.csv')!), { columns: true }) as Record<string, string>[];
+    const html = Array.from(readFileSync(join(raw, 'wikipedia-article.html'), 'utf8'));
+    const assault = rows.find((r) => r.text === 'On 19 May 2013, the Syrian Army and Hezbollah launched an assault.')!;
+    const span = html.slice(Number(assault.char_start), Number(assault.char_end)).join('');
+    expect(span.startsWith('On 19 May 2013, the <a href="/wiki/Syrian_Army">Syrian Army</a>')).toBe(true);
+    expect(span.endsWith('launched an assault.')).toBe(true);
+    expect(rows.find((r) => r.text === 'Rebels held out for weeks & the town fell on 5 June.')?.date_start).toBe('2013-06-05');
+  });
+});
