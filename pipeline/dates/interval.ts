@@ -4,7 +4,7 @@
 // Jan-Apr / May-Aug / Sep-Dec; seasons are meteorological (spring = March-May). A day is never
 // invented: a month stays a month.
 import edtf from 'edtf';
-import { addDays, daysInMonth, isoDate, isoWeekStart, type Ymd } from './calendar.ts';
+import { addDays, daysInMonth, isoDate, isoWeekStart, pad, type Ymd } from './calendar.ts';
 import type { CalPoint } from './model.ts';
 import type { DatePrecision, DateQualifier } from '../types.ts';
 
@@ -71,8 +71,9 @@ function isoOf(p: Ymd): string {
 /** The EDTF of a single point (no qualifier). */
 function pointEdtf(p: CalPoint, b: Bounds): string {
   if (p.gran === 'day') return isoOf(b.start);
-  if (p.gran === 'month' && !p.part) return isoOf(b.start).slice(0, 7);
-  if (p.gran === 'year' && !p.part) return isoOf(b.start).slice(0, 4);
+  // built from parts, not sliced: a BC year carries a sign (-0491-05)
+  if (p.gran === 'month' && !p.part) return `${pad(b.start.y, 4)}-${pad(b.start.m, 2)}`;
+  if (p.gran === 'year' && !p.part) return pad(b.start.y, 4);
   return `${isoOf(b.start)}/${isoOf(b.end)}`;
 }
 

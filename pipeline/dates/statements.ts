@@ -5,7 +5,7 @@
 import { message } from '../diagnostics.ts';
 import { LineIndex } from '../positions.ts';
 import type { Block, Document, Message, SentenceDate, Span } from '../types.ts';
-import { parseIsoDate, type Ymd } from './calendar.ts';
+import { isoDate, parseIsoDate, type Ymd } from './calendar.ts';
 import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from './interval.ts';
 import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
@@ -87,9 +87,8 @@ function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clau
   return d;
 }
 
-function iso(p: Ymd): string {
-  return `${String(p.y).padStart(4, '0')}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-}
+// ISO 8601 dates with the sign and four digits of a BC (astronomical) year: -0491-05-01.
+const iso = isoDate;
 
 function modeOf(doc: Document): Mode {
   return doc.kind === 'news-text' || doc.kind === 'html' ? 'news' : 'narrative';

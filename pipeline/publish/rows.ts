@@ -21,6 +21,8 @@ export interface ReleaseDocument {
 
 export { CodePointIndex };
 
+const TABLE_DATE = /^(?!0000)\d{4}-\d{2}-\d{2}$/;
+
 export { deriveStatementId, normaliseSentence };
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -133,6 +135,12 @@ export function buildRows(
     const claimPairs = [...claims.keys()].map((k) => k.split('\u0000') as [string, string]);
     const d = s.date;
     const c = s.casualties;
+    // A Table Schema `date` (and pandas, DuckDB, Excel) holds years 0001-9999 only: a BC date
+    // keeps its exact value in date_edtf, and its start/end cells are null rather than invalid.
+    const calendarRange = TABLE_DATE.test(d.start) && TABLE_DATE.test(d.end);
+    if (!calendarRange) {
+      messages.push(message({ reason: `Unexpected date ${d.start}..${d.end} outside years 0001-9999, expected a Table Schema date: published in date_edtf (${d.edtf}) with date_start/date_end empty`, ruleId: 'publish-date-out-of-range', stage: STAGE, file, severity: 'warning' }, where(s, s.span)));
+    }
     statements.push({
       statement_id: p.id,
       document_id: s.documentId,
@@ -141,8 +149,8 @@ export function buildRows(
       char_start: p.start,
       char_end: p.end,
       section: str(s.section),
-      date_start: d.start,
-      date_end: d.end,
+      date_start: calendarRange ? d.start : null,
+      date_end: calendarRange ? d.end : null,
       date_edtf: d.edtf,
       date_precision: d.precision,
       date_qualifier: d.qualifier,

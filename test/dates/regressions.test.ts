@@ -99,3 +99,12 @@ describe('regression: "N units ago" was read as the document date itself', () =>
     expect(tagPlainText('It appeared about 13,000 years ago.', '2014-02-13').some((e) => e.text.startsWith('000'))).toBe(false);
   });
 });
+
+describe('regression: "from 499 to 493 BC" dated its statement from AD 499 to 493 BC', () => {
+  it('carries the era at the end of a "to" range to its first year', () => {
+    expect(tagPlainText('The Ionian Revolt lasted from 499 to 493 BC.').map((e) => [e.text, e.val])).toEqual([['499', 'BC0499'], ['493 BC', 'BC0493']]);
+  });
+  it('publishes no statement with a BC date (Table Schema dates are years 0001-9999)', () => {
+    expect([...dateDocument(narrative('The Ionian Revolt lasted from 499 to 493 BC.')).dates.values()]).toEqual([]);
+  });
+});

@@ -110,3 +110,17 @@ describe('statements.csv of a release', () => {
     expect(text).toBe(text.normalize('NFC'));
   });
 });
+
+describe('a date outside the years a Table Schema date can hold', () => {
+  it('keeps the statement, its exact value in date_edtf, empty start/end cells, and warns', () => {
+    const base = input();
+    const [first, ...rest] = base.statements;
+    const bc = { ...first!, date: { ...first!.date, start: '-0491-01-01', end: '-0491-12-31', edtf: '-0491' } };
+    const r = buildRelease({ ...base, statements: [bc, ...rest] });
+    expect(r.messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(r.messages.map((m) => m.ruleId)).toContain('publish-date-out-of-range');
+    const rows = parse(Buffer.from(r.files.get('statements.csv')!), { columns: true }) as Record<string, string>[];
+    const row = rows.find((x) => x.text === bc.text)!;
+    expect([row.date_start, row.date_end, row.date_edtf]).toEqual(['', '', '-0491']);
+  });
+});

@@ -64,8 +64,8 @@ export const rangeRules: Rule[] = [
     };
   }),
 
-  // 499–449 BC, 480-479 BC: the era at the end covers both years
-  rule('ranges.years-era', { on: ['era'], reach: [16, 6] }, '(?<![\\d.,-])(\\d{2,4})\\s*[–—-]\\s*(\\d{2,4})\\s*(BC|BCE|B\\.C\\.)(?![a-z])', (m) => {
+  // 499–449 BC, 480-479 BC, from 499 to 493 BC: the era at the end covers both years
+  rule('ranges.years-era', { on: ['era'], reach: [18, 6] }, '(?<![\\d.,-])(\\d{2,4})\\s*(?:[–—-]|\\sto\\s|\\sand\\s|\\suntil\\s)\\s*(\\d{2,4})\\s*(BC|BCE|B\\.C\\.)(?![a-z])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = Number(m[2]);
