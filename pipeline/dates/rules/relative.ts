@@ -43,8 +43,9 @@ export const relativeRules: Rule[] = [
     return unitDraft(m[1]!, n);
   }, 'gi'),
 
-  // that day, that same day, the same day, this very morning, that month
-  rule('relative.same-unit', { on: ['same'], reach: [6, 26] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+  // that day, that same day, the same day, this very morning, that month (a trigger counts only
+  // before 'same', 'very' or the unit: every match has one)
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', 'day', 'night', 'morning', 'afternoon', 'evening', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter']) }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
     const d = unitDraft(m[1]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
