@@ -3,7 +3,7 @@
 // sequencers that date a statement without being a TIMEX ("Later, ...", "Soon after, ...",
 // "After the ambush, ..."). Bare "later" inside a sentence does not count.
 import type { Rule } from './rule.ts';
-import { rule, wordBefore } from './rule.ts';
+import { either, rule, wordAt, wordBefore } from './rule.ts';
 
 /** Sentence start: text start, after . ! ? (and a closing quote), or a line break. */
 const OPENING = /^\s*(?:(?:However|But|Then|And),?\s+)?$/;
@@ -37,13 +37,15 @@ export const anaphoricRules: Rule[] = [
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true, qualifier: 'during',
   }), 'gi'),
 
-  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', (m) => ({
+  // its trigger word is 'meanwhile' or follows 'by' (then, now) or 'the' (meantime, time)
+  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14], near: either(wordAt(['meanwhile']), wordBefore(['by', 'the'])) }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, ...(/^by/i.test(m[0]) ? { qualifier: 'by' as const } : {}),
   }), 'gi'),
 
   // now, currently, at present: the writer's present (TIMEX PRESENT_REF); in a narrative
-  // sentence it is the story's current time
-  rule('anaphoric.present', { on: ['anaphor'], reach: [14, 14] }, '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
+  // sentence it is the story's current time; a trigger counts as one of those words or after
+  // at/the/these/time (at present, the present day, these days, the time being)
+  rule('anaphoric.present', { on: ['anaphor'], reach: [14, 14], near: either(wordAt(['now', 'currently', 'nowadays', 'presently']), wordBefore(['at', 'the', 'these', 'time'])) }, '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
     if (/^today$/i.test(m[1]!)) return null; // today is the deictic rule's
     return { known: {}, anchor: { kind: 'present' } };
   }, 'gi'),

@@ -128,6 +128,21 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
   };
 }
 
+/** The word at `at` is one of `words` (lower case). */
+export function wordAt(words: readonly string[]): (text: string, at: number) => boolean {
+  const set = new Set(words);
+  return (text, at) => {
+    let i = at;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    return set.has(lowerWord(text, at, i));
+  };
+}
+
+/** Either guard holds. */
+export function either(a: (text: string, at: number) => boolean, b: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
+  return (text, at) => a(text, at) || b(text, at);
+}
+
 /**
  * The word before `at`, across whitespace (and hyphens when `hyphen`), is one of `words`
  * (lower case), ends in one of `suffixes`, or is a number when `digits`: a cheap guard for rules whose trigger follows a
