@@ -82,8 +82,9 @@ export const relativeRules: Rule[] = [
     return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
   }, 'gi'),
 
-  // the second day of the bombardment: counted from the current day (the event's first day)
-  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  // the second day of the bombardment: counted from the current day (the event's first day);
+  // its trigger, the ordinal, is followed by day/night/morning
+  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
     const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),
