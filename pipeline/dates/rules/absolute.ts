@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import { wordBeforeSpace, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { both, digitAfter, digitBefore, isRegexSpace, matchesAt, monthDayThen, ofAhead, rule, wordBefore } from './rule.ts';
+import { digitAfter, digitBefore, matchesAt, ofAhead, rule, wordBefore } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -38,29 +38,6 @@ const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as
 /** Counts written before a number ("about 1500 troops"). */
 const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
 
-/** ", 1940" or " 1940": a comma or whitespace, then a digit. */
-function yearAhead(text: string, at: number): boolean {
-  let i = at;
-  const c = text.charCodeAt(i);
-  if (c !== 44 && !isRegexSpace(c)) return false;
-  i++;
-  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-  const d = text.charCodeAt(i);
-  return d >= 48 && d <= 57;
-}
-
-/** " of 1862": whitespace, "of", whitespace, a digit. */
-function ofYearAhead(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-  if (i === at || text.charCodeAt(i) !== 111 || text.charCodeAt(i + 1) !== 102) return false;
-  i += 2;
-  const gap = i;
-  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-  const d = text.charCodeAt(i);
-  return i > gap && d >= 48 && d <= 57;
-}
-
 function year(s: string): number {
   return Number(s);
 }
@@ -81,7 +58,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // September 1, 1939 / May 10 1940
-  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: both(digitAfter(3), monthDayThen(yearAhead)), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
@@ -104,7 +81,7 @@ export const absoluteRules: Rule[] = [
     anchor: { kind: 'calendar' },
   })),
 
-  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: both(digitAfter(3), monthDayThen(ofYearAhead)), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),

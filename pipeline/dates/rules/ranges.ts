@@ -6,7 +6,7 @@ import { MONTH_RE, monthNumber } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
-import { both, digitAfter, digitBefore, isRegexSpace, matchesAt, monthDayThen, rule } from './rule.ts';
+import { digitAfter, digitBefore, matchesAt, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -15,77 +15,9 @@ function part(start: number, end: number, d: Draft['known']): Draft & { start: n
   return { start, end, known: d, anchor: { kind: 'calendar' } };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Digits (at least `n`) ending at `e`. */
-function digitsEndAt(text: string, e: number, n: number): boolean {
-  let i = e;
-  while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
-  return e - i >= n;
-}
-
-/**
- * The month word at `at` is one of a glued infobox range: a run of five digits or more (year
- * and day glued) just after it or just before it, across whitespace.
- */
-function gluedNear(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && text.charCodeAt(i) > 64) i++;
-  if (text.charCodeAt(i) === 46) i++;
-  const gap = i;
-  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-  if (i > gap) {
-    let e = i;
-    while (e < text.length && isDigit(text.charCodeAt(e))) e++;
-    if (e - i >= 5) return true;
-  }
-  let b = at;
-  while (b > 0 && isRegexSpace(text.charCodeAt(b - 1))) b--;
-  return b < at && digitsEndAt(text, b, 5);
-}
-
-/** A day (ordinal suffix allowed) ending at `e`, after a connector's last character (and, to, until, through, a dash, &). */
-function dayAfterConnector(text: string, e: number): boolean {
-  let i = e;
-  if (!isDigit(text.charCodeAt(i - 1))) {
-    const suffix = text.slice(i - 2, i);
-    if (!(suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') || !isDigit(text.charCodeAt(i - 3))) return false;
-    i -= 2;
-  }
-  while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
-  while (i > 0 && isRegexSpace(text.charCodeAt(i - 1))) i--;
-  const c = text.charCodeAt(i - 1);
-  return c === 100 || c === 111 || c === 108 || c === 104 || c === 0x2013 || c === 45 || c === 0x2014 || c === 38;
-}
-
-/** The month word at `at` ends a day range ("20 and 22 January", "28 to 30 of May"). */
-function dayRangeBefore(text: string, at: number): boolean {
-  let j = at;
-  while (j > 0 && isRegexSpace(text.charCodeAt(j - 1))) j--;
-  if (j === at || j === 0) return false;
-  if (dayAfterConnector(text, j)) return true;
-  if (text.charCodeAt(j - 1) !== 102 || text.charCodeAt(j - 2) !== 111) return false; // "of"
-  let k = j - 2;
-  while (k > 0 && isRegexSpace(text.charCodeAt(k - 1))) k--;
-  return k < j - 2 && k > 0 && dayAfterConnector(text, k);
-}
-
-/** A range connector (a dash, to, and) starts after optional whitespace at `at`. */
-function connectorAhead(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-  const c = text.charCodeAt(i);
-  return c === 0x2013 || c === 45 || c === 0x2014 || c === 116 || c === 97;
-}
-
-const DIGIT_WITHIN_10 = digitBefore(10);
-const DIGIT_WITHIN_8 = digitBefore(8);
-
 export const rangeRules: Rule[] = [
   // 6 May 20119 May 2014: an infobox "6 May 2011 – 9 May 2014" whose dash was stripped
-  rule('ranges.glued-years', { on: ['month'], reach: [8, 40], near: (t, at) => gluedNear(t, at) && DIGIT_WITHIN_10(t, at) }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
+  rule('ranges.glued-years', { on: ['month'], reach: [8, 40], near: digitBefore(10) }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
     const s = m.index;
     const cut = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length) + 4;
     return {
@@ -99,7 +31,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 20 and 22 January (2013), 20–22 January, 28 to 30 May
-  rule('ranges.days-month', { on: ['month'], reach: [26, 32], near: (t, at) => dayRangeBefore(t, at) && DIGIT_WITHIN_8(t, at) }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
+  rule('ranges.days-month', { on: ['month'], reach: [26, 32], near: digitBefore(8) }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
     const s = m.index;
     const second = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
     const month = monthNumber(m[4]!)!;
@@ -116,7 +48,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // May 5–7, 1940 / July 1 to 3
-  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: both(digitAfter(3), monthDayThen(connectorAhead)), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
+  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
     const s = m.index;
     const month = monthNumber(m[1]!)!;
     const y = m[5] ? { year: Number(m[5]) } : {};

@@ -43,9 +43,8 @@ export const relativeRules: Rule[] = [
     return unitDraft(m[1]!, n);
   }, 'gi'),
 
-  // that day, that same day, the same day, this very morning, that month (a trigger counts only
-  // before 'same', 'very' or the unit: every match has one)
-  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', 'day', 'night', 'morning', 'afternoon', 'evening', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter']) }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+  // that day, that same day, the same day, this very morning, that month
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
     const d = unitDraft(m[1]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -82,9 +81,8 @@ export const relativeRules: Rule[] = [
     return { known: {}, anchor: { kind: 'vague-offset', dir, unit: UNIT_OF[m[1]!.toLowerCase()]! } };
   }, 'gi'),
 
-  // the second day of the bombardment: counted from the current day (the event's first day);
-  // its trigger, the ordinal, is followed by day/night/morning
-  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  // the second day of the bombardment: counted from the current day (the event's first day)
+  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
     const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),

@@ -129,46 +129,6 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
 }
 
 /**
- * After a month word at `at` and whitespace, a day number: where the day's digits end, and
- * after an ordinal suffix (1st, 22nd) too, the guard `then` holds at one of them. A cheap test
- * before "May 5-7", "May 5, 1940", "July 25 of 1862" patterns.
- */
-export function monthDayThen(then: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
-  return (text, at) => {
-    let i = at;
-    while (i < text.length && text.charCodeAt(i) > 64) i++;
-    if (text.charCodeAt(i) === 46) i++;
-    const gap = i;
-    while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
-    if (i === gap || !isDigit(text.charCodeAt(i))) return false;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (then(text, i)) return true;
-    const suffix = text.slice(i, i + 2);
-    return (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') && then(text, i + 2);
-  };
-}
-
-/** Both guards hold. */
-export function both(a: (text: string, at: number) => boolean, b: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
-  return (text, at) => a(text, at) && b(text, at);
-}
-
-/** The word at `at` is one of `words` (lower case). */
-export function wordAt(words: readonly string[]): (text: string, at: number) => boolean {
-  const set = new Set(words);
-  return (text, at) => {
-    let i = at;
-    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
-    return set.has(lowerWord(text, at, i));
-  };
-}
-
-/** Either guard holds. */
-export function either(a: (text: string, at: number) => boolean, b: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
-  return (text, at) => a(text, at) || b(text, at);
-}
-
-/**
  * The word before `at`, across whitespace (and hyphens when `hyphen`), is one of `words`
  * (lower case), ends in one of `suffixes`, or is a number when `digits`: a cheap guard for rules whose trigger follows a
  * fixed word ("several days", "3-day").
