@@ -1,14 +1,13 @@
 // `build`: raw folder -> release folder. Prints diagnostics, and publishes only when there is
 // no error (or when told to skip the documents that have one; they are listed in the report).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, loadGazetteer, PROJECT_ROOT, releaseInput, type BuildOutcome } from '../build.ts';
+import { buildFolder, loadGazetteer, releaseInput, type BuildOutcome } from '../build.ts';
 import { formatMessage, hasErrors } from '../diagnostics.ts';
 import { processDocument } from '../process.ts';
+import { measureQuality } from '../quality.ts';
 import { createStages } from '../stages.ts';
 import { createProgress } from '../progress.ts';
 import { buildRelease, type ReleaseInput } from '../publish/index.ts';
@@ -70,7 +69,7 @@ if (values.out) {
   // A release folder from any raw folder: no versioning, never touches dist-data.
   const release = candidate(values.version === 'auto' ? '0.1.0' : (values.version as string), undefined);
   report(release.messages);
-  const quality = measureQuality(release.files);
+  const quality = values['no-quality'] ? undefined : measureQuality(release.files);
   const final = quality ? candidate(release.version, undefined, quality) : release;
   writeReleaseDir(values.out, final.files);
   done(values.out);
@@ -94,7 +93,7 @@ if (values.out) {
     process.stderr.write(`build: v${release.version} is up to date (the rebuild has the same data)\n`);
     process.exit(0);
   }
-  const quality = measureQuality(release.files);
+  const quality = values['no-quality'] ? undefined : measureQuality(release.files);
   const final = quality ? candidate(release.version, previous, quality) : release;
   const result = publishRelease({ distDir: dist, version: final.version, date: final.date, files: final.files });
   if (result.status === 'refused') fail(`build: ${result.reason}`);
@@ -120,23 +119,4 @@ function done(out: string): void {
 
 function readJsonIfAny(p: string): unknown {
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : undefined;
-}
-
-/**
- * Accuracy on the project's gold annotations (../shared/eval), measured on the candidate
- * release itself and published with it as quality.json. Absent scorer: not measured.
- */
-function measureQuality(files: Map<string, Uint8Array>): unknown {
-  const evalDir = join(PROJECT_ROOT, '..', 'shared', 'eval');
-  if (values['no-quality'] || !existsSync(join(evalDir, 'score.py'))) return undefined;
-  const tmp = mkdtempSync(join(tmpdir(), 'homs-quality-'));
-  try {
-    for (const name of ['statements.csv', 'places.csv', 'actors.csv']) writeFileSync(join(tmp, name), files.get(name) ?? new Uint8Array());
-    const gold = readdirSync(join(evalDir, 'gold')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(evalDir, 'gold', f));
-    const run = spawnSync('python3', [join(evalDir, 'score.py'), tmp, ...gold, '--json'], { encoding: 'utf8' });
-    if (run.status !== 0) return undefined;
-    return { scorer: 'shared/eval/score.py (homs-timeline gold annotations of the three seed documents, 320 dated statements)', gold: gold.map((g) => g.slice(evalDir.length + 1)), results: JSON.parse(run.stdout) as unknown };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
 }

@@ -10,6 +10,7 @@ import { formatMessage, hasErrors } from '../diagnostics.ts';
 import type { DocumentResult } from '../process.ts';
 import { buildRelease } from '../publish/index.ts';
 import { writeReleaseDir } from '../publish/write.ts';
+import { measureQuality } from '../quality.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     'build-dir': { type: 'string', default: 'build' },
     'skip-bad': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    'no-quality': { type: 'boolean', default: false },
   },
 });
 if (!values.raw || !values.out) {
@@ -74,8 +76,11 @@ if (!outcome.publishable) {
   process.stderr.write(`merge: errors in ${outcome.skipped.length} document(s); nothing published (use --skip-bad to publish without them)\n`);
   process.exit(1);
 }
-// As `build --out --no-quality`: quality.json is measured by the build CLI only (see the report).
-const release = buildRelease(releaseInput(outcome, raw, loadGazetteer(), values.version as string));
+// Exactly what `build --out` publishes, quality.json included.
+const gazetteer = loadGazetteer();
+const first = buildRelease(releaseInput(outcome, raw, gazetteer, values.version as string));
+const quality = values['no-quality'] ? undefined : measureQuality(first.files);
+const release = quality === undefined ? first : buildRelease({ ...releaseInput(outcome, raw, gazetteer, values.version as string), quality });
 for (const m of release.messages) process.stderr.write(formatMessage(m) + '\n');
 if (hasErrors(release.messages)) {
   process.stderr.write('merge: publish reported errors; nothing published\n');

@@ -25,7 +25,7 @@ describe('sharded build', () => {
       writeFileSync(file, out);
       return file;
     });
-    run([cli('merge'), '--raw', raw, '--out', join(work, 'merged'), '--build-dir', join(work, 'build-merged'), ...outputs]);
+    run([cli('merge'), '--raw', raw, '--out', join(work, 'merged'), '--build-dir', join(work, 'build-merged'), '--no-quality', ...outputs]);
     run([cli('build'), '--raw', raw, '--out', join(work, 'single'), '--build-dir', join(work, 'build-single'), '--no-cache', '--no-quality', '--workers', '2']);
 
     const single = readTree(join(work, 'single'));
