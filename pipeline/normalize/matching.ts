@@ -19,6 +19,8 @@ export interface Token {
   hyphenPrev: boolean;
   /** The characters between the previous token and this one. */
   sepBefore: string;
+  /** Trie key of acronym aliases, matched letter for letter (see exactKey). */
+  exact: string;
 }
 
 // `as`, `at`, `an` are articles only when glued by a hyphen (as-Sham), never as free words.
@@ -30,40 +32,70 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
 /** Splits text into word tokens with offsets; hyphens and apostrophes inside names are kept apart. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  let prevEnd = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     let raw = m[0];
     // Possessive `Syria's`: the name is `Syria`.
-    const poss = /['\u2019]s$/i.exec(raw);
-    if (poss && raw.length > 3) raw = raw.slice(0, poss.index);
+    const n = raw.length;
+    if (n > 3) {
+      const s = raw.charCodeAt(n - 1);
+      const q = raw.charCodeAt(n - 2);
+      if ((s === 0x73 || s === 0x53) && (q === 0x27 || q === 0x2019)) raw = raw.slice(0, n - 2);
+    }
     const end = start + raw.length;
-    const hyphenPrev = start > 0 && isHyphen(text[start - 1]) && start > 1 && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '');
-    const hyphenNext = isHyphen(text[end]) && /[\p{L}\p{N}]/u.test(text[end + 1] ?? '');
+    const hyphenPrev = start > 1 && isHyphenAt(text, start - 1) && isWordCharAt(text, start - 2);
+    const hyphenNext = isHyphenAt(text, end) && isWordCharAt(text, end + 1);
     out.push({
       start,
       end,
       raw,
       key: foldWord(raw),
+      exact: '=' + raw,
       article: false,
-      capital: /^\p{Lu}/u.test(raw),
+      capital: isCapital(raw),
       hyphenNext,
       hyphenPrev,
-      sepBefore: text.slice(out.length ? out[out.length - 1]!.end : 0, start),
+      sepBefore: text.slice(prevEnd, start),
     });
+    prevEnd = end;
   }
+  markArticles(out);
+  return out;
+}
+
+function markArticles(out: Token[]): void {
   for (let i = 0; i < out.length - 1; i++) {
     const t = out[i]!;
+    // Every article is two or three letters, and lower-casing never shortens a word.
+    if (t.raw.length > 3) continue;
     const next = out[i + 1]!;
     const low = t.raw.toLowerCase();
     if (t.hyphenNext && HYPHEN_ARTICLES.has(low)) t.article = true;
     // `Al Sultania`, `Dawar Al Khalidya`: a free article only before a capitalised word.
     else if (FREE_ARTICLES.has(low) && next.capital && next.start === t.end + 1) t.article = true;
   }
-  return out;
 }
 
-function isHyphen(c: string | undefined): boolean {
-  return c === '-' || c === '\u2010' || c === '\u2011';
+function isHyphenAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** The code unit at `i` is a letter or digit (ASCII decided without a regex). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return c === c && WORD_CHAR.test(text[i]!);
+}
+
+function isCapital(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_FIRST.test(raw);
 }
 
 // Final-syllable spellings of the Arabic feminine/nisba endings, longest first.
@@ -190,14 +222,32 @@ function deletions(key: string): string[] {
 
 /** Known alias words within one edit of `key` with the same first letter (one or none). */
 function fuzzyCandidates<T>(index: AliasIndex<T>, key: string): string[] {
-  if (!fuzzyEligible(key)) return [];
+  let cache = fuzzyCaches.get(index);
+  if (!cache) fuzzyCaches.set(index, (cache = new Map()));
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = fuzzyUncached(index, key);
+    // As for foldCache: bounded in practice, capped on any input.
+    if (cache.size >= 200_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+// Per index, since the candidates depend on its alias words only. Callers never mutate the arrays.
+const fuzzyCaches = new WeakMap<AliasIndex<unknown>, Map<string, string[]>>();
+
+function fuzzyUncached<T>(index: AliasIndex<T>, key: string): string[] {
+  if (!fuzzyEligible(key)) return NO_WORDS;
   const found = new Set<string>();
   for (const d of deletions(key)) {
     const set = index.fuzzy.get(d);
     if (set) for (const w of set) if (w !== key && w[0] === key[0]) found.add(w);
   }
-  return [...found];
+  return found.size ? [...found] : NO_WORDS;
 }
+
+const NO_WORDS: string[] = [];
 
 export interface AliasMatch<T> {
   /** Token range [first, last] in the token array. */
@@ -235,35 +285,46 @@ function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number): AliasMa
     if (inner) return { ...inner, first: i, start: startTok.start };
     return undefined;
   }
-  let best: AliasMatch<T> | undefined;
-  // Depth-first over trie paths; `fuzzyUsed` limits drift to one word per name.
-  const walk = (node: TrieNode<T>, j: number, consumed: number, fuzzyUsed: boolean, lastTok: number): void => {
-    if (consumed > 0 && node.targets.length) {
-      const ok = node.targets.filter((t) => accepts(t, tokens, i, lastTok, fuzzyUsed));
-      if (ok.length && (!best || lastTok > best.last || (lastTok === best.last && best.fuzzy && !fuzzyUsed))) {
-        best = { first: i, last: lastTok, start: startTok.start, end: tokens[lastTok]!.end, targets: ok, fuzzy: fuzzyUsed };
-      }
+  const walk: Walk<T> = { index, tokens, first: i, best: undefined };
+  walkTrie(walk, index.root, i, 0, false, i);
+  return walk.best;
+}
+
+/** One longest-match search from token `first` (a plain function: no closure per token). */
+interface Walk<T> {
+  index: AliasIndex<T>;
+  tokens: Token[];
+  first: number;
+  best: AliasMatch<T> | undefined;
+}
+
+// Depth-first over trie paths; `fuzzyUsed` limits drift to one word per name.
+function walkTrie<T>(w: Walk<T>, node: TrieNode<T>, j: number, consumed: number, fuzzyUsed: boolean, lastTok: number): void {
+  const tokens = w.tokens;
+  if (consumed > 0 && node.targets.length) {
+    const ok = node.targets.filter((t) => accepts(t, tokens, w.first, lastTok, fuzzyUsed));
+    const best = w.best;
+    if (ok.length && (!best || lastTok > best.last || (lastTok === best.last && best.fuzzy && !fuzzyUsed))) {
+      w.best = { first: w.first, last: lastTok, start: tokens[w.first]!.start, end: tokens[lastTok]!.end, targets: ok, fuzzy: fuzzyUsed };
     }
-    if (consumed >= index.maxTokens || j >= tokens.length) return;
-    let k = j;
-    // Articles inside a name (`Jouret al-Shayah`) are skipped.
-    while (k < tokens.length - 1 && tokens[k]!.article) k++;
-    const t = tokens[k]!;
-    // A name does not run across a sentence-internal break (comma, bracket, quote).
-    if (consumed > 0 && !adjacent(tokens[lastTok]!, t)) return;
-    const exact = node.next.get(exactKey(t.raw));
-    if (exact) walk(exact, k + 1, consumed + 1, fuzzyUsed, k);
-    const folded = node.next.get(t.key);
-    if (folded) walk(folded, k + 1, consumed + 1, fuzzyUsed, k);
-    if (!fuzzyUsed && t.capital) {
-      for (const w of fuzzyCandidates(index, t.key)) {
-        const child = node.next.get(w);
-        if (child) walk(child, k + 1, consumed + 1, true, k);
-      }
+  }
+  if (consumed >= w.index.maxTokens || j >= tokens.length) return;
+  let k = j;
+  // Articles inside a name (`Jouret al-Shayah`) are skipped.
+  while (k < tokens.length - 1 && tokens[k]!.article) k++;
+  const t = tokens[k]!;
+  // A name does not run across a sentence-internal break (comma, bracket, quote).
+  if (consumed > 0 && !adjacent(tokens[lastTok]!, t)) return;
+  const exact = node.next.get(t.exact);
+  if (exact) walkTrie(w, exact, k + 1, consumed + 1, fuzzyUsed, k);
+  const folded = node.next.get(t.key);
+  if (folded) walkTrie(w, folded, k + 1, consumed + 1, fuzzyUsed, k);
+  if (!fuzzyUsed && t.capital) {
+    for (const f of fuzzyCandidates(w.index, t.key)) {
+      const child = node.next.get(f);
+      if (child) walkTrie(w, child, k + 1, consumed + 1, true, k);
     }
-  };
-  walk(index.root, i, 0, false, i);
-  return best;
+  }
 }
 
 /** Two tokens of one name are separated by spaces or a hyphen only (or the dot of `U.N.`). */
