@@ -11,7 +11,8 @@ export class TextChunks {
   private buf: Buffer = Buffer.allocUnsafeSlow(FIRST);
   private pos = 0;
 
-  push(s: string): void {
+  /** Appends a string; returns its UTF-8 byte length. */
+  push(s: string): number {
     // a UTF-16 code unit takes at most 3 bytes of UTF-8; count exactly only near the end
     if (this.pos + s.length * 3 > this.buf.length) {
       const need = this.pos + Buffer.byteLength(s, 'utf8');
@@ -22,7 +23,9 @@ export class TextChunks {
         this.buf = next;
       }
     }
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    const n = this.buf.write(s, this.pos, 'utf8');
+    this.pos += n;
+    return n;
   }
 
   /** The bytes (the same as TextEncoder of the concatenated strings); the builder is emptied. */

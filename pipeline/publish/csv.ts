@@ -36,30 +36,48 @@ export interface CsvOptions {
 const BATCH = 5000;
 
 /**
- * The CSV as bytes, stringified by csv-stringify a batch of rows at a time (never the whole
- * table as one string). `quoted_match` quotes any cell holding a lone CR or LF: with CRLF
- * records csv-stringify alone quotes only a full CRLF, and pandas/DuckDB split on a bare LF.
+ * A table's CSV written as rows arrive, stringified by csv-stringify a batch of rows at a time
+ * (never the whole table as one string). `quoted_match` quotes any cell holding a lone CR or LF:
+ * with CRLF records csv-stringify alone quotes only a full CRLF, and pandas/DuckDB split on a
+ * bare LF.
  */
+export class CsvStream {
+  private pending: Array<Array<string | number>> = [];
+  private readonly opts: Record<string, unknown>;
+  constructor(private readonly table: TableSpec, private readonly push: (s: string) => void, options: CsvOptions = {}) {
+    const excel = options.excel === true;
+    this.excel = excel;
+    this.opts = { record_delimiter: 'windows', escape_formulas: excel, quoted_match: /[\r\n]/, cast: { number: (n: number) => formatNumber(n) } };
+    push(stringify([table.fields.map((f) => f.name)], { ...this.opts, bom: excel }));
+  }
+  private readonly excel: boolean;
+  add(r: Row): void {
+    const excel = this.excel;
+    this.pending.push(
+      this.table.fields.map((f) => {
+        const v = r[f.name] ?? null;
+        // numbers stay numbers in the Excel copy: escape_formulas would turn -5 into text
+        if (excel && v !== null && (f.type === 'integer' || f.type === 'number')) return v as number;
+        const s = formatCell(f, v);
+        // csv-stringify's escape_formulas does not catch a leading NUL
+        return excel && s.startsWith('\u0000') ? `'${s}` : s;
+      }),
+    );
+    if (this.pending.length >= BATCH) this.flush();
+  }
+  flush(): void {
+    if (!this.pending.length) return;
+    this.push(stringify(this.pending, this.opts));
+    this.pending = [];
+  }
+}
+
+/** The CSV as bytes (see CsvStream). */
 export function toCsvBytes(table: TableSpec, rows: readonly Row[], options: CsvOptions = {}): Uint8Array {
   const sink = new TextChunks();
-  const excel = options.excel === true;
-  const opts = {
-    record_delimiter: 'windows' as const,
-    escape_formulas: excel,
-    quoted_match: /[\r\n]/,
-    cast: { number: (n: number) => formatNumber(n) },
-  };
-  const record = (r: Row) =>
-    table.fields.map((f) => {
-      const v = r[f.name] ?? null;
-      // numbers stay numbers in the Excel copy: escape_formulas would turn -5 into text
-      if (excel && v !== null && (f.type === 'integer' || f.type === 'number')) return v as number;
-      const s = formatCell(f, v);
-      // csv-stringify's escape_formulas does not catch a leading NUL
-      return excel && s.startsWith('\u0000') ? `'${s}` : s;
-    });
-  sink.push(stringify([table.fields.map((f) => f.name)], { ...opts, bom: excel }));
-  for (let i = 0; i < rows.length; i += BATCH) sink.push(stringify(rows.slice(i, i + BATCH).map(record), opts));
+  const csv = new CsvStream(table, (s) => void sink.push(s), options);
+  for (const r of rows) csv.add(r);
+  csv.flush();
   return sink.finish();
 }
 

@@ -184,10 +184,11 @@ export function buildGraphNodes(input: GraphInput): Node[] {
   return out;
 }
 
-export function buildGraph(input: GraphInput): Graph {
+/** The nodes before the statements: dataset, raw-file snapshots, documents, places, actors. */
+export function graphHead(input: Pick<GraphInput, 'version' | 'previousVersion' | 'created'> & { documents: Iterable<{ entry: { id: string; sha256: string } }>; rows: Pick<GraphInput['rows'], 'documents' | 'places' | 'actors'> }): Node[] {
   const nodes: Node[] = [];
   const ds = iri.dataset(input.version);
-  const docs = [...input.documents.values()].sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  const docs = [...input.documents].sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
   nodes.push(
     drop({
       id: ds,
@@ -256,74 +257,90 @@ export function buildGraph(input: GraphInput): Graph {
       }),
     );
   }
-  const rolesOf = new Map<string, Record<string, string[]>>();
+  return nodes;
+}
+
+export type Roles = Map<string, Record<string, string[]>>;
+
+/** Statement id -> the actor and claim terms it links, from link-table rows (in their order). */
+export function statementRoles(statementActors: readonly Row[], statementSources: readonly Row[]): Roles {
+  const rolesOf: Roles = new Map();
   const add = (sid: string, term: string, target: string) => {
     let m = rolesOf.get(sid);
     if (!m) rolesOf.set(sid, (m = {}));
     const list = (m[term] ??= []);
     if (!list.includes(target)) list.push(target);
   };
-  for (const r of input.rows.statement_actors) add(r.statement_id as string, ROLE_TERM[r.role as string] as string, iri.actor(r.actor_id as string));
-  for (const r of input.rows.statement_sources) add(r.statement_id as string, CLAIM_TERM[r.claim_kind as string] as string, iri.actor(r.source_id as string));
+  for (const r of statementActors) add(r.statement_id as string, ROLE_TERM[r.role as string] as string, iri.actor(r.actor_id as string));
+  for (const r of statementSources) add(r.statement_id as string, CLAIM_TERM[r.claim_kind as string] as string, iri.actor(r.source_id as string));
+  return rolesOf;
+}
 
+/** A statement's Event and its Annotation (with the text selectors into `raw`, the document's raw text). */
+export function statementGraphNodes(r: Row, roles: Roles, raw: string | undefined, u: { start: number; end: number } | undefined): [Node, Node] {
+  const sid = r.statement_id as string;
+  const s = iri.statement(sid);
+  const doc = iri.document(r.document_id as string);
+  const casualty = [r.killed_text, r.wounded_text].filter((x) => x !== null);
+  const event = drop({
+    id: s,
+    type: 'Event',
+    description: r.text,
+    startDate: r.date_start,
+    endDate: r.date_end,
+    dateEdtf: r.date_edtf,
+    datePrecision: r.date_precision,
+    dateQualifier: r.date_qualifier,
+    dateText: r.date_text,
+    dateRule: r.date_rule,
+    yearBasis: r.year_basis,
+    dateResolvedFrom: r.date_resolved_from,
+    section: r.section,
+    location: ((r.place_ids as string[] | null) ?? []).map(iri.place),
+    ...(roles.get(sid) ?? {}),
+    killedLow: r.killed_low,
+    killedHigh: r.killed_high,
+    woundedLow: r.wounded_low,
+    woundedHigh: r.wounded_high,
+    casualtyText: casualty,
+    wasDerivedFrom: doc,
+  });
+  const exact = raw !== undefined && u ? raw.slice(u.start, u.end) : (r.text as string);
+  const annotation: Node = {
+    id: `${s}#annotation`,
+    type: 'Annotation',
+    hasBody: s,
+    hasTarget: {
+      id: `${s}#target`,
+      type: 'SpecificResource',
+      hasSource: doc,
+      hasSelector: [
+        drop({
+          id: `${s}#quote`,
+          type: 'TextQuoteSelector',
+          exact,
+          prefix: raw !== undefined && u ? lastCodePoints(raw.slice(Math.max(0, u.start - 2 * QUOTE_CONTEXT), u.start), QUOTE_CONTEXT) || null : null,
+          suffix: raw !== undefined && u ? firstCodePoints(raw.slice(u.end, u.end + 2 * QUOTE_CONTEXT), QUOTE_CONTEXT) || null : null,
+        }),
+        { id: `${s}#position`, type: 'TextPositionSelector', start: r.char_start, end: r.char_end },
+      ],
+    },
+  };
+  return [event, annotation];
+}
+
+/** The ids of a statement's nodes, nested ones included, in document order (see statementGraphNodes). */
+export const STATEMENT_SUBJECT_SUFFIXES = ['', '#annotation', '#target', '#quote', '#position'] as const;
+const statementSubjectIds = (statementId: string) => STATEMENT_SUBJECT_SUFFIXES.map((x) => `${iri.statement(statementId)}${x}`);
+
+export function buildGraph(input: GraphInput): Graph {
+  const nodes = graphHead({ ...input, documents: input.documents.values() });
+  const roles = statementRoles(input.rows.statement_actors, input.rows.statement_sources);
   const statementNodes = (i: number): [Node, Node] => {
     const r = input.rows.statements[i] as Row;
-    const sid = r.statement_id as string;
-    const s = iri.statement(sid);
-    const doc = iri.document(r.document_id as string);
-    const casualty = [r.killed_text, r.wounded_text].filter((x) => x !== null);
-    const event = drop({
-        id: s,
-        type: 'Event',
-        description: r.text,
-        startDate: r.date_start,
-        endDate: r.date_end,
-        dateEdtf: r.date_edtf,
-        datePrecision: r.date_precision,
-        dateQualifier: r.date_qualifier,
-        dateText: r.date_text,
-        dateRule: r.date_rule,
-        yearBasis: r.year_basis,
-        dateResolvedFrom: r.date_resolved_from,
-        section: r.section,
-        location: ((r.place_ids as string[] | null) ?? []).map(iri.place),
-        ...(rolesOf.get(sid) ?? {}),
-        killedLow: r.killed_low,
-        killedHigh: r.killed_high,
-        woundedLow: r.wounded_low,
-        woundedHigh: r.wounded_high,
-        casualtyText: casualty,
-        wasDerivedFrom: doc,
-      });
-    const raw = input.documents.get(r.document_id as string)?.text;
-    const u = input.utf16Spans.get(sid);
-    const exact = raw !== undefined && u ? raw.slice(u.start, u.end) : (r.text as string);
-    const annotation: Node = {
-      id: `${s}#annotation`,
-      type: 'Annotation',
-      hasBody: s,
-      hasTarget: {
-        id: `${s}#target`,
-        type: 'SpecificResource',
-        hasSource: doc,
-        hasSelector: [
-          drop({
-            id: `${s}#quote`,
-            type: 'TextQuoteSelector',
-            exact,
-            prefix: raw !== undefined && u ? lastCodePoints(raw.slice(Math.max(0, u.start - 2 * QUOTE_CONTEXT), u.start), QUOTE_CONTEXT) || null : null,
-            suffix: raw !== undefined && u ? firstCodePoints(raw.slice(u.end, u.end + 2 * QUOTE_CONTEXT), QUOTE_CONTEXT) || null : null,
-          }),
-          { id: `${s}#position`, type: 'TextPositionSelector', start: r.char_start, end: r.char_end },
-        ],
-      },
-    };
-    return [event, annotation];
+    return statementGraphNodes(r, roles, input.documents.get(r.document_id as string)?.text, input.utf16Spans.get(r.statement_id as string));
   };
-  const statementSubjects = (i: number): string[] => {
-    const s = iri.statement((input.rows.statements[i] as Row).statement_id as string);
-    return [s, `${s}#annotation`, `${s}#target`, `${s}#quote`, `${s}#position`];
-  };
+  const statementSubjects = (i: number): string[] => statementSubjectIds((input.rows.statements[i] as Row).statement_id as string);
   return { head: nodes, statements: input.rows.statements.length, statementNodes, statementSubjects };
 }
 
@@ -430,58 +447,98 @@ function subjectNodes(top: Node[]): Node[] {
 
 const subjectKey = (n: Node) => `<${escapeIri(n.id as string)}>`;
 
+/** One subject's lines, sorted and de-duplicated. */
+function groupText(lines: string[]): string {
+  lines.sort();
+  let group = '';
+  for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lines[k];
+  return group;
+}
+
+/** The N-Quads of a statement's nodes, one text per subject, in the order of STATEMENT_SUBJECT_SUFFIXES. */
+export function statementQuadGroups(statementId: string, nodes: [Node, Node]): string[] {
+  const subs = subjectNodes(nodes);
+  const ids = statementSubjectIds(statementId);
+  if (subs.length !== ids.length || subs.some((n, k) => n.id !== ids[k])) throw new Error(`internal: the subjects of statement ${statementId} are not ${ids.join(', ')}`);
+  return subs.map((n) => {
+    const lines: string[] = [];
+    ownQuads(n, lines);
+    return groupText(lines);
+  });
+}
+
+const decoder = new TextDecoder();
+const asText = (b: string | Uint8Array) => (typeof b === 'string' ? b : decoder.decode(b));
+
 /**
  * Sorted, de-duplicated N-Quads of the graph: canonical because no node is blank. Every line
  * starts with `<subject> ` and `>` cannot occur inside an escaped IRI, so sorting the subjects and
- * then each subject's lines gives the order of sorting all lines, without holding them all. Only
- * the subject keys are kept; a statement's nodes are rebuilt when its subjects come up.
+ * then each subject's lines gives the order of sorting all lines, without holding them all. The
+ * head's subjects are few and sorted here; the statements' come from `group(i, k)` (statement i,
+ * subject k), in the order of their keys: statement ids sorted, and where one id is a prefix of
+ * the next (`s1` and `s1-2`) the subjects of that run sorted together, since only there can they
+ * interleave. Nodes with the same subject (two documents with the same bytes) are merged.
  */
-export function toNQuads(g: Graph): Uint8Array {
-  const head = subjectNodes(g.head);
-  const keys: string[] = [];
-  // owner of key j: < 0, head subject -(owner + 1); else statement (owner >> 3), its subject (owner & 7)
-  const owner: number[] = [];
-  head.forEach((n, j) => {
-    keys.push(subjectKey(n));
-    owner.push(-(j + 1));
-  });
-  for (let i = 0; i < g.statements; i++) {
-    const ids = g.statementSubjects(i);
-    if (ids.length > 8) throw new Error('internal: more than 8 subjects in one statement');
-    ids.forEach((id, k) => {
-      keys.push(`<${escapeIri(id)}>`);
-      owner.push(i * 8 + k);
-    });
+export function writeNQuads(head: Node[], statementIds: readonly string[], group: (i: number, k: number) => string | Uint8Array, out: (s: string | Uint8Array) => void): void {
+  const byKey = new Map<string, string[]>();
+  for (const n of subjectNodes(head)) {
+    const k = subjectKey(n);
+    let lines = byKey.get(k);
+    if (!lines) byKey.set(k, (lines = []));
+    ownQuads(n, lines);
   }
-  const order = Uint32Array.from(keys.keys());
-  order.sort((a, b) => {
-    const x = keys[a] as string, y = keys[b] as string;
+  const headKeys = [...byKey.keys()].sort();
+  let h = 0;
+  const enc = statementIds.map((id) => {
+    const e = encodeURIComponent(id);
+    return e === id ? id : e;
+  });
+  const order = Uint32Array.from(enc.keys()).sort((a, b) => {
+    const x = enc[a] as string, y = enc[b] as string;
     return x < y ? -1 : x > y ? 1 : a - b;
   });
-  let memo: { i: number; subs: Node[] } | undefined;
-  const nodeOf = (o: number): Node => {
-    if (o < 0) return head[-o - 1] as Node;
-    const i = o >> 3;
-    if (memo?.i !== i) {
-      const subs = subjectNodes(g.statementNodes(i));
-      if (subs.map((n) => n.id).join('\n') !== g.statementSubjects(i).join('\n')) throw new Error(`internal: statementSubjects(${i}) disagrees with statementNodes(${i})`);
-      memo = { i, subs };
+  const prefix = `<${escapeIri(iri.statement(''))}`;
+  const emit = (key: string, text: () => string | Uint8Array) => {
+    // the head subjects that sort before this one, then this one (merged with an equal head key)
+    while (h < headKeys.length && (headKeys[h] as string) < key) {
+      const k = headKeys[h++] as string;
+      out(groupText(byKey.get(k) as string[]));
     }
-    return memo.subs[o & 7] as Node;
+    if (h < headKeys.length && headKeys[h] === key) {
+      const lines = [...(byKey.get(key) as string[]), ...asText(text()).split('\n').filter(Boolean).map((l) => `${l}\n`)];
+      h++;
+      out(groupText(lines));
+    } else out(text());
   };
-  const sink = new TextChunks();
-  const lines: string[] = [];
   for (let a = 0; a < order.length; ) {
-    const key = keys[order[a] as number];
-    let b = a;
-    lines.length = 0;
-    while (b < order.length && keys[order[b] as number] === key) ownQuads(nodeOf(owner[order[b++] as number] as number), lines);
-    lines.sort();
-    let group = '';
-    for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lines[k];
-    sink.push(group);
+    const first = enc[order[a] as number] as string;
+    let b = a + 1;
+    while (b < order.length && (enc[order[b] as number] as string).startsWith(first)) b++;
+    const run: Array<{ key: string; i: number; k: number }> = [];
+    for (let j = a; j < b; j++) {
+      const i = order[j] as number;
+      STATEMENT_SUBJECT_SUFFIXES.forEach((x, k) => run.push({ key: `${prefix}${enc[i]}${escapeIri(x)}>`, i, k }));
+    }
+    if (b - a > 1) run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : p.i - q.i || p.k - q.k));
+    else run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+    for (const r of run) emit(r.key, () => group(r.i, r.k));
     a = b;
   }
+  while (h < headKeys.length) out(groupText(byKey.get(headKeys[h++] as string) as string[]));
+}
+
+/** The N-Quads of a whole graph as bytes (small graphs and tests; publish streams `writeNQuads`). */
+export function toNQuads(g: Graph): Uint8Array {
+  const sink = new TextChunks();
+  const ids = Array.from({ length: g.statements }, (_, i) => {
+    const s = g.statementSubjects(i)[0] as string;
+    return decodeURIComponent(s.slice(iri.statement('').length));
+  });
+  let memo: { i: number; groups: string[] } | undefined;
+  writeNQuads(g.head, ids, (i, k) => {
+    if (memo?.i !== i) memo = { i, groups: statementQuadGroups(ids[i] as string, g.statementNodes(i)) };
+    return memo.groups[k] as string;
+  }, (s) => void sink.push(asText(s)));
   return sink.finish();
 }
 

@@ -45,75 +45,143 @@ const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   list: () => true,
 };
 
-export function checkTables(resources: ResourceData[]): Violation[] {
-  const out: Violation[] = [];
-  const keySets = new Map<string, Set<string>>(); // `${resource}\u0000${fields}` -> values
-  const byName = new Map(resources.map((r) => [r.name, r]));
+interface ResourceState {
+  name: string;
+  schema: SchemaDescriptor;
+  names: string[];
+  missing: Set<string>;
+  checks: Array<{ f: FieldDescriptor; type: (v: string) => boolean; pattern?: RegExp; categories?: Set<string> }>;
+  rows: number;
+  violations: Violation[];
+  /** after the row violations, as checkTables lists them */
+  pkViolations: Violation[];
+  pkIndex?: number[];
+  pkSeen?: Set<string>;
+  /** foreign keys: the column indexes, and the values to look up once every table is read */
+  fks: Array<{ fk: NonNullable<SchemaDescriptor['foreignKeys']>[number]; idx: number[]; values: Array<[number, string]> }>;
+}
 
-  const columnValues = (r: ResourceData, fields: string[]): string[] | undefined => {
-    const header = r.cells[0] ?? [];
-    const idx = fields.map((f) => header.indexOf(f));
-    if (idx.some((i) => i < 0)) return undefined;
-    return r.cells.slice(1).map((row) => idx.map((i) => row[i] ?? '').join('\u0000'));
-  };
+/**
+ * The same checks fed a row at a time (a release's tables need not be in memory): `header`
+ * once per resource, then `row` for each data row, then `finish` for the key checks. Violations
+ * come out in the order `checkTables` gives them.
+ */
+export class TableChecker {
+  private readonly state = new Map<string, ResourceState>();
+  private readonly order: string[] = [];
 
-  for (const r of resources) {
-    const header = r.cells[0] ?? [];
-    const names = r.schema.fields.map((f) => f.name);
-    if (header.join(',') !== names.join(',')) out.push({ resource: r.name, rule: 'header', detail: `header ${header.join(',')} differs from the schema's fields ${names.join(',')}` });
-    const missing = new Set(r.schema.missingValues ?? ['']);
-    // per field, compiled once: the type test, the pattern, the categories (a release has ~5M cells)
-    const checks = r.schema.fields.map((f) => ({
-      f,
-      type: TYPE_CHECKS[f.type] ?? (() => false),
-      pattern: f.constraints?.pattern ? new RegExp(`^(?:${f.constraints.pattern})$`, 'u') : undefined,
-      categories: f.categories ? new Set(f.categories.map(String)) : undefined,
-    }));
-    r.cells.slice(1).forEach((row, i) => {
-      if (row.length !== names.length) out.push({ resource: r.name, row: i + 1, rule: 'field-count', detail: `${row.length} cells, expected ${names.length}` });
-      checks.forEach(({ f, type, pattern, categories }, j) => {
-        const v = row[j] ?? '';
-        const at = () => ({ resource: r.name, row: i + 1, field: f.name });
-        if (missing.has(v)) {
-          if (f.constraints?.required) out.push({ ...at(), rule: 'required', detail: 'missing value in a required field' });
-          return;
-        }
-        const items = f.type === 'list' ? v.split(f.delimiter ?? ',') : [v];
-        if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at(), rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
-        if (!type(v)) out.push({ ...at(), rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
-        if (pattern && !items.every((x) => pattern.test(x))) out.push({ ...at(), rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${f.constraints?.pattern}` });
-        const min = f.constraints?.minimum;
-        if (min !== undefined && Number(v) < min) out.push({ ...at(), rule: 'minimum', detail: `${v} < ${min}` });
-        if (categories && !items.every((x) => categories.has(x))) out.push({ ...at(), rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories!.join(', ')}` });
+  constructor(resources: Array<{ name: string; schema: SchemaDescriptor }>) {
+    for (const r of resources) {
+      this.order.push(r.name);
+      this.state.set(r.name, {
+        name: r.name,
+        schema: r.schema,
+        names: r.schema.fields.map((f) => f.name),
+        missing: new Set(r.schema.missingValues ?? ['']),
+        // per field, compiled once: the type test, the pattern, the categories (a release has ~5M cells)
+        checks: r.schema.fields.map((f) => ({
+          f,
+          type: TYPE_CHECKS[f.type] ?? (() => false),
+          ...(f.constraints?.pattern ? { pattern: new RegExp(`^(?:${f.constraints.pattern})$`, 'u') } : {}),
+          ...(f.categories ? { categories: new Set(f.categories.map(String)) } : {}),
+        })),
+        rows: 0,
+        violations: [],
+        pkViolations: [],
+        fks: [],
       });
-    });
-    const pk = r.schema.primaryKey;
+    }
+  }
+
+  header(name: string, header: string[]): void {
+    const st = this.state.get(name);
+    if (!st) return;
+    if (header.join(',') !== st.names.join(',')) st.violations.push({ resource: name, rule: 'header', detail: `header ${header.join(',')} differs from the schema's fields ${st.names.join(',')}` });
+    const index = (fields: string[]) => {
+      const idx = fields.map((f) => header.indexOf(f));
+      return idx.some((i) => i < 0) ? undefined : idx;
+    };
+    const pk = st.schema.primaryKey;
     if (pk?.length) {
-      const values = columnValues(r, pk);
-      const seen = new Set<string>();
-      values?.forEach((k, i) => {
-        if (seen.has(k)) out.push({ resource: r.name, row: i + 1, field: pk.join('+'), rule: 'primary-key', detail: `duplicate key ${JSON.stringify(k.split('\u0000'))}` });
-        seen.add(k);
-      });
-      keySets.set(`${r.name}\u0000${pk.join(',')}`, seen);
+      const idx = index(pk);
+      st.pkSeen = new Set();
+      if (idx) st.pkIndex = idx;
+    }
+    for (const fk of st.schema.foreignKeys ?? []) {
+      const idx = index(fk.fields);
+      if (idx) st.fks.push({ fk, idx, values: [] });
+      else st.fks.push({ fk, idx: [], values: [] });
     }
   }
 
-  for (const r of resources) {
-    for (const fk of r.schema.foreignKeys ?? []) {
-      const target = byName.get(fk.reference.resource || r.name);
-      if (!target) {
-        out.push({ resource: r.name, rule: 'foreign-key', detail: `no resource ${fk.reference.resource}` });
-        continue;
+  row(name: string, row: string[]): void {
+    const st = this.state.get(name);
+    if (!st) return;
+    const i = st.rows++;
+    const out = st.violations;
+    if (row.length !== st.names.length) out.push({ resource: name, row: i + 1, rule: 'field-count', detail: `${row.length} cells, expected ${st.names.length}` });
+    st.checks.forEach(({ f, type, pattern, categories }, j) => {
+      const v = row[j] ?? '';
+      const at = () => ({ resource: name, row: i + 1, field: f.name });
+      if (st.missing.has(v)) {
+        if (f.constraints?.required) out.push({ ...at(), rule: 'required', detail: 'missing value in a required field' });
+        return;
       }
-      const cacheKey = `${target.name}\u0000${fk.reference.fields.join(',')}`;
-      let targets = keySets.get(cacheKey);
-      if (!targets) keySets.set(cacheKey, (targets = new Set(columnValues(target, fk.reference.fields) ?? [])));
-      columnValues(r, fk.fields)?.forEach((k, i) => {
-        if (k.split('\u0000').every((x) => x === '')) return; // null reference
-        if (!targets!.has(k)) out.push({ resource: r.name, row: i + 1, field: fk.fields.join('+'), rule: 'foreign-key', detail: `${JSON.stringify(k.split('\u0000'))} not found in ${target.name}` });
-      });
+      const items = f.type === 'list' ? v.split(f.delimiter ?? ',') : [v];
+      if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at(), rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
+      if (!type(v)) out.push({ ...at(), rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
+      if (pattern && !items.every((x) => pattern.test(x))) out.push({ ...at(), rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${f.constraints?.pattern}` });
+      const min = f.constraints?.minimum;
+      if (min !== undefined && Number(v) < min) out.push({ ...at(), rule: 'minimum', detail: `${v} < ${min}` });
+      if (categories && !items.every((x) => categories.has(x))) out.push({ ...at(), rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories!.join(', ')}` });
+    });
+    if (st.pkIndex && st.pkSeen) {
+      const k = st.pkIndex.map((c) => row[c] ?? '').join('\u0000');
+      if (st.pkSeen.has(k)) st.pkViolations.push({ resource: name, row: i + 1, field: st.schema.primaryKey!.join('+'), rule: 'primary-key', detail: `duplicate key ${JSON.stringify(k.split('\u0000'))}` });
+      st.pkSeen.add(k);
+    }
+    for (const fk of st.fks) {
+      if (!fk.idx.length) continue;
+      const k = fk.idx.map((c) => row[c] ?? '').join('\u0000');
+      if (k.split('\u0000').every((x) => x === '')) continue; // null reference
+      // a reference to a key already read is settled now; only the rest wait for `finish`
+      const target = this.state.get(fk.fk.reference.resource || name);
+      if (target?.pkSeen && target.pkIndex && fk.fk.reference.fields.join(',') === target.schema.primaryKey?.join(',') && target.pkSeen.has(k)) continue;
+      fk.values.push([i + 1, k]);
     }
   }
-  return out;
+
+  finish(): Violation[] {
+    const out: Violation[] = [];
+    for (const name of this.order) {
+      const st = this.state.get(name) as ResourceState;
+      out.push(...st.violations, ...st.pkViolations);
+    }
+    for (const name of this.order) {
+      const st = this.state.get(name) as ResourceState;
+      for (const { fk, idx, values } of st.fks) {
+        const target = this.state.get(fk.reference.resource || name);
+        if (!target) {
+          out.push({ resource: name, rule: 'foreign-key', detail: `no resource ${fk.reference.resource}` });
+          continue;
+        }
+        if (!idx.length) continue;
+        // (every foreign key of the contract references a primary key; anything else finds nothing)
+        const keys = fk.reference.fields.join(',') === target.schema.primaryKey?.join(',') && target.pkIndex ? target.pkSeen : undefined;
+        for (const [row, k] of values) {
+          if (!keys?.has(k)) out.push({ resource: name, row, field: fk.fields.join('+'), rule: 'foreign-key', detail: `${JSON.stringify(k.split('\u0000'))} not found in ${target.name}` });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+export function checkTables(resources: ResourceData[]): Violation[] {
+  const checker = new TableChecker(resources);
+  for (const r of resources) {
+    checker.header(r.name, r.cells[0] ?? []);
+    for (let i = 1; i < r.cells.length; i++) checker.row(r.name, r.cells[i] as string[]);
+  }
+  return checker.finish();
 }

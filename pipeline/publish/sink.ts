@@ -1,0 +1,179 @@
+// Where publish puts a release's files: in memory (tests, small builds, the pure `buildRelease`)
+// or in a folder on disk, written as they are made and hashed on the way, so that at 100x the
+// corpus no file is ever held whole. Both sinks give the same bytes and the same facts.
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TextChunks } from './chunks.ts';
+import type { FileFacts } from './datapackage.ts';
+
+/** One file being written: strings are UTF-8 encoded; `end` gives its size and sha256. */
+export interface FileWriter {
+  /** Writes a string (whole lines or records: never half of a surrogate pair); returns its UTF-8 byte length. */
+  write(s: string): number;
+  writeBytes(b: Uint8Array): void;
+  end(): FileFacts;
+}
+
+/** Scratch bytes written once and then read back by range (the N-Quads groups, the graph's statement part). */
+export interface Scratch {
+  write(s: string): number;
+  /** No more writes; reads may follow. */
+  seal(): void;
+  read(offset: number, length: number): Uint8Array;
+  /** Copies everything written into `to`. */
+  copyTo(to: FileWriter): void;
+  dispose(): void;
+}
+
+export interface ReleaseSink {
+  open(path: string): FileWriter;
+  scratch(): Scratch;
+}
+
+const BLOCK = 1 << 20;
+
+/** Bytes to a file descriptor through one reusable block, hashed as they go. */
+class Blocked {
+  private buf = Buffer.allocUnsafe(BLOCK);
+  private pos = 0;
+  bytes = 0;
+  constructor(private readonly flush: (b: Buffer) => void, private readonly hash?: Hash) {}
+  write(s: string): number {
+    if (this.pos + s.length * 3 > BLOCK) {
+      this.drain();
+      if (s.length * 3 > BLOCK) {
+        const b = Buffer.from(s, 'utf8');
+        this.emit(b);
+        return b.length;
+      }
+    }
+    const n = this.buf.write(s, this.pos, 'utf8');
+    this.pos += n;
+    this.bytes += n;
+    return n;
+  }
+  writeBytes(b: Uint8Array): void {
+    this.drain();
+    this.emit(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  }
+  drain(): void {
+    if (this.pos === 0) return;
+    const b = this.buf.subarray(0, this.pos);
+    this.hash?.update(b);
+    this.flush(b);
+    this.pos = 0;
+  }
+  private emit(b: Buffer): void {
+    this.hash?.update(b);
+    this.flush(b);
+    this.bytes += b.length;
+  }
+}
+
+const writeAll = (fd: number, b: Buffer) => {
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
+};
+
+/** Files written under `dir` (created), each fsynced when it ends. */
+export function folderSink(dir: string): ReleaseSink {
+  let scratchCount = 0;
+  return {
+    open(path) {
+      const file = join(dir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      const fd = openSync(file, 'w');
+      const hash = createHash('sha256');
+      const out = new Blocked((b) => writeAll(fd, b), hash);
+      return {
+        write: (s) => out.write(s),
+        writeBytes: (b) => out.writeBytes(b),
+        end() {
+          out.drain();
+          fsyncSync(fd);
+          closeSync(fd);
+          return { bytes: out.bytes, sha256: hash.digest('hex') };
+        },
+      };
+    },
+    scratch() {
+      const file = join(dir, `.scratch-${scratchCount++}`);
+      mkdirSync(dir, { recursive: true });
+      const fd = openSync(file, 'w+');
+      const out = new Blocked((b) => writeAll(fd, b));
+      return {
+        write: (s) => out.write(s),
+        seal: () => out.drain(),
+        read(offset, length) {
+          const b = Buffer.allocUnsafe(length);
+          for (let got = 0; got < length; ) {
+            const n = readSync(fd, b, got, length - got, offset + got);
+            if (n === 0) throw new Error(`internal: scratch file ${file} is shorter than expected`);
+            got += n;
+          }
+          return b;
+        },
+        copyTo(to) {
+          out.drain();
+          for (let off = 0; off < out.bytes; off += BLOCK) to.writeBytes(this.read(off, Math.min(BLOCK, out.bytes - off)));
+        },
+        dispose() {
+          closeSync(fd);
+          rmSync(file, { force: true });
+        },
+      };
+    },
+  };
+}
+
+/** Files kept as bytes: `files` maps each path written to its bytes. */
+export function memorySink(): ReleaseSink & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  const chunks = () => {
+    const sink = new TextChunks();
+    let parts: Uint8Array[] = [];
+    const flush = () => {
+      const b = sink.finish();
+      if (b.length) parts.push(b);
+    };
+    return {
+      write: (s: string) => sink.push(s),
+      writeBytes: (b: Uint8Array) => {
+        flush();
+        parts.push(b);
+      },
+      bytes(): Uint8Array {
+        flush();
+        const all = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
+        parts = [all];
+        return all;
+      },
+    };
+  };
+  return {
+    files,
+    open(path) {
+      const c = chunks();
+      return {
+        write: c.write,
+        writeBytes: c.writeBytes,
+        end() {
+          const b = c.bytes();
+          files.set(path, b);
+          return { bytes: b.byteLength, sha256: createHash('sha256').update(b).digest('hex') };
+        },
+      };
+    },
+    scratch() {
+      const c = chunks();
+      let sealed: Uint8Array | undefined;
+      return {
+        write: c.write,
+        seal: () => void (sealed = c.bytes()),
+        read: (offset, length) => (sealed ?? (sealed = c.bytes())).subarray(offset, offset + length),
+        copyTo: (to) => to.writeBytes(sealed ?? c.bytes()),
+        dispose: () => void (sealed = undefined),
+      };
+    },
+  };
+}
