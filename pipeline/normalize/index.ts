@@ -5,7 +5,7 @@ import { isCompoundModifier, linkActors } from './actors.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
-import { scanAliases, tokenize, type AliasMatch } from './matching.ts';
+import { scanAliases, tokenize, tokenizeSlice, tokenizeText, type AliasMatch, type Token, type TokenizedText } from './matching.ts';
 import { decidePlace, type PlaceContext } from './places.ts';
 
 export { compileGazetteer, type CompiledGazetteer, type Gazetteer };
@@ -36,12 +36,38 @@ const REPORTER_TYPES = new Set(['news-agency', 'news-outlet', 'monitoring-group'
 
 /** Places named anywhere in a text, once per mention: the document context of its sentences. */
 export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
+  const tokenized = tokenizeText(text);
+  lastTokenized = tokenized;
   const out: string[] = [];
-  for (const m of scanAliases(gazetteer.index, tokenize(text))) {
-    const direct = [...new Set(m.targets.filter((t) => t.value.kind === 'place' && !t.value.contextual).map((t) => t.value.id))];
-    if (direct.length === 1) out.push(direct[0]!);
+  for (const m of scanAliases(gazetteer.index, tokenized.tokens)) {
+    const id = directPlace(m);
+    if (id !== undefined) out.push(id);
   }
   return out;
+}
+
+/** The one place a match names directly (not through context), if exactly one. */
+function directPlace(m: AliasMatch<NameRef>): string | undefined {
+  let id: string | undefined;
+  for (const t of m.targets) {
+    if (t.value.kind !== 'place' || t.value.contextual) continue;
+    if (id === undefined) id = t.value.id;
+    else if (t.value.id !== id) return undefined;
+  }
+  return id;
+}
+
+// The last text documentPlaceIds tokenized: its sentences, normalised next, reuse its tokens.
+let lastTokenized: TokenizedText | undefined;
+
+/** The tokens of a sentence found at `offset` of the last document tokenized, else tokenized afresh. */
+function sentenceTokens(text: string, offset: number): Token[] {
+  const doc = lastTokenized;
+  if (doc && Number.isInteger(offset) && offset >= 0 && doc.text.startsWith(text, offset)) {
+    const tokens = tokenizeSlice(doc, offset, offset + text.length);
+    if (tokens) return tokens;
+  }
+  return tokenize(text);
 }
 
 // One-document memo so a caller that passes only documentText does not rescan it per sentence.
@@ -71,11 +97,26 @@ const countsOf = new WeakMap<string[], Map<string, number>>();
 function directPlaces(matches: AliasMatch<NameRef>[]): string[] {
   const out: string[] = [];
   for (const m of matches) {
-    const direct = [...new Set(m.targets.filter((t) => t.value.kind === 'place' && !t.value.contextual).map((t) => t.value.id))];
-    if (direct.length === 1 && !m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) out.push(direct[0]!);
+    const id = directPlace(m);
+    if (id !== undefined && !m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) out.push(id);
   }
   return out;
 }
+
+/** directPlaces of a section heading, once per heading text (a document repeats them per sentence). */
+function headingPlaces(gz: CompiledGazetteer, heading: string): string[] {
+  let cache = headingCaches.get(gz);
+  if (!cache) headingCaches.set(gz, (cache = new Map()));
+  let ids = cache.get(heading);
+  if (!ids) {
+    ids = directPlaces(scanAliases(gz.index, tokenize(heading)));
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(heading, ids);
+  }
+  return ids;
+}
+
+const headingCaches = new WeakMap<CompiledGazetteer, Map<string, string[]>>();
 
 /** Countries a sentence is about: its places' and proper actors' countries, else its document's. */
 function contextCountries(gz: CompiledGazetteer, matches: AliasMatch<NameRef>[], text: string, doc: Map<string, number>): Set<string> {
@@ -111,10 +152,10 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const gz = ctx.gazetteer;
   const messages: Message[] = [];
   const rules: string[] = [];
-  const tokens = tokenize(text);
-  const matches = scanAliases(gz.index, tokens);
   const doc = documentCounts(ctx);
-  const headingIds = (ctx.sectionHeadings ?? []).flatMap((h) => directPlaces(scanAliases(gz.index, tokenize(h))));
+  const tokens = sentenceTokens(text, offset);
+  const matches = scanAliases(gz.index, tokens);
+  const headingIds = (ctx.sectionHeadings ?? []).flatMap((h) => headingPlaces(gz, h));
   const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };
 
   const places: EntityMention[] = [];

@@ -31,11 +31,25 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
 
 /** Splits text into word tokens with offsets; hyphens and apostrophes inside names are kept apart. */
 export function tokenize(text: string): Token[] {
+  return tokenizeText(text).tokens;
+}
+
+/** A text with its tokens, kept so that a stretch of it can be tokenized without rescanning. */
+export interface TokenizedText {
+  text: string;
+  tokens: Token[];
+  /** Per token, where its word match ended (after a possessive `'s` the token itself ends earlier). */
+  matchEnds: number[];
+}
+
+export function tokenizeText(text: string): TokenizedText {
   const out: Token[] = [];
+  const matchEnds: number[] = [];
   let prevEnd = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     let raw = m[0];
+    matchEnds.push(start + raw.length);
     // Possessive `Syria's`: the name is `Syria`.
     const n = raw.length;
     if (n > 3) {
@@ -59,6 +73,46 @@ export function tokenize(text: string): Token[] {
       sepBefore: text.slice(prevEnd, start),
     });
     prevEnd = end;
+  }
+  markArticles(out);
+  return { text, tokens: out, matchEnds };
+}
+
+/**
+ * The tokens `tokenize(text.slice(from, to))` would return, from the tokens of the whole text:
+ * the word matches inside the stretch are the same when no match crosses its ends, and only the
+ * fields that look past a token (hyphens, the first separator, articles) are redone at the edges.
+ * Undefined when a word crosses an end.
+ */
+export function tokenizeSlice(t: TokenizedText, from: number, to: number): Token[] | undefined {
+  const { tokens, matchEnds } = t;
+  // First token starting at or after `from`.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && matchEnds[lo - 1]! > from) return undefined;
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length; i++) {
+    const d = tokens[i]!;
+    if (d.start >= to) break;
+    if (matchEnds[i]! > to) return undefined;
+    const start = d.start - from;
+    out.push({
+      start,
+      end: d.end - from,
+      raw: d.raw,
+      key: d.key,
+      exact: d.exact,
+      article: false,
+      capital: d.capital,
+      hyphenNext: d.end + 1 < to && d.hyphenNext,
+      hyphenPrev: start > 1 && d.hyphenPrev,
+      sepBefore: i === lo ? t.text.slice(from, d.start) : d.sepBefore,
+    });
   }
   markArticles(out);
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, tokenize } from '../../pipeline/normalize/matching.ts';
+import { foldWord, tokenize, tokenizeSlice, tokenizeText } from '../../pipeline/normalize/matching.ts';
 import { normalizeSentence } from '../../pipeline/normalize/index.ts';
 import { gazetteer, placeIds, run } from './fixture.ts';
 
@@ -21,6 +21,29 @@ describe('spelling fold', () => {
   it('marks glued and free articles', () => {
     const t = tokenize('al-Khalidiya and Dawar Al Khalidya');
     expect(t.filter((x) => x.article).map((x) => x.raw)).toEqual(['al', 'Al']);
+  });
+});
+
+describe('tokens of a stretch of a tokenized text', () => {
+  // Hyphens, possessives, glued and free articles and apostrophes at every edge a stretch can have.
+  const text = "Syria's rebel-held al-Khalidiya, Dawar Al Khalidya; pro-government Ba'alba -x Al- el Homs' Bab al-Sebaa's";
+  const whole = tokenizeText(text);
+  it('is what tokenizing the stretch gives, for every stretch whose ends cut no word', () => {
+    let compared = 0;
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        const got = tokenizeSlice(whole, from, to);
+        if (got === undefined) continue;
+        expect(got, JSON.stringify(text.slice(from, to))).toEqual(tokenize(text.slice(from, to)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+  it('declines a stretch that cuts a word, even only its possessive', () => {
+    expect(tokenizeSlice(whole, 2, 20)).toBeUndefined();
+    expect(tokenizeSlice(whole, 0, "Syria'".length)).toBeUndefined();
+    expect(tokenizeSlice(whole, 0, "Syria's".length)).toEqual(tokenize("Syria's"));
   });
 });
 
