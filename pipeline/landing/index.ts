@@ -7,7 +7,7 @@ import { datasetJsonLd, temporalCoverage } from './dataset-jsonld.ts';
 import { buildMap, type MapPlace, type PlacesMap } from './map.ts';
 import { esc, humanSize, scriptJson } from './markup.ts';
 import phaseData from './phases.json' with { type: 'json' };
-import { readRelease, type Release, type ReleaseFiles, type TableField } from './release.ts';
+import { readRelease, type CsvRow, type Release, type ReleaseFiles, type TableField } from './release.ts';
 import { buildTableData, EMBED_LIMIT } from './statements-table.ts';
 import { buildTimeline, monthLabel, patternDefs, type Phase, type Timeline } from './timeline.ts';
 
@@ -26,6 +26,8 @@ export interface LandingOptions {
   phases?: PhaseFile;
   /** Most statements embedded in the page (default EMBED_LIMIT); the chart and map count all. */
   embedLimit?: number;
+  /** The whole rows of the statements picked for the table, when `tables.statements` holds only the columns the counts need. */
+  expandStatements?: (picked: CsvRow[]) => CsvRow[];
 }
 
 /** index.html for a release: `files` maps release-relative paths to bytes (index.html and SHA256SUMS, if present, are not described). */
@@ -35,7 +37,7 @@ export function landingPage(release: ReleaseFiles, options: LandingOptions = {})
   const sideOf = new Map(r.actors.filter((a) => a.actor_id && a.side).map((a) => [a.actor_id as string, a.side as string]));
   const timeline = buildTimeline(r.statements, sideOf, phases.phases);
   const map = buildMap(r.places, r.statements);
-  const table = buildTableData(r.statements, r.places, r.actors, r.documents, options.embedLimit ?? EMBED_LIMIT);
+  const table = buildTableData(r.statements, r.places, r.actors, r.documents, options.embedLimit ?? EMBED_LIMIT, options.expandStatements);
   const jsonld = datasetJsonLd(r, map.places, map.focus, r.documents);
   const dp = r.datapackage;
   const title = dp.title ?? dp.name ?? 'Dataset';

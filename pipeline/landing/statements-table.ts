@@ -95,7 +95,12 @@ export function highlight(row: CsvRow): [string, string, string] {
 
 const nameMap = (rows: CsvRow[], key: string): Map<string, CsvRow> => new Map(rows.map((r) => [r[key] ?? '', r]));
 
-export function buildTableData(statements: CsvRow[], places: CsvRow[], actors: CsvRow[], documents: CsvRow[], limit = EMBED_LIMIT): TableData {
+/**
+ * The embedded table. `statements` need only the columns the order and the counts read
+ * (statement_id, document_id, char_start, date_start, date_end, place_ids, actor_ids) when
+ * `expand` gives the picked ones whole (publish keeps no more than that of 100,000s of rows).
+ */
+export function buildTableData(statements: CsvRow[], places: CsvRow[], actors: CsvRow[], documents: CsvRow[], limit = EMBED_LIMIT, expand?: (picked: CsvRow[]) => CsvRow[]): TableData {
   const placeById = nameMap(places, 'place_id');
   const actorById = nameMap(actors, 'actor_id');
   const docIds = [...new Set([...documents.map((d) => d.document_id ?? ''), ...statements.map((s) => s.document_id ?? '')])].filter(Boolean).sort();
@@ -116,7 +121,8 @@ export function buildTableData(statements: CsvRow[], places: CsvRow[], actors: C
   );
   // the sample: n evenly spaced picks of the date order (all of them when n = length)
   const n = Math.min(ordered.length, Math.max(0, Math.floor(limit)));
-  const picked = n === ordered.length ? ordered : Array.from({ length: n }, (_, i) => ordered[Math.floor((i * ordered.length) / n)] as CsvRow);
+  const sample = n === ordered.length ? ordered : Array.from({ length: n }, (_, i) => ordered[Math.floor((i * ordered.length) / n)] as CsvRow);
+  const picked = expand ? expand(sample) : sample;
   const rows = picked.map((s): TableRow => {
     const placeIds = listCell(s.place_ids);
     const actorIds = listCell(s.actor_ids);

@@ -7,7 +7,9 @@ export interface CardInput {
   version: string;
   date: string;
   tables: readonly TableSpec[];
-  rows: Record<string, readonly Row[]>;
+  /** Rows per table. */
+  counts: Record<string, number>;
+  documents: readonly Row[];
   formulaCells: number;
   quality: unknown;
   temporalCoverage?: string;
@@ -25,8 +27,8 @@ function qualityLines(q: unknown): string[] {
 }
 
 export function renderCard(c: CardInput): string {
-  const docs = c.rows.documents ?? [];
-  const n = (t: string) => (c.rows[t] ?? []).length;
+  const docs = c.documents;
+  const n = (t: string) => c.counts[t] ?? 0;
   const L: string[] = [];
   L.push(`# Siege of Homs (2011-2014): dated statements, v${c.version}`, '');
   L.push(

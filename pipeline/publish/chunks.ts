@@ -15,17 +15,26 @@ export class TextChunks {
   push(s: string): number {
     // a UTF-16 code unit takes at most 3 bytes of UTF-8; count exactly only near the end
     if (this.pos + s.length * 3 > this.buf.length) {
-      const need = this.pos + Buffer.byteLength(s, 'utf8');
-      if (need > this.buf.length) {
-        // untouched capacity is address space, not memory: the OS maps pages on first write
-        const next = Buffer.allocUnsafeSlow(Math.max(need, 2 * this.buf.length));
-        this.buf.copy(next, 0, 0, this.pos);
-        this.buf = next;
-      }
+      this.reserve(this.pos + Buffer.byteLength(s, 'utf8'));
     }
     const n = this.buf.write(s, this.pos, 'utf8');
     this.pos += n;
     return n;
+  }
+
+  /** Appends bytes as they are. */
+  pushBytes(b: Uint8Array): void {
+    this.reserve(this.pos + b.byteLength);
+    this.buf.set(b, this.pos);
+    this.pos += b.byteLength;
+  }
+
+  private reserve(need: number): void {
+    if (need <= this.buf.length) return;
+    // untouched capacity is address space, not memory: the OS maps pages on first write
+    const next = Buffer.allocUnsafeSlow(Math.max(need, 2 * this.buf.length));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
   }
 
   /** The bytes (the same as TextEncoder of the concatenated strings); the builder is emptied. */

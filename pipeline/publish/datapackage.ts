@@ -1,6 +1,6 @@
 // Frictionless Data Package v2 descriptor, generated from the table declarations in model.ts.
 import type { FieldSpec, TableSpec } from './model.ts';
-import type { ReleaseDocument } from './rows.ts';
+import type { ReleaseDocumentMeta } from './rows.ts';
 
 export const PACKAGE_NAME = 'homs-timeline';
 export const PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -52,7 +52,7 @@ export interface PackageInput {
   created: string; // RFC 3339
   tables: readonly TableSpec[];
   files: Map<string, FileFacts>; // resource path -> facts
-  documents: ReleaseDocument[];
+  documents: readonly ReleaseDocumentMeta[];
   temporalCoverage?: string;
   extraResources?: Array<{ name: string; path: string; format: string; mediatype: string; description: string }>;
 }

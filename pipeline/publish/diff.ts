@@ -116,25 +116,39 @@ export function diffSchema(table: TableSpec, previous: PreviousTable | undefined
 
 export const rowKey = (table: TableSpec, row: Row): string => table.primaryKey.map((k) => formatCell(table.fields.find((f) => f.name === k)!, row[k] ?? null)).join('\u0000');
 
+/** The keyed diff of one table, fed a row at a time: only the previous release's keys are held. */
+export class RowDiffer {
+  private readonly out: TableDiff = { added: [], removed: [], changed: [] };
+  private readonly prev: Map<string, Record<string, string>>;
+  private readonly seen = new Set<string>();
+  private readonly keyFields: TableSpec['fields'];
+  constructor(private readonly table: TableSpec, previous: PreviousTable | undefined) {
+    this.prev = previous?.rows ?? new Map<string, Record<string, string>>();
+    this.keyFields = table.primaryKey.map((k) => table.fields.find((f) => f.name === k)!);
+  }
+  add(r: Row): void {
+    const k = this.keyFields.map((f) => formatCell(f, r[f.name] ?? null)).join('\u0000');
+    const old = this.prev.get(k);
+    if (!old) {
+      this.out.added.push(k);
+      return;
+    }
+    this.seen.add(k);
+    const fields = this.table.fields.filter((f) => f.name in old && old[f.name] !== formatCell(f, r[f.name] ?? null)).map((f) => f.name);
+    if (fields.length) this.out.changed.push({ id: k, fields });
+  }
+  finish(): TableDiff {
+    for (const k of this.prev.keys()) if (!this.seen.has(k)) this.out.removed.push(k);
+    this.out.removed.sort();
+    return this.out;
+  }
+}
+
 /** Rows keyed by primary key: added, removed, and changed with the columns that changed. */
 export function diffRows(table: TableSpec, rows: readonly Row[], previous: PreviousTable | undefined): TableDiff {
-  const out: TableDiff = { added: [], removed: [], changed: [] };
-  const prev = previous?.rows ?? new Map<string, Record<string, string>>();
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const k = rowKey(table, r);
-    seen.add(k);
-    const old = prev.get(k);
-    if (!old) {
-      out.added.push(k);
-      continue;
-    }
-    const fields = table.fields.filter((f) => f.name in old && old[f.name] !== formatCell(f, r[f.name] ?? null)).map((f) => f.name);
-    if (fields.length) out.changed.push({ id: k, fields });
-  }
-  for (const k of prev.keys()) if (!seen.has(k)) out.removed.push(k);
-  out.removed.sort();
-  return out;
+  const d = new RowDiffer(table, previous);
+  for (const r of rows) d.add(r);
+  return d.finish();
 }
 
 export function nextVersion(previous: string, bump: Bump): string {
@@ -155,8 +169,8 @@ export function compareVersions(x: string, y: string): number {
 /** Which tables' removed rows count as withdrawn ids (entities, not link rows). */
 const ENTITY_TABLES = new Set(['statements', 'documents', 'places', 'actors']);
 
-/** `tables` are diffed; `allTables` (default: the same) are the tables the release has, for spotting removed ones. */
-export function diffRelease(tables: readonly TableSpec[], rows: Record<string, readonly Row[]>, previous: PreviousRelease | undefined, version: string, allTables: readonly TableSpec[] = tables): ReleaseDiff {
+/** `tables` are diffed; `allTables` (default: the same) are the tables the release has, for spotting removed ones; `known` are diffs already made (a streamed table). */
+export function diffRelease(tables: readonly TableSpec[], rows: Record<string, readonly Row[]>, previous: PreviousRelease | undefined, version: string, allTables: readonly TableSpec[] = tables, known: Record<string, TableDiff> = {}): ReleaseDiff {
   const schema: SchemaChange[] = [];
   const diffs: Record<string, TableDiff> = {};
   let bump: Bump = previous ? 'none' : 'major';
@@ -164,7 +178,7 @@ export function diffRelease(tables: readonly TableSpec[], rows: Record<string, r
   for (const t of tables) {
     const prev = previous?.tables.get(t.name);
     if (previous) schema.push(...diffSchema(t, prev));
-    diffs[t.name] = diffRows(t, rows[t.name] ?? [], prev);
+    diffs[t.name] = known[t.name] ?? diffRows(t, rows[t.name] ?? [], prev);
   }
   if (previous) {
     for (const name of previous.tables.keys()) if (!allTables.some((t) => t.name === name)) schema.push({ table: name, change: 'table removed', bump: 'major' });

@@ -56,16 +56,6 @@ export function prepareStatements(statements: Statement[], docs: Map<string, Rel
   });
 }
 
-export interface TableRows {
-  statements: Row[];
-  documents: Row[];
-  places: Row[];
-  actors: Row[];
-  statement_places: Row[];
-  statement_actors: Row[];
-  statement_sources: Row[];
-}
-
 /** Empty strings and undefined become null: in the published tables an empty cell means null and nothing else. */
 const str = (v: string | undefined | null): string | null => (v === undefined || v === null || v === '' ? null : v);
 const num = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) ? null : v);
@@ -75,16 +65,26 @@ function uniqueInOrder(ids: string[]): string[] {
   return [...new Set(ids)];
 }
 
-export function buildRows(
+/** The rows one document's statements give: statements and the three link tables (deduplicated, in order). */
+export interface StatementRows {
+  statements: Row[];
+  statement_places: Row[];
+  statement_actors: Row[];
+  statement_sources: Row[];
+}
+
+/**
+ * The statement and link rows of `prepared`: the statements of one document (or several; link
+ * rows follow statement order, then mention position). `documentsById` gives their raw text.
+ */
+export function statementRows(
   prepared: PreparedStatement[],
-  documents: ReleaseDocument[],
-  places: PlaceRecord[],
-  actors: ActorRecord[],
+  documentsById: Map<string, ReleaseDocument>,
+  placeIds: Set<string>,
+  actorIds: Set<string>,
   indexes: Map<string, CodePointIndex>,
-): { rows: TableRows; messages: Message[] } {
-  const messages: Message[] = [];
-  const placeIds = new Set(places.map((p) => p.place_id));
-  const actorIds = new Set(actors.map((a) => a.actor_id));
+  messages: Message[],
+): StatementRows {
   const lines = new Map<string, LineIndex>();
   const where = (s: Statement, span: Span) => {
     const doc = documentsById.get(s.documentId);
@@ -93,8 +93,6 @@ export function buildRows(
     if (!li) lines.set(s.documentId, (li = new LineIndex(doc.text)));
     return { lines: li, span };
   };
-  const documentsById = new Map(documents.map((d) => [d.entry.id, d]));
-  const counts = new Map<string, number>();
 
   const statements: Row[] = [];
   const sp: Row[] = [];
@@ -103,7 +101,6 @@ export function buildRows(
   for (const p of prepared) {
     const s = p.statement;
     const file = p.doc?.entry.path ?? s.documentId;
-    counts.set(s.documentId, (counts.get(s.documentId) ?? 0) + 1);
     if (!p.doc) {
       messages.push(message({ reason: `Unexpected document id \`${s.documentId}\`, expected one of the release's documents`, ruleId: 'publish-unknown-document', stage: STAGE, file }));
     } else if (p.doc.kind !== 'html' && p.doc.text.slice(s.span.start, s.span.end) !== s.text) {
@@ -175,6 +172,38 @@ export function buildRows(
     });
   }
 
+  const byKey = (...cols: string[]) => (a: Row, b: Row) => {
+    for (const c of cols) {
+      const r = cmp(a[c] as string | number, b[c] as string | number);
+      if (r) return r;
+    }
+    return 0;
+  };
+  // link tables follow statement order (document order), then mention position
+  const order = new Map(prepared.map((p, i) => [p.id, i]));
+  const byStatement = (a: Row, b: Row) => (order.get(a.statement_id as string) as number) - (order.get(b.statement_id as string) as number);
+  const dedupe = (rows: Row[], key: string[]) => {
+    const seen = new Set<string>();
+    return rows.filter((r) => {
+      const k = key.map((c) => String(r[c])).join('\u0000');
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+  return {
+    statements,
+    statement_places: dedupe(sp, ['statement_id', 'place_id', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'place_id')(a, b)),
+    statement_actors: dedupe(sa, ['statement_id', 'actor_id', 'role', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'actor_id', 'role')(a, b)),
+    statement_sources: dedupe(ss, ['statement_id', 'source_id', 'claim_kind', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'source_id', 'claim_kind')(a, b)),
+  };
+}
+
+/** Document metadata without its text (what the tables and the graph say of a document). */
+export type ReleaseDocumentMeta = Omit<ReleaseDocument, 'text'>;
+
+/** The documents, places and actors tables; `counts` and `characters` are per document id. */
+export function entityRows(documents: readonly ReleaseDocumentMeta[], places: PlaceRecord[], actors: ActorRecord[], counts: Map<string, number>, characters: Map<string, number>): { documents: Row[]; places: Row[]; actors: Row[] } {
   const docRows: Row[] = [...documents]
     .sort((a, b) => cmp(a.entry.id, b.entry.id))
     .map((d) => {
@@ -195,7 +224,7 @@ export function buildRows(
         attribution: str(e.attribution),
         language: str(e.language),
         sha256: e.sha256,
-        characters: indexes.get(e.id)?.length ?? null,
+        characters: characters.get(e.id) ?? null,
         statement_count: counts.get(e.id) ?? 0,
       };
     });
@@ -233,36 +262,5 @@ export function buildRows(
       wikidata_source: str(a.wikidata_source),
       note: str(a.note),
     }));
-
-  const byKey = (...cols: string[]) => (a: Row, b: Row) => {
-    for (const c of cols) {
-      const r = cmp(a[c] as string | number, b[c] as string | number);
-      if (r) return r;
-    }
-    return 0;
-  };
-  // link tables follow statement order (document order), then mention position
-  const order = new Map(prepared.map((p, i) => [p.id, i]));
-  const byStatement = (a: Row, b: Row) => (order.get(a.statement_id as string) as number) - (order.get(b.statement_id as string) as number);
-  const dedupe = (rows: Row[], key: string[]) => {
-    const seen = new Set<string>();
-    return rows.filter((r) => {
-      const k = key.map((c) => String(r[c])).join('\u0000');
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  };
-  return {
-    rows: {
-      statements,
-      documents: docRows,
-      places: placeRows,
-      actors: actorRows,
-      statement_places: dedupe(sp, ['statement_id', 'place_id', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'place_id')(a, b)),
-      statement_actors: dedupe(sa, ['statement_id', 'actor_id', 'role', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'actor_id', 'role')(a, b)),
-      statement_sources: dedupe(ss, ['statement_id', 'source_id', 'claim_kind', 'char_start']).sort((a, b) => byStatement(a, b) || byKey('char_start', 'source_id', 'claim_kind')(a, b)),
-    },
-    messages,
-  };
+  return { documents: docRows, places: placeRows, actors: actorRows };
 }

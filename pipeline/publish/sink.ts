@@ -54,6 +54,12 @@ class Blocked {
     return n;
   }
   writeBytes(b: Uint8Array): void {
+    if (this.pos + b.byteLength <= BLOCK) {
+      this.buf.set(b, this.pos);
+      this.pos += b.byteLength;
+      this.bytes += b.byteLength;
+      return;
+    }
     this.drain();
     this.emit(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   }
@@ -131,23 +137,11 @@ export function memorySink(): ReleaseSink & { files: Map<string, Uint8Array> } {
   const files = new Map<string, Uint8Array>();
   const chunks = () => {
     const sink = new TextChunks();
-    let parts: Uint8Array[] = [];
-    const flush = () => {
-      const b = sink.finish();
-      if (b.length) parts.push(b);
-    };
+    let done: Uint8Array | undefined;
     return {
       write: (s: string) => sink.push(s),
-      writeBytes: (b: Uint8Array) => {
-        flush();
-        parts.push(b);
-      },
-      bytes(): Uint8Array {
-        flush();
-        const all = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
-        parts = [all];
-        return all;
-      },
+      writeBytes: (b: Uint8Array) => sink.pushBytes(b),
+      bytes: (): Uint8Array => (done ??= sink.finish()),
     };
   };
   return {
