@@ -30,7 +30,8 @@ export function buildStatements(doc: Document, dater: Dater, normalizer?: Normal
     const block = doc.blocks[sentence.block];
     const section = block ? doc.sections[block.section] : undefined;
     statements.push({
-      statementId: deriveStatementId(doc.id, sentence.text, occurrence),
+      // `key` is already normalised (normaliseSentence is idempotent): the same id, normalised once.
+      statementId: deriveStatementId(doc.id, key, occurrence),
       documentId: doc.id,
       sentence: sentence.index,
       text: sentence.text,

@@ -39,6 +39,13 @@ const KILL_STATE = /\b(killed|dead|died|die|deaths|executed|massacred|slain|peri
 const TOLL = /\b(?:death toll|toll|the lives|lives|bodies|corpses)\s+(?:of|at|to|was|stood at|rose to|reached)\s+/gi;
 const COUNTED_REMAINS = /\b(corpses|bodies)\b/gi;
 const WOUND = /\b(wounded|injured|hurt|wounding|injuring)\b/gi;
+// A part of a word of every pattern above (TOLL, COUNTED_REMAINS, KILL_VERB, KILL_STATE, WOUND):
+// a sentence with none of them has no figure, so nothing else is run on it.
+const CASUALTY_WORDS = /kill|dead|die|death|execut|massacr|slaughter|slain|perish|assassin|lives|murder|toll|bodies|corpses|wound|injur|hurt/i;
+const QTY = new RegExp(QTY_SRC, 'gi');
+const LOW_MODS = new Set(LOW_MOD.split('|'));
+const VAGUE = new RegExp(VAGUE_SRC, 'i');
+const VAGUE_AFTER = new RegExp(String.raw`^\s+${VAGUE_SRC}[^,.;]*`, 'i');
 
 interface Qty {
   start: number;
@@ -61,7 +68,7 @@ export function parseNumber(s: string): number | undefined {
 /** Head counts in `text`, with dates, years, percentages and measures left out. */
 function quantities(text: string): Qty[] {
   const out: Qty[] = [];
-  for (const m of text.matchAll(new RegExp(QTY_SRC, 'gi'))) {
+  for (const m of text.matchAll(QTY)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const mod = (m[1] ?? '').toLowerCase();
@@ -78,7 +85,7 @@ function quantities(text: string): Qty[] {
     const low = a;
     let high: number | undefined = b ?? a;
     if (b !== undefined && b < a) high = a; // `30–4` would be a typo; keep the low
-    if (LOW_MOD.split('|').includes(mod)) high = b;
+    if (LOW_MODS.has(mod)) high = b;
     if (mod === 'up to' || mod === 'as many as') {
       out.push({ start, end, low: b !== undefined ? a : Number.NaN, high: b ?? a });
       continue;
@@ -171,6 +178,7 @@ export interface CasualtyPass {
 }
 
 export function findCasualties(text: string): CasualtyPass {
+  if (!CASUALTY_WORDS.test(text)) return { casualties: {}, rules: [] };
   const qtys = quantities(text);
   const figures: Figure[] = [];
   const taken = new Set<Qty>();
@@ -264,13 +272,13 @@ export function findCasualties(text: string): CasualtyPass {
 }
 
 function vaguePhrase(text: string, re: RegExp): string | undefined {
-  for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+  for (const m of text.matchAll(re)) {
     const at = m.index ?? 0;
     const from = clauseBefore(text, at);
     const seg = text.slice(from, at);
-    const v = new RegExp(VAGUE_SRC, 'i').exec(seg);
+    const v = VAGUE.exec(seg);
     if (v) return text.slice(from + v.index, at + m[0].length);
-    const after = new RegExp(String.raw`^\s+${VAGUE_SRC}[^,.;]*`, 'i').exec(text.slice(at + m[0].length));
+    const after = VAGUE_AFTER.exec(text.slice(at + m[0].length));
     if (after) return text.slice(at, at + m[0].length + after[0].length);
   }
   return undefined;

@@ -39,6 +39,13 @@ const SPEAKER_WINDOW = 9;
 const OWNING = new Set(['responsibility', 'credit']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 
+// Every word that can open one of the patterns below; any other token is skipped at once.
+// VERB_KIND is a plain object, so a name of Object.prototype (`constructor`) reads as a verb too.
+const TRIGGERS = new Set([
+  'according', ...ADDRESSEE_VERBS, ...ADDRESSEE_PREPS, ...AGENT_VERBS, ...Object.keys(VERB_KIND),
+  ...Object.getOwnPropertyNames(Object.prototype).filter((n) => (VERB_KIND as Record<string, unknown>)[n]),
+]);
+
 export interface ClaimPass {
   sources: (ClaimMention & { rule: string })[];
   /** Candidates (by index) that were speakers or addressees. */
@@ -76,6 +83,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
   };
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.raw.toLowerCase();
+    if (!TRIGGERS.has(w)) continue;
     if (w === 'according' && tokens[i + 1]?.raw.toLowerCase() === 'to') {
       const ci = nextMention(i + 2, 6);
       if (ci !== undefined) add(ci, 'reported', 'claim.according-to');

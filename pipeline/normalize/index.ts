@@ -5,7 +5,7 @@ import { isCompoundModifier, linkActors } from './actors.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
-import { scanAliases, tokenize, tokenizeSlice, tokenizeText, type AliasMatch, type Token, type TokenizedText } from './matching.ts';
+import { scanAliases, scanSlice, tokenize, tokenizeSlice, tokenizeText, type AliasIndex, type AliasMatch, type ScanRecord, type Token, type TokenizedText } from './matching.ts';
 import { decidePlace, type PlaceContext } from './places.ts';
 
 export { compileGazetteer, type CompiledGazetteer, type Gazetteer };
@@ -37,9 +37,11 @@ const REPORTER_TYPES = new Set(['news-agency', 'news-outlet', 'monitoring-group'
 /** Places named anywhere in a text, once per mention: the document context of its sentences. */
 export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
   const tokenized = tokenizeText(text);
-  lastTokenized = tokenized;
+  const record: ScanRecord<NameRef> = { at: [], reach: [] };
+  const matches = scanAliases(gazetteer.index, tokenized.tokens, record);
+  lastTokenized = { tokenized, index: gazetteer.index, record };
   const out: string[] = [];
-  for (const m of scanAliases(gazetteer.index, tokenized.tokens)) {
+  for (const m of matches) {
     const id = directPlace(m);
     if (id !== undefined) out.push(id);
   }
@@ -57,17 +59,21 @@ function directPlace(m: AliasMatch<NameRef>): string | undefined {
   return id;
 }
 
-// The last text documentPlaceIds tokenized: its sentences, normalised next, reuse its tokens.
-let lastTokenized: TokenizedText | undefined;
+// The last text documentPlaceIds scanned: its sentences, normalised next, reuse its tokens and searches.
+let lastTokenized: { tokenized: TokenizedText; index: AliasIndex<NameRef>; record: ScanRecord<NameRef> } | undefined;
 
-/** The tokens of a sentence found at `offset` of the last document tokenized, else tokenized afresh. */
-function sentenceTokens(text: string, offset: number): Token[] {
+/** Tokens and alias matches of a sentence, from the last document scanned if found at `offset` of it. */
+function scanSentence(index: AliasIndex<NameRef>, text: string, offset: number): { tokens: Token[]; matches: AliasMatch<NameRef>[] } {
   const doc = lastTokenized;
-  if (doc && Number.isInteger(offset) && offset >= 0 && doc.text.startsWith(text, offset)) {
-    const tokens = tokenizeSlice(doc, offset, offset + text.length);
-    if (tokens) return tokens;
+  if (doc && Number.isInteger(offset) && offset >= 0 && doc.tokenized.text.startsWith(text, offset)) {
+    const tokens = tokenizeSlice(doc.tokenized, offset, offset + text.length);
+    if (tokens) {
+      const matches = doc.index === index ? scanSlice(index, tokens, doc.tokenized, offset, doc.record) : scanAliases(index, tokens);
+      return { tokens, matches };
+    }
   }
-  return tokenize(text);
+  const tokens = tokenize(text);
+  return { tokens, matches: scanAliases(index, tokens) };
 }
 
 // One-document memo so a caller that passes only documentText does not rescan it per sentence.
@@ -153,8 +159,7 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const messages: Message[] = [];
   const rules: string[] = [];
   const doc = documentCounts(ctx);
-  const tokens = sentenceTokens(text, offset);
-  const matches = scanAliases(gz.index, tokens);
+  const { tokens, matches } = scanSentence(gz.index, text, offset);
   const headingIds = (ctx.sectionHeadings ?? []).flatMap((h) => headingPlaces(gz, h));
   const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };
 

@@ -19,8 +19,6 @@ export interface Token {
   hyphenPrev: boolean;
   /** The characters between the previous token and this one. */
   sepBefore: string;
-  /** Trie key of acronym aliases, matched letter for letter (see exactKey). */
-  exact: string;
 }
 
 // `as`, `at`, `an` are articles only when glued by a hyphen (as-Sham), never as free words.
@@ -65,7 +63,6 @@ export function tokenizeText(text: string): TokenizedText {
       end,
       raw,
       key: foldWord(raw),
-      exact: '=' + raw,
       article: false,
       capital: isCapital(raw),
       hyphenNext,
@@ -86,14 +83,7 @@ export function tokenizeText(text: string): TokenizedText {
  */
 export function tokenizeSlice(t: TokenizedText, from: number, to: number): Token[] | undefined {
   const { tokens, matchEnds } = t;
-  // First token starting at or after `from`.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstTokenFrom(tokens, from);
   if (lo > 0 && matchEnds[lo - 1]! > from) return undefined;
   const out: Token[] = [];
   for (let i = lo; i < tokens.length; i++) {
@@ -106,7 +96,6 @@ export function tokenizeSlice(t: TokenizedText, from: number, to: number): Token
       end: d.end - from,
       raw: d.raw,
       key: d.key,
-      exact: d.exact,
       article: false,
       capital: d.capital,
       hyphenNext: d.end + 1 < to && d.hyphenNext,
@@ -116,6 +105,18 @@ export function tokenizeSlice(t: TokenizedText, from: number, to: number): Token
   }
   markArticles(out);
   return out;
+}
+
+/** Index of the first token starting at or after `from`. */
+function firstTokenFrom(tokens: Token[], from: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function markArticles(out: Token[]): void {
@@ -227,12 +228,15 @@ export interface AliasIndex<T> {
   root: TrieNode<T>;
   /** One-edit neighbourhood of single long words, for fuzzy aliases: deletion key -> words. */
   fuzzy: Map<string, Set<string>>;
+  /** Word -> its exact-letters trie key, for the words some exact alias has (a token's raw has no dots). */
+  exactKeys: Map<string, string>;
   maxTokens: number;
 }
 
 export function buildAliasIndex<T>(entries: AliasTarget<T>[]): AliasIndex<T> {
   const root: TrieNode<T> = { next: new Map(), targets: [] };
   const fuzzy = new Map<string, Set<string>>();
+  const exactKeys = new Map<string, string>();
   let maxTokens = 0;
   for (const e of entries) {
     const toks = tokenize(e.alias).filter((t) => !t.article);
@@ -241,6 +245,7 @@ export function buildAliasIndex<T>(entries: AliasTarget<T>[]): AliasIndex<T> {
     let node = root;
     for (const t of toks) {
       const k = e.options.exact ? exactKey(t.raw) : t.key;
+      if (e.options.exact) exactKeys.set(k.slice(1), k);
       let child = node.next.get(k);
       if (!child) {
         child = { next: new Map(), targets: [] };
@@ -257,7 +262,7 @@ export function buildAliasIndex<T>(entries: AliasTarget<T>[]): AliasIndex<T> {
     }
     node.targets.push({ ...e, caps: toks.map((t) => t.capital) });
   }
-  return { root, fuzzy, maxTokens };
+  return { root, fuzzy, exactKeys, maxTokens };
 }
 
 function exactKey(raw: string): string {
@@ -316,13 +321,19 @@ export interface AliasMatch<T> {
 /**
  * Scans tokens left to right, taking at each position the longest alias that fits (articles
  * are skipped inside names; a leading article is included in the span). Linear in the number
- * of tokens times the longest alias.
+ * of tokens times the longest alias. With `record`, keeps each search for scanSlice.
  */
-export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[]): AliasMatch<T>[] {
+export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[], record?: ScanRecord<T>): AliasMatch<T>[] {
   const out: AliasMatch<T>[] = [];
+  const probe = { reach: 0 };
   let i = 0;
   while (i < tokens.length) {
-    const best = longestAt(index, tokens, i);
+    probe.reach = i;
+    const best = longestAt(index, tokens, i, probe);
+    if (record) {
+      record.at[i] = best ?? null;
+      record.reach[i] = probe.reach;
+    }
     if (best) {
       out.push(best);
       i = best.last + 1;
@@ -331,16 +342,50 @@ export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[]): AliasMatc
   return out;
 }
 
-function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number): AliasMatch<T> | undefined {
+/** The searches of a scan of a whole text, by the token they started at. */
+export interface ScanRecord<T> {
+  /** The longest match found there (null: none); undefined where the scan did not search. */
+  at: (AliasMatch<T> | null | undefined)[];
+  /** The furthest token that search read. */
+  reach: number[];
+}
+
+/**
+ * scanAliases over `tokens`, the tokenizeSlice of `whole` from offset `from`, taking the searches
+ * the scan of the whole text recorded where they read only tokens before the stretch's last one
+ * (the only tokens whose search-relevant fields, the article mark, can differ from the whole's).
+ */
+export function scanSlice<T>(index: AliasIndex<T>, tokens: Token[], whole: TokenizedText, from: number, record: ScanRecord<T>): AliasMatch<T>[] {
+  const out: AliasMatch<T>[] = [];
+  const lo = firstTokenFrom(whole.tokens, from);
+  const last = lo + tokens.length - 1;
+  let i = 0;
+  while (i < tokens.length) {
+    const p = lo + i;
+    const known = record.at[p];
+    let best: AliasMatch<T> | undefined;
+    if (known !== undefined && record.reach[p]! < last) {
+      if (known) best = { first: known.first - lo, last: known.last - lo, start: known.start - from, end: known.end - from, targets: known.targets, fuzzy: known.fuzzy };
+    } else best = longestAt(index, tokens, i, undefined);
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: { reach: number } | undefined): AliasMatch<T> | undefined {
   const startTok = tokens[i]!;
   if (startTok.article && i + 1 < tokens.length) {
     // The article belongs to the name that follows it.
-    const inner = longestAt(index, tokens, i + 1);
+    const inner = longestAt(index, tokens, i + 1, probe);
     if (inner) return { ...inner, first: i, start: startTok.start };
     return undefined;
   }
-  const walk: Walk<T> = { index, tokens, first: i, best: undefined };
+  const walk: Walk<T> = { index, tokens, first: i, best: undefined, reach: i };
   walkTrie(walk, index.root, i, 0, false, i);
+  if (probe && walk.reach > probe.reach) probe.reach = walk.reach;
   return walk.best;
 }
 
@@ -350,6 +395,8 @@ interface Walk<T> {
   tokens: Token[];
   first: number;
   best: AliasMatch<T> | undefined;
+  /** The furthest token read so far. */
+  reach: number;
 }
 
 // Depth-first over trie paths; `fuzzyUsed` limits drift to one word per name.
@@ -366,10 +413,12 @@ function walkTrie<T>(w: Walk<T>, node: TrieNode<T>, j: number, consumed: number,
   let k = j;
   // Articles inside a name (`Jouret al-Shayah`) are skipped.
   while (k < tokens.length - 1 && tokens[k]!.article) k++;
+  if (k > w.reach) w.reach = k;
   const t = tokens[k]!;
   // A name does not run across a sentence-internal break (comma, bracket, quote).
   if (consumed > 0 && !adjacent(tokens[lastTok]!, t)) return;
-  const exact = node.next.get(t.exact);
+  const exactKey = w.index.exactKeys.get(t.raw);
+  const exact = exactKey === undefined ? undefined : node.next.get(exactKey);
   if (exact) walkTrie(w, exact, k + 1, consumed + 1, fuzzyUsed, k);
   const folded = node.next.get(t.key);
   if (folded) walkTrie(w, folded, k + 1, consumed + 1, fuzzyUsed, k);

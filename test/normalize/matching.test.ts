@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, tokenize, tokenizeSlice, tokenizeText } from '../../pipeline/normalize/matching.ts';
+import { foldWord, scanAliases, scanSlice, tokenize, tokenizeSlice, tokenizeText, type ScanRecord } from '../../pipeline/normalize/matching.ts';
 import { normalizeSentence } from '../../pipeline/normalize/index.ts';
 import { gazetteer, placeIds, run } from './fixture.ts';
 
@@ -35,6 +35,23 @@ describe('tokens of a stretch of a tokenized text', () => {
         const got = tokenizeSlice(whole, from, to);
         if (got === undefined) continue;
         expect(got, JSON.stringify(text.slice(from, to))).toEqual(tokenize(text.slice(from, to)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+  it('gives the alias matches of the stretch from the recorded scan of the whole, for every stretch', () => {
+    // Names of several words, articles and acronyms that a stretch can cut at any token.
+    const doc = 'Tanks entered al-Khalidiya and Bab Sebaa. The Free Syrian Army said Baba Amr\nHoms National Hospital was hit; Jouret al-Shayah, the U.N. and al- Old City';
+    const tokenized = tokenizeText(doc);
+    const record: ScanRecord<unknown> = { at: [], reach: [] };
+    scanAliases(gazetteer.index, tokenized.tokens, record);
+    let compared = 0;
+    for (let from = 0; from <= doc.length; from++) {
+      for (let to = from; to <= doc.length; to++) {
+        const tokens = tokenizeSlice(tokenized, from, to);
+        if (tokens === undefined) continue;
+        expect(scanSlice(gazetteer.index, tokens, tokenized, from, record), JSON.stringify(doc.slice(from, to))).toEqual(scanAliases(gazetteer.index, tokenize(doc.slice(from, to))));
         compared++;
       }
     }
