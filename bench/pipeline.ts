@@ -49,8 +49,8 @@ const cpuS = () => {
 // ---------------------------------------------------------------- child modes (one measured run each)
 
 async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
-  const { buildFolder, codeVersion, loadGazetteer, releaseInput } = await import('../pipeline/build.ts');
-  const { buildRelease } = await import('../pipeline/publish/index.ts');
+  const { buildFolder, codeVersion, loadGazetteer, releaseSource } = await import('../pipeline/build.ts');
+  const { writeReleaseFolder } = await import('../pipeline/publish/index.ts');
   const { workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
   let t = performance.now();
@@ -62,9 +62,11 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   const t0 = t;
   let mapMs = 0;
   const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path) });
-  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), map: async (entries) => {
+  // as `make` builds: each document's records kept on disk (the cache, else a scratch folder)
+  const scratch = `${out}.results`;
+  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), keepOnDisk: scratch, map: async (entries, onResult) => {
     const s = performance.now();
-    const r = await map(entries);
+    const r = await map(entries, onResult);
     mapMs = performance.now() - s;
     return r;
   } }, () => []);
@@ -72,26 +74,23 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   ms.map = mapMs;
   ms['load+aggregate'] = runner - mapMs;
   t = performance.now();
-  const input = releaseInput(outcome, raw, loadGazetteer(), '0.1.0');
+  const gazetteer = loadGazetteer();
+  const source = releaseSource(outcome, raw);
   lap('release input');
   ms['to publish'] = performance.now() - t0;
   let error: string | undefined;
   try {
-    const release = buildRelease(input);
-    lap('publish');
-    for (const [name, b] of release.files) {
-      mkdirSync(join(out, name, '..'), { recursive: true });
-      writeFileSync(join(out, name), b);
-    }
-    lap('write');
+    writeReleaseFolder({ version: '0.1.0', source, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped } }, out, {});
+    lap('publish+write');
   } catch (e) {
-    lap('publish');
+    lap('publish+write');
     const where = /\n\s+at (\S+) \(.*?([^/]+\.ts):(\d+)/.exec(String((e as Error).stack));
     error = `${String(e)}${where ? ` in ${where[1]} (${where[2]}:${where[3]})` : ''}`;
   }
+  rmSync(scratch, { recursive: true, force: true });
   ms.total = performance.now() - t0;
   const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
-  return { docs: outcome.good.length, bytes, statements: outcome.good.reduce((n, r) => n + r.statements.length, 0), ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, code: codeVersion(), ...(error ? { error } : {}) };
+  return { docs: outcome.good.length, bytes, statements: outcome.statementCount, ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, code: codeVersion(), ...(error ? { error } : {}) };
 }
 
 /** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
-import type { ReleaseInput } from './publish/index.ts';
+import type { ReleaseInput, ReleaseSource } from './publish/index.ts';
 import type { ActorRecord, Message, PlaceRecord, Statement } from './types.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,8 +18,14 @@ export interface BuildOptions {
   skipBad?: boolean;
   /** Where per-document results are cached (keyed by content and code version); none = no cache. */
   cacheDir?: string;
-  /** Runs the per-document stages; sequential in-process by default. */
-  map?: (entries: RawEntry[]) => Promise<DocumentResult[]>;
+  /** Runs the per-document stages; sequential in-process by default. It may hand results to `onResult` as they come (see workerMap) instead of returning them. */
+  map?: (entries: RawEntry[], onResult?: (index: number, result: DocumentResult) => void) => Promise<DocumentResult[]>;
+  /**
+   * Keep each document's records (statements, text) on disk rather than in memory: in the cache
+   * when there is one, else in this folder. `results` then hold only what the aggregate side
+   * decides with (entry, document metadata, messages); `load` reads the rest back.
+   */
+  keepOnDisk?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -32,6 +38,21 @@ export interface BuildOutcome {
   /** False when the release must not be published. */
   publishable: boolean;
   cache: { hits: number; misses: number };
+  /** Statements of the good documents. */
+  statementCount: number;
+  /** A result with its records: itself, or read back from disk (`keepOnDisk`). */
+  load(r: DocumentResult): DocumentResult;
+}
+
+/** A result without its records, as kept in memory when they are on disk. */
+function stub(r: DocumentResult): DocumentResult {
+  const d = r.document;
+  return {
+    entry: r.entry,
+    ...(d ? { document: { id: d.id, path: d.path, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}), text: '', ...(d.rawOffsets ? { rawOffsets: [] } : {}) } } : {}),
+    statements: [],
+    messages: r.messages,
+  };
 }
 
 /**
@@ -75,30 +96,54 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const results: (DocumentResult | undefined)[] = new Array(entries.length);
   const todo: number[] = [];
   const cache = { hits: 0, misses: 0 };
+  const hits: Array<[number, string]> = [];
   entries.forEach((e, i) => {
     if (opts.cacheDir) {
       const p = join(opts.cacheDir, `${cacheKey(e, version)}.json`);
       if (existsSync(p)) {
-        results[i] = JSON.parse(readFileSync(p, 'utf8')) as DocumentResult;
+        hits.push([i, p]);
         cache.hits++;
         return;
       }
     }
     todo.push(i);
   });
+  const stored = new WeakMap<DocumentResult, string>();
+  const counts = new Map<DocumentResult, number>();
+  const keep = (i: number, r: DocumentResult, file?: string) => {
+    counts.set(r, r.statements.length);
+    if (!opts.keepOnDisk) {
+      results[i] = r;
+      return;
+    }
+    let f = file;
+    if (!f) {
+      mkdirSync(opts.keepOnDisk, { recursive: true });
+      f = join(opts.keepOnDisk, `${i}.json`);
+      writeFileSync(f, JSON.stringify(r));
+    }
+    const s = stub(r);
+    stored.set(s, f);
+    counts.set(s, r.statements.length);
+    counts.delete(r);
+    results[i] = s;
+  };
+  for (const [i, p] of hits) keep(i, JSON.parse(readFileSync(p, 'utf8')) as DocumentResult, p);
   const pending = todo.map((i) => entries[i] as RawEntry);
-  const fresh = opts.map ? await opts.map(pending) : runSequential(pending);
-  todo.forEach((i, k) => {
-    const r = fresh[k] as DocumentResult;
-    results[i] = r;
+  const onFresh = (k: number, r: DocumentResult) => {
+    const i = todo[k] as number;
     cache.misses++;
+    let file: string | undefined;
     if (opts.cacheDir) {
       mkdirSync(opts.cacheDir, { recursive: true });
-      const p = join(opts.cacheDir, `${cacheKey(entries[i] as RawEntry, version)}.json`);
-      writeFileSync(`${p}.tmp`, JSON.stringify(r));
-      renameSync(`${p}.tmp`, p);
+      file = join(opts.cacheDir, `${cacheKey(entries[i] as RawEntry, version)}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify(r));
+      renameSync(`${file}.tmp`, file);
     }
-  });
+    keep(i, r, file);
+  };
+  const fresh = opts.map ? await opts.map(pending, onFresh) : runSequential(pending);
+  fresh.forEach((r, k) => onFresh(k, r));
   const all = results as DocumentResult[];
   const messages = sortMessages([...manifestMessages, ...all.flatMap((r) => r.messages)]);
   const bad = all.filter((r) => hasErrors(r.messages));
@@ -113,7 +158,12 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const rejectedReasons = new Set(rejected.flatMap((r) => r.reasons));
   const global = manifestMessages.filter((m) => m.severity === 'error' && !rejectedReasons.has(`${m.reason} [${m.ruleId}]`) && !/^\/documents\/\d+/.test(m.pointer ?? ''));
   const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
-  return { results: all, good, skipped, messages, publishable, cache };
+  const load = (r: DocumentResult): DocumentResult => {
+    const f = stored.get(r);
+    return f ? (JSON.parse(readFileSync(f, 'utf8')) as DocumentResult) : r;
+  };
+  const statementCount = good.reduce((n, r) => n + (counts.get(r) ?? r.statements.length), 0);
+  return { results: all, good, skipped, messages, publishable, cache, statementCount, load };
 }
 
 export interface Gazetteer {
@@ -132,14 +182,35 @@ export function loadGazetteer(dir = join(PROJECT_ROOT, 'gazetteer')): Gazetteer 
   return { places: read<PlaceRecord>('places.json', 'places'), actors: read<ActorRecord>('actors.json', 'actors') };
 }
 
+/** The same as a source publish reads one document at a time (the records of a `keepOnDisk` build stay on disk). */
+export function releaseSource(outcome: BuildOutcome, rawDir: string): ReleaseSource {
+  const byId = new Map(outcome.good.filter((r) => r.document).map((r) => [r.entry.id, r]));
+  const documents = [...byId.values()].map((r) => {
+    const d = r.document!;
+    return { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) };
+  });
+  const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    documents,
+    ids,
+    load(id) {
+      const r = outcome.load(byId.get(id) as DocumentResult);
+      const d = r.document!;
+      const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
+      return { text: d.rawOffsets ? rawText(join(rawDir, r.entry.path)) : d.text, statements };
+    },
+  };
+}
+
 /** What publish needs from a build: statements with spans of the raw file, documents with their raw text. */
 export function releaseInput(outcome: BuildOutcome, rawDir: string, gazetteer: Gazetteer, version: string): ReleaseInput {
-  const statements: Statement[] = outcome.good.flatMap((r) =>
+  const good = outcome.good.map((r) => outcome.load(r));
+  const statements: Statement[] = good.flatMap((r) =>
     r.statements.map((s) =>
       r.document?.rawOffsets ? { ...s, span: rawSpan(r.document, s.span), date: { ...s.date, span: rawSpan(r.document, s.date.span) } } : s,
     ),
   );
-  const documents = outcome.good.flatMap((r) => {
+  const documents = good.flatMap((r) => {
     if (!r.document) return [];
     const d = r.document;
     const text = d.rawOffsets ? rawText(join(rawDir, r.entry.path)) : d.text;

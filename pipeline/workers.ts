@@ -42,24 +42,33 @@ export interface WorkerMapOptions {
 
 const ROLE = 'homs-timeline/map-worker';
 
-/** Runs `processDocument` over `entries`, in parallel when `workers > 1`; results in input order. */
-export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[]) => Promise<DocumentResult[]> {
+/**
+ * Receives each result as it is made (input index, result), in any order; a map given one keeps
+ * no result itself and resolves to an empty array, so a big build holds none of them in memory.
+ */
+export type OnResult = (index: number, result: DocumentResult) => void;
+
+/** Runs `processDocument` over `entries`, in parallel when `workers > 1`; results in input order (or to `onResult`). */
+export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], onResult?: OnResult) => Promise<DocumentResult[]> {
   const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
   const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
   const batch = Math.max(1, Math.floor(opts.batch ?? 8));
   const minPerWorker = Math.max(1, Math.floor(opts.minPerWorker ?? 50));
-  return async (entries) => {
+  return async (entries, onResult) => {
     const tasks: MapTask[] = entries.map((e) => ({ entry: e.entry, file: fileOf(e), bytes: e.bytes }));
     const size = Math.min(workers, Math.floor(tasks.length / minPerWorker), Math.ceil(tasks.length / batch));
     if (size <= 1) {
       const stages = defaultStages();
-      return tasks.map((t, i) => {
+      const out: DocumentResult[] = [];
+      tasks.forEach((t, i) => {
         const r = processDocument(t.entry, t.bytes, t.file, stages);
+        if (onResult) onResult(i, r);
+        else out.push(r);
         opts.onProgress?.(i + 1, tasks.length);
-        return r;
       });
+      return out;
     }
-    return runPool(tasks, size, batch, opts.onProgress);
+    return runPool(tasks, size, batch, opts.onProgress, onResult);
   };
 }
 
@@ -76,8 +85,8 @@ function bootstrap(): string {
   return `import(${api}).then((m) => m.register()).then(() => import(${self}))`;
 }
 
-function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void): Promise<DocumentResult[]> {
-  const results: (DocumentResult | undefined)[] = new Array(tasks.length);
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult): Promise<DocumentResult[]> {
+  const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
   let done = 0;
   let settled = false;
@@ -101,7 +110,7 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
       pool.push(w);
       w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
-        msg.results.forEach((r, j) => (results[msg.start + j] = r));
+        msg.results.forEach((r, j) => (onResult ? onResult(msg.start + j, r) : (results[msg.start + j] = r)));
         done += msg.results.length;
         onProgress?.(done, tasks.length);
         if (feed(w)) return;

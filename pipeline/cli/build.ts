@@ -1,17 +1,17 @@
 // `build`: raw folder -> release folder. Prints diagnostics, and publishes only when there is
 // no error (or when told to skip the documents that have one; they are listed in the report).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, loadGazetteer, releaseInput, type BuildOutcome } from '../build.ts';
+import { buildFolder, loadGazetteer, releaseSource, type BuildOutcome } from '../build.ts';
 import { formatMessage, hasErrors } from '../diagnostics.ts';
 import { processDocument } from '../process.ts';
-import { measureQuality } from '../quality.ts';
+import { measureQualityDir } from '../quality.ts';
 import { createStages } from '../stages.ts';
 import { createProgress } from '../progress.ts';
-import { buildRelease, type ReleaseInput } from '../publish/index.ts';
-import { compareWithPublished, latestVersion, loadBefore, loadLatest, publishRelease, writeReleaseDir } from '../publish/write.ts';
+import { writeReleaseFolder, type ReleaseInput, type Unchanged, type WrittenRelease } from '../publish/index.ts';
+import { compareWithPublishedFacts, latestVersion, loadBefore, loadLatest, publishStaged } from '../publish/write.ts';
 import type { Message } from '../types.ts';
 import { workerMap } from '../workers.ts';
 
@@ -42,11 +42,16 @@ const buildDir = values['build-dir'] as string;
 const progress = createProgress({ label: 'build' });
 const gazetteer = loadGazetteer();
 const stages = createStages(gazetteer);
+// Each document's records go to the cache (or, with --no-cache, to a scratch folder) as they are
+// made: the build holds only what the aggregate side decides with, whatever the corpus size.
+const scratch = join(buildDir, 'results');
+rmSync(scratch, { recursive: true, force: true });
 const outcome: BuildOutcome = await buildFolder(
   {
     raw,
     skipBad: values['skip-bad'] as boolean,
     ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }),
+    keepOnDisk: scratch,
     map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update }),
   },
   (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), stages)),
@@ -62,17 +67,27 @@ if (!outcome.publishable) {
   process.exit(1);
 }
 
-const candidate = (version: string, previous: ReleaseInput['previous'], quality?: unknown) =>
-  buildRelease({ ...releaseInput(outcome, raw, gazetteer, version), ...(previous ? { previous } : {}), ...(quality !== undefined ? { quality } : {}) });
+const source = releaseSource(outcome, raw);
+const input = (version: string, previous: ReleaseInput['previous']) => ({ version, source, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped }, ...(previous ? { previous } : {}) });
+const measure = values['no-quality'] ? {} : { measure: measureQualityDir };
+/** The release written into `dir`, or a failure (nothing left in `dir`) when publish reports errors. */
+const write = (dir: string, version: string, previous: ReleaseInput['previous'], quality: { value?: unknown; measure?: (dir: string) => unknown }): WrittenRelease | Unchanged => {
+  const r = writeReleaseFolder(input(version, previous), dir, quality);
+  const messages = r.kind === 'written' ? r.messages : r.output.messages;
+  if (hasErrors(messages)) rmSync(dir, { recursive: true, force: true });
+  report(messages);
+  return r;
+};
 
 if (values.out) {
-  // A release folder from any raw folder: no versioning, never touches dist-data.
-  const release = candidate(values.version === 'auto' ? '0.1.0' : (values.version as string), undefined);
-  report(release.messages);
-  const quality = values['no-quality'] ? undefined : measureQuality(release.files);
-  const final = quality ? candidate(release.version, undefined, quality) : release;
-  writeReleaseDir(values.out, final.files);
-  done(values.out);
+  // A release folder from any raw folder: no versioning, never touches dist-data. Written next
+  // to its place and renamed into it, so the folder is never half-written.
+  const out = values.out as string;
+  const partial = `${out.replace(/\/+$/, '')}.partial`;
+  write(partial, values.version === 'auto' ? '0.1.0' : (values.version as string), undefined, measure);
+  rmSync(out, { recursive: true, force: true });
+  renameSync(partial, out);
+  done(out);
 } else {
   const dist = values.dist as string;
   const latest = latestVersion(dist);
@@ -80,24 +95,26 @@ if (values.out) {
     if (!latest) fail(`check: no release in ${dist}`);
     const dir = join(dist, `v${latest}`);
     const publishedQuality = readJsonIfAny(join(dir, 'quality.json'));
-    const rebuilt = candidate(latest as string, loadBefore(dist, latest as string), publishedQuality);
-    const differing = compareWithPublished(dir, rebuilt.files);
+    const checkDir = join(buildDir, `check-v${latest}`);
+    const rebuilt = write(checkDir, latest as string, loadBefore(dist, latest as string), { value: publishedQuality });
+    if (rebuilt.kind !== 'written') fail(`check: rebuilding v${latest} gave no new release`);
+    const differing = compareWithPublishedFacts(dir, rebuilt.facts);
+    rmSync(checkDir, { recursive: true, force: true });
     if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
-    process.stderr.write(`check: v${latest} rebuilt byte for byte (${rebuilt.files.size} files)\n`);
+    process.stderr.write(`check: v${latest} rebuilt byte for byte (${rebuilt.facts.size} files)\n`);
     process.exit(0);
   }
   const previous = loadLatest(dist);
-  const release = candidate(values.version as string, previous);
-  report(release.messages);
-  if (previous && release.version === previous.version) {
-    process.stderr.write(`build: v${release.version} is up to date (the rebuild has the same data)\n`);
+  const staging = join(dist, '.staging');
+  mkdirSync(dist, { recursive: true });
+  const release = write(staging, values.version as string, previous, measure);
+  if (release.kind === 'unchanged') {
+    process.stderr.write(`build: v${release.output.version} is up to date (the rebuild has the same data)\n`);
     process.exit(0);
   }
-  const quality = values['no-quality'] ? undefined : measureQuality(release.files);
-  const final = quality ? candidate(release.version, previous, quality) : release;
-  const result = publishRelease({ distDir: dist, version: final.version, date: final.date, files: final.files });
+  const result = publishStaged({ distDir: dist, version: release.version, date: release.date, staged: staging, facts: release.facts });
   if (result.status === 'refused') fail(`build: ${result.reason}`);
-  process.stderr.write(`build: v${final.version} (${final.bump}) ${result.status} -> ${result.dir}\n`);
+  process.stderr.write(`build: v${release.version} (${release.bump}) ${result.status} -> ${result.dir}\n`);
   done(result.dir);
 }
 
@@ -113,7 +130,7 @@ function fail(why: string): never {
 
 function done(out: string): void {
   process.stderr.write(
-    `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${outcome.good.reduce((n, r) => n + r.statements.length, 0)} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
+    `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${outcome.statementCount} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
   );
 }
 

@@ -13,7 +13,8 @@ import { compareVersions, diffRelease, nextVersion, readPrevious, RowDiffer, typ
 import { buildContext, CONTEXT_URL, graphHead, STATEMENT_SUBJECT_SUFFIXES, statementGraphNodes, statementQuadGroups, statementRoles, writeNQuads } from './jsonld.ts';
 import { STATEMENTS, TABLES, type FieldSpec, type Row, type TableSpec } from './model.ts';
 import { CodePointIndex, entityRows, prepareStatements, statementRows, type PreparedStatement, type ReleaseDocument, type ReleaseDocumentMeta, type StatementRows } from './rows.ts';
-import { memorySink, type FileWriter, type ReleaseSink } from './sink.ts';
+import { folderSink, memorySink, type FileWriter, type ReleaseSink } from './sink.ts';
+import { rmSync } from 'node:fs';
 import { TableChecker } from './tablecheck.ts';
 import { withdrawnRows } from './withdrawn.ts';
 
@@ -423,6 +424,33 @@ export function finishRelease(body: ReleaseBody, quality: unknown, sink: Release
   const sums = [...facts.keys()].sort().map((p) => `${facts.get(p)!.sha256}  ${p}\n`).join('');
   put('SHA256SUMS', sums);
   return { version, date, bump: body.bump, messages: body.messages, facts };
+}
+
+export interface WrittenRelease {
+  kind: 'written';
+  version: string;
+  date: string;
+  bump: Bump;
+  messages: Message[];
+  /** Every file written, with its size and sha256. */
+  facts: Map<string, FileFacts>;
+}
+
+/**
+ * The release written into `dir` (emptied first) as it is made: the big files stream to disk and
+ * are hashed on the way, and the quality is measured on the folder's own tables (`measure`)
+ * before the files that report it are written. An unchanged release leaves `dir` removed.
+ */
+export function writeReleaseFolder(input: StreamingInput, dir: string, quality: { value?: unknown; measure?: (dir: string) => unknown }): WrittenRelease | Unchanged {
+  rmSync(dir, { recursive: true, force: true });
+  const sink = folderSink(dir);
+  const body = writeReleaseBody(input, sink);
+  if (body.kind === 'unchanged') {
+    rmSync(dir, { recursive: true, force: true });
+    return body;
+  }
+  const q = quality.value !== undefined ? quality.value : quality.measure?.(dir);
+  return { kind: 'written', ...finishRelease(body, q, sink) };
 }
 
 /** The release as bytes in memory: pure (no I/O, no clock). */

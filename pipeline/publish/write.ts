@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FileFacts } from './datapackage.ts';
 import { compareVersions } from './diff.ts';
 
 export interface PublishOptions {
@@ -105,38 +106,76 @@ export function writeReleaseDir(dir: string, files: Map<string, Uint8Array>): vo
 export function publishRelease(o: PublishOptions): PublishResult {
   const fault = o.faultAt ?? (() => {});
   const dir = path.join(o.distDir, `v${o.version}`);
-  if (fs.existsSync(dir)) {
-    const differing = differingFiles(readTree(dir), o.files);
-    if (!differing.length) return { status: 'unchanged', dir };
-    return {
-      status: 'refused',
-      reason: `Release v${o.version} already exists in ${o.distDir} with different bytes in ${differing.length} file(s): ${differing.slice(0, 10).join(', ')}${differing.length > 10 ? ', ...' : ''}. Published releases are immutable: cut a new version instead.`,
-      differing,
-    };
-  }
+  if (fs.existsSync(dir)) return against(o.version, o.distDir, differingFiles(readTree(dir), o.files));
+  const staging = path.join(o.distDir, `.staging-v${o.version}`);
   const createdDist = !fs.existsSync(o.distDir);
   fs.mkdirSync(o.distDir, { recursive: true });
-  const staging = path.join(o.distDir, `.staging-v${o.version}`);
+  try {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fault('stage-files');
+    for (const [rel, bytes] of o.files) writeFileSynced(path.join(staging, rel), bytes);
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    if (createdDist && fs.readdirSync(o.distDir).length === 0) fs.rmdirSync(o.distDir);
+    throw err;
+  }
+  const facts = new Map([...o.files].map(([k, b]) => [k, { bytes: b.byteLength, sha256: sha256(b) }]));
+  return commit({ ...o, staged: staging, facts, createdDist });
+}
+
+export interface StagedOptions {
+  distDir: string;
+  version: string;
+  date: string;
+  /** A folder holding the release's files, every one fsynced (as writeReleaseFolder leaves it); it is moved into place or removed. */
+  staged: string;
+  facts: Map<string, FileFacts>;
+  faultAt?: (step: PublishStep) => void;
+}
+
+/** Publishes a release already written to disk (a big one is never held in memory). */
+export function publishStaged(o: StagedOptions): PublishResult {
+  const dir = path.join(o.distDir, `v${o.version}`);
+  if (fs.existsSync(dir)) {
+    fs.rmSync(o.staged, { recursive: true, force: true });
+    return against(o.version, o.distDir, compareWithPublishedFacts(dir, o.facts));
+  }
+  return commit({ ...o, createdDist: false });
+}
+
+function against(version: string, distDir: string, differing: string[]): PublishResult {
+  const dir = path.join(distDir, `v${version}`);
+  if (!differing.length) return { status: 'unchanged', dir };
+  return {
+    status: 'refused',
+    reason: `Release v${version} already exists in ${distDir} with different bytes in ${differing.length} file(s): ${differing.slice(0, 10).join(', ')}${differing.length > 10 ? ', ...' : ''}. Published releases are immutable: cut a new version instead.`,
+    differing,
+  };
+}
+
+/** The staged folder becomes vX.Y.Z, then the index and the pointer are replaced; a failure undoes every step. */
+function commit(o: StagedOptions & { createdDist: boolean }): PublishResult {
+  const fault = o.faultAt ?? (() => {});
+  const dir = path.join(o.distDir, `v${o.version}`);
+  const staging = o.staged;
   const indexPath = path.join(o.distDir, 'releases.json');
   const latestPath = path.join(o.distDir, 'latest.json');
   const oldIndex = fs.existsSync(indexPath) ? fs.readFileSync(indexPath) : undefined;
   const oldLatest = fs.existsSync(latestPath) ? fs.readFileSync(latestPath) : undefined;
   let renamed = false;
   try {
-    fs.rmSync(staging, { recursive: true, force: true });
-    fault('stage-files');
-    for (const [rel, bytes] of o.files) writeFileSynced(path.join(staging, rel), bytes);
     fault('fsync');
     fsyncDir(staging);
 
     // index entries and pointer, staged next to their targets
-    const sums = o.files.get('SHA256SUMS');
+    const sums = o.facts.get('SHA256SUMS');
+    const names = [...o.facts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const entry: ReleaseIndexEntry = {
       version: o.version,
       date: o.date,
       path: `v${o.version}/`,
-      sha256_SHA256SUMS: sums ? sha256(sums) : '',
-      files: Object.fromEntries([...o.files].map(([k, b]) => [k, sha256(b)])),
+      sha256_SHA256SUMS: sums ? sha256(fs.readFileSync(path.join(staging, 'SHA256SUMS'))) : '',
+      files: Object.fromEntries(names.map((k) => [k, o.facts.get(k)!.sha256])),
     };
     const releases = [...readIndex(o.distDir).filter((r) => r.version !== o.version), entry].sort((a, b) => compareVersions(a.version, b.version));
     const newest = releases[releases.length - 1]!;
@@ -165,9 +204,29 @@ export function publishRelease(o: PublishOptions): PublishResult {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(`${indexPath}.tmp`, { force: true });
     fs.rmSync(`${latestPath}.tmp`, { force: true });
-    if (createdDist && fs.readdirSync(o.distDir).length === 0) fs.rmdirSync(o.distDir);
+    if (o.createdDist && fs.existsSync(o.distDir) && fs.readdirSync(o.distDir).length === 0) fs.rmdirSync(o.distDir);
     throw err;
   }
+}
+
+/** Files whose size or sha256 differ between `facts` and a published folder (empty = byte-identical), reading one file at a time. */
+export function compareWithPublishedFacts(dir: string, facts: Map<string, FileFacts>): string[] {
+  const published: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) published.push(r);
+    }
+  };
+  if (fs.existsSync(dir)) walk('');
+  const names = [...new Set([...published, ...facts.keys()])].sort();
+  return names.filter((n) => {
+    const f = facts.get(n);
+    if (!f || !published.includes(n)) return true;
+    const b = fs.readFileSync(path.join(dir, n));
+    return b.byteLength !== f.bytes || sha256(b) !== f.sha256;
+  });
 }
 
 /** The newest release in distDir, as buildRelease's `previous`. */
