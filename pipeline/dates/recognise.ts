@@ -3,8 +3,8 @@
 // listed first), then refiners run in order.
 import type { Known, Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
-import type { Draft, RuleTriggers, Trigger } from './rules/rule.ts';
-import { findTriggers } from './triggers.ts';
+import type { Draft } from './rules/rule.ts';
+import { findTriggers, triggerNo } from './triggers.ts';
 
 /**
  * Every mention and its known parts get one object shape (absent fields undefined), whatever
@@ -68,11 +68,15 @@ function merge(a: number[], b: number[]): number[] {
   return out;
 }
 
-function positionsFor(text: string, triggers: RuleTriggers, found: Map<Trigger, number[]>): number[] {
-  let all: number[] = found.get(triggers.on[0]!) ?? [];
+/** Each rule's triggers by number (as findTriggers lists their positions). */
+const RULE_ON: readonly number[][] = RULES.map((r) => r.triggers.on.map(triggerNo));
+
+function positionsFor(text: string, order: number, found: number[][]): number[] {
+  const on = RULE_ON[order]!;
+  let all: number[] = found[on[0]!]!;
   // each trigger's positions ascend: merging gives what concatenating and sorting would
-  for (let k = 1; k < triggers.on.length; k++) all = merge(all, found.get(triggers.on[k]!) ?? []);
-  const near = triggers.near;
+  for (let k = 1; k < on.length; k++) all = merge(all, found[on[k]!]!);
+  const near = RULES[order]!.triggers.near;
   return near ? all.filter((p) => near(text, p)) : all;
 }
 
@@ -110,7 +114,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     if (r.triggers.start) {
       // sticky at each trigger; a match never starts inside the previous one (as a global scan)
       let last = from;
-      for (const p of positionsFor(text, r.triggers, found)) {
+      for (const p of positionsFor(text, order, found)) {
         if (p < last) continue;
         re.lastIndex = p;
         let m = re.exec(text);
@@ -126,7 +130,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       }
       continue;
     }
-    for (const [ws, we] of windows(text, positionsFor(text, r.triggers, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
+    for (const [ws, we] of windows(text, positionsFor(text, order, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
       const slice = text.slice(ws, we);
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {

@@ -32,41 +32,129 @@ add('month', 'January February March April May June July August September Octobe
 add('weekday', 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays', true);
 add('era', 'BC BCE AD CE B', true);
 
-// One alternation of literal words scans much faster than tokenising every word.
-const TOKEN = new RegExp(`\\d+|\\b(?:${[...WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`, 'g');
+/** Every trigger, numbered: the scan fills one position list per number. */
+export const TRIGGERS: readonly Trigger[] = [
+  'digit', 'month', 'weekday', 'unit', 'tod', 'season', 'anaphor', 'deictic', 'sequence', 'pastfut', 'set', 'holiday',
+  'event', 'era', 'clock', 'next', 'same', 'edge', 'during', 'every', 'ordinal',
+];
+const TRIGGER_NO = new Map<Trigger, number>(TRIGGERS.map((t, i) => [t, i]));
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+/** The number of a trigger (the index of its positions in what findTriggers returns). */
+export function triggerNo(t: Trigger): number {
+  return TRIGGER_NO.get(t)!;
+}
+
+/*
+ * The words are looked up without cutting them out of the text: a letter run's key (its first
+ * and last letters and its length) finds its entries in an open-addressing table, whose words
+ * are then compared letter by letter. A word is a trigger exactly when the whole run of ASCII
+ * letters is one of the words and the character before the run is no regex word character
+ * (\b): as the alternation /\d+|\b(?:words)(?![A-Za-z])/g found them (TRIGGER_RE below).
+ */
+const MAX_LEN = Math.max(...[...WORDS.keys()].map((w) => w.length));
+const SLOTS = 4096;
+const slot = new Int16Array(SLOTS).fill(-1);
+const entryKey: number[] = [];
+const entryWord: string[] = [];
+const entryTriggers: number[][] = [];
+
+function keyOf(first: number, last: number, len: number): number {
+  return (first << 12) | (last << 4) | len;
+}
+
+function slotOf(key: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 20) & (SLOTS - 1);
+}
+
+for (const [w, ts] of WORDS) {
+  const key = keyOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
+  let s = slotOf(key);
+  while (slot[s] !== -1) s = (s + 1) & (SLOTS - 1);
+  slot[s] = entryWord.length;
+  entryKey.push(key);
+  entryWord.push(w);
+  entryTriggers.push(ts.map(triggerNo));
+}
+
+/** The entry of the word text[s, e) (key: its first and last letters, its length), or -1. */
+function entryOf(text: string, s: number, e: number, key: number): number {
+  for (let k = slotOf(key); ; k = (k + 1) & (SLOTS - 1)) {
+    const x = slot[k]!;
+    if (x < 0) return -1;
+    if (entryKey[x] !== key) continue;
+    const w = entryWord[x]!;
+    let i = 1;
+    while (i < w.length && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+    if (i === w.length) return x;
+  }
 }
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Positions of trigger words, by trigger. */
-export function findTriggers(text: string, from: number, to: number): Map<Trigger, number[]> {
-  const out = new Map<Trigger, number[]>();
-  const push = (t: Trigger, at: number) => {
-    const l = out.get(t);
-    if (l) l.push(at); else out.set(t, [at]);
-  };
-  TOKEN.lastIndex = from;
-  // test, not exec (no match array): a token is all digits or all letters, so its start is
-  // found by stepping back from where it ends
-  while (TOKEN.test(text)) {
-    const end = TOKEN.lastIndex;
+/** Regex \w (non-Unicode): ASCII letters, digits, underscore. */
+function isWordChar(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 || c === 95;
+}
+
+/**
+ * Positions of trigger words, by trigger number (see TRIGGERS), each list ascending: the digit
+ * runs and the trigger words that start in [from, to) (a run may end after `to`).
+ */
+export function findTriggers(text: string, from: number, to: number): number[][] {
+  const out: number[][] = [];
+  for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
+  const digits = out[0]!;
+  const n = text.length;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    // (c | 32) - 97 < 26: an ASCII letter of either case
+    if (((c | 32) - 97) >>> 0 < 26) {
+      const s = i;
+      let last = c;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (((d | 32) - 97) >>> 0 >= 26) break;
+        last = d;
+      }
+      const len = i - s;
+      if (len > MAX_LEN || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
+      const x = entryOf(text, s, i, keyOf(c, last, len));
+      if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(s);
+      continue;
+    }
+    if ((c - 48) >>> 0 < 10) {
+      digits.push(i);
+      for (i++; i < n; i++) if ((text.charCodeAt(i) - 48) >>> 0 >= 10) break;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** The scan as one regex alternation (the reference the scan above must agree with). */
+export const TRIGGER_RE = new RegExp(`\\d+|\\b(?:${[...WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`, 'g');
+
+/** findTriggers by TRIGGER_RE: for tests. */
+export function findTriggersByRegex(text: string, from: number, to: number): number[][] {
+  const out: number[][] = TRIGGERS.map(() => []);
+  TRIGGER_RE.lastIndex = from;
+  while (TRIGGER_RE.test(text)) {
+    const end = TRIGGER_RE.lastIndex;
     let start = end - 1;
     const c = text.charCodeAt(start);
     if (c >= 48 && c <= 57) {
-      while (start > from && isDigit(text.charCodeAt(start - 1))) start--;
+      while (start > from && text.charCodeAt(start - 1) >= 48 && text.charCodeAt(start - 1) <= 57) start--;
       if (start >= to) break;
-      push('digit', start);
+      out[0]!.push(start);
       continue;
     }
     while (start > from && isLetter(text.charCodeAt(start - 1))) start--;
     if (start >= to) break;
-    const ts = WORDS.get(text.slice(start, end));
-    if (ts) for (const t of ts) push(t, start);
+    for (const t of WORDS.get(text.slice(start, end)) ?? []) out[triggerNo(t)]!.push(start);
   }
   return out;
 }
