@@ -5,6 +5,7 @@ import { parseIsoDate } from './calendar.ts';
 import type { Mention, Resolution } from './model.ts';
 import { recognise } from './recognise.ts';
 import { newState, resolveAndAdvance, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { isRegexSpace } from './rules/rule.ts';
 import { timexOf } from './timex.ts';
 
 export interface TimexExpression {
@@ -22,16 +23,55 @@ export interface TimexExpression {
   resolvedFrom?: string;
 }
 
-const SENTENCE_END = /[.!?]["”’)\]]?\s+(?=[A-Z"“(0-9])|\n/g;
-
 /** Sentence bounds of plain text, for the tense of a clause. */
 export function sentenceBounds(text: string): number[] {
+  // what a global scan by /[.!?]["”’)\]]?\s+(?=[A-Z"“(0-9])|\n/g cuts (each cut where a match
+  // ends), found by jumping between the characters a match can start with
   const cuts = [0];
-  SENTENCE_END.lastIndex = 0;
-  // test, not exec: the cut is where the match ends (lastIndex), no match array needed
-  while (SENTENCE_END.test(text)) cuts.push(SENTENCE_END.lastIndex);
-  cuts.push(text.length);
+  const n = text.length;
+  let dot = text.indexOf('.');
+  let bang = text.indexOf('!');
+  let ask = text.indexOf('?');
+  let nl = text.indexOf('\n');
+  let i = 0;
+  for (;;) {
+    if (dot >= 0 && dot < i) dot = text.indexOf('.', i);
+    if (bang >= 0 && bang < i) bang = text.indexOf('!', i);
+    if (ask >= 0 && ask < i) ask = text.indexOf('?', i);
+    if (nl >= 0 && nl < i) nl = text.indexOf('\n', i);
+    let p = nl;
+    if (dot >= 0 && (p < 0 || dot < p)) p = dot;
+    if (bang >= 0 && (p < 0 || bang < p)) p = bang;
+    if (ask >= 0 && (p < 0 || ask < p)) p = ask;
+    if (p < 0) break;
+    if (p === nl) {
+      cuts.push(p + 1);
+      i = p + 1;
+      continue;
+    }
+    let j = p + 1;
+    if (j < n && isClosing(text.charCodeAt(j))) j++;
+    let k = j;
+    while (k < n && isRegexSpace(text.charCodeAt(k))) k++;
+    if (k > j && k < n && opensSentence(text.charCodeAt(k))) {
+      cuts.push(k);
+      i = k;
+    } else {
+      i = p + 1;
+    }
+  }
+  cuts.push(n);
   return cuts;
+}
+
+/** " ” ’ ) ] */
+function isClosing(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+}
+
+/** A-Z " “ ( 0-9 */
+function opensSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 0x201c || c === 40;
 }
 
 export function clauseAt(text: string, cuts: number[], at: number): { clause: string; clauseStart: number } {
