@@ -44,11 +44,12 @@ const BATCH = 5000;
 export class CsvStream {
   private pending: Array<Array<string | number>> = [];
   private readonly opts: Record<string, unknown>;
-  constructor(private readonly table: TableSpec, private readonly push: (s: string) => void, options: CsvOptions = {}) {
+  /** `header`: begin with the header row (and the Excel copy's BOM); false for a run of records to join to others. */
+  constructor(private readonly table: TableSpec, private readonly push: (s: string) => void, options: CsvOptions = {}, header = true) {
     const excel = options.excel === true;
     this.excel = excel;
     this.opts = { record_delimiter: 'windows', escape_formulas: excel, quoted_match: /[\r\n]/, cast: { number: (n: number) => formatNumber(n) } };
-    push(stringify([table.fields.map((f) => f.name)], { ...this.opts, bom: excel }));
+    if (header) push(stringify([table.fields.map((f) => f.name)], { ...this.opts, bom: excel }));
   }
   private readonly excel: boolean;
   add(r: Row): void {

@@ -1,6 +1,6 @@
 // publish: records -> the files of one immutable release. Pure: no I/O, no clock; the same input
 // gives the same bytes on any machine, time zone and locale.
-import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
@@ -8,14 +8,14 @@ import type { CsvRow } from '../landing/release.ts';
 import { renderCard } from './card.ts';
 import { renderChangelog } from './changelog.ts';
 import { countFormulaCells, CsvStream, formatCell } from './csv.ts';
-import { buildDatapackage, tableSchema, type FileFacts } from './datapackage.ts';
-import { compareVersions, diffRelease, nextVersion, readPrevious, RowDiffer, type Bump, type TableDiff } from './diff.ts';
-import { buildContext, CONTEXT_URL, graphHead, STATEMENT_SUBJECT_SUFFIXES, statementGraphNodes, statementQuadGroups, statementRoles, writeNQuads } from './jsonld.ts';
-import { STATEMENTS, TABLES, type FieldSpec, type Row, type TableSpec } from './model.ts';
-import { CodePointIndex, entityRows, prepareStatements, statementRows, type PreparedStatement, type ReleaseDocument, type ReleaseDocumentMeta, type StatementRows } from './rows.ts';
-import { folderSink, memorySink, type FileWriter, type ReleaseSink } from './sink.ts';
-import { rmSync } from 'node:fs';
-import { TableChecker } from './tablecheck.ts';
+import { buildDatapackage, type FileFacts } from './datapackage.ts';
+import { compareVersions, diffRelease, nextVersion, readPrevious, type Bump, type TableDiff } from './diff.ts';
+import { documentFragment, normaliseRows, STREAMED, tableOf, tableSchemaOf, type Fragment, type FragmentContext, type Streamed } from './fragment.ts';
+import { buildContext, CONTEXT_URL, graphHead, STATEMENT_SUBJECT_SUFFIXES, writeNQuads } from './jsonld.ts';
+import { TABLES, type Row, type TableSpec } from './model.ts';
+import { entityRows, type ReleaseDocumentMeta } from './rows.ts';
+import { folderSink, memorySink, type FileWriter, type ReleaseSink, type Scratch } from './sink.ts';
+import { TableChecker, type Violation } from './tablecheck.ts';
 import { withdrawnRows } from './withdrawn.ts';
 
 export interface ReleaseInput {
@@ -41,30 +41,7 @@ export interface ReleaseOutput {
 
 const STAGE = 'publish';
 const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-
-const NON_ASCII = /[^\u0000-\u007F]/;
-const STATEMENT_FIELDS = new Map(STATEMENTS.fields.map((f) => [f.name, f]));
-
-/** Every string cell and list item in NFC; reports statements whose text NFC changed. */
-function normaliseRows(rows: Record<string, Row[]>, messages: Message[]): void {
-  for (const [table, list] of Object.entries(rows)) {
-    for (const r of list) {
-      for (const [k, v] of Object.entries(r)) {
-        if (typeof v === 'string') {
-          if (!NON_ASCII.test(v)) continue; // ASCII is always NFC: skip the ICU call for most cells
-          const n = v.normalize('NFC');
-          if (n !== v) {
-            r[k] = n;
-            if (table === 'statements' && k === 'text')
-              messages.push(message({ reason: `Unexpected non-NFC text in statement ${String(r.statement_id)}, expected NFC; published in NFC, offsets still index the raw file`, ruleId: 'publish-nfc', stage: STAGE, file: String(r.document_id), severity: 'warning' }));
-          }
-        } else if (Array.isArray(v)) r[k] = v.map((x) => x.normalize('NFC'));
-      }
-    }
-  }
-}
 
 /** The release date: never the clock; the latest retrieval (or publication) date of the inputs. */
 export function releaseDate(documents: readonly ReleaseDocumentMeta[]): string {
@@ -103,35 +80,6 @@ export function memorySource(statements: readonly Statement[], documents: Releas
   return { documents: metas, ids, load: (id) => ({ ...(texts.has(id) ? { text: texts.get(id) as string } : {}), statements: byDoc.get(id) ?? [] }) };
 }
 
-/** The tables written as the documents stream by; the rest are small and written after. */
-const STREAMED = ['statements', 'statement_places', 'statement_actors', 'statement_sources'] as const;
-type Streamed = (typeof STREAMED)[number];
-const tableOf = (name: string) => TABLES.find((t) => t.name === name) as TableSpec;
-/** The columns of a statement that the landing page's counts and order read (see buildTableData). */
-const LIGHT_COLUMNS = ['statement_id', 'document_id', 'char_start', 'char_end', 'date_start', 'date_end', 'place_ids', 'actor_ids'];
-
-interface PerDocument {
-  doc: ReleaseDocument | undefined;
-  index: CodePointIndex | undefined;
-  prepared: PreparedStatement[];
-  rows: StatementRows;
-}
-
-/** One document's rows, as every pass makes them (NFC included). */
-function documentRows(source: ReleaseSource, id: string, meta: ReleaseDocumentMeta | undefined, placeIds: Set<string>, actorIds: Set<string>, rowMessages: Message[], nfcMessages: Message[]): PerDocument {
-  const { text, statements } = source.load(id);
-  const doc: ReleaseDocument | undefined = meta && text !== undefined ? { ...meta, text } : undefined;
-  const index = doc ? new CodePointIndex(doc.text) : undefined;
-  const docs = new Map<string, ReleaseDocument>(doc ? [[id, doc]] : []);
-  const indexes = new Map<string, CodePointIndex>(doc && index ? [[id, index]] : []);
-  const prepared = prepareStatements(statements, docs, indexes);
-  const rows = statementRows(prepared, docs, placeIds, actorIds, indexes, rowMessages);
-  normaliseRows(rows as unknown as Record<string, Row[]>, nfcMessages);
-  return { doc, index, prepared, rows };
-}
-
-const cellsOf = (t: TableSpec, r: Row) => t.fields.map((f) => formatCell(f, r[f.name] ?? null));
-
 /** What the main pass leaves for the files that depend on the measured quality (written last). */
 export interface ReleaseBody {
   kind: 'body';
@@ -148,6 +96,8 @@ export interface ReleaseBody {
   entity: { documents: Row[]; places: Row[]; actors: Row[] };
   light: CsvRow[];
   expand: (picked: CsvRow[]) => CsvRow[];
+  /** Removes the scratch `expand` reads (after the landing page). */
+  dispose: () => void;
   report?: unknown;
 }
 
@@ -156,218 +106,316 @@ export interface Unchanged {
   output: ReleaseOutput;
 }
 
+const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+/** Where diff.json gets a streamed table's `added` list (a NUL cannot occur in a key's parts). */
+const addedToken = (table: string) => `\u0000added\u0000${table}`;
+
 /**
- * Every file of the release but the last few (quality.json, build-report.json, README.md,
- * datapackage.json, index.html, SHA256SUMS: see finishRelease), in one pass over the documents.
+ * The join of a release: fragments (fragment.ts) go in in document order and are appended to
+ * the files as they come; only keys, counts and the landing page's columns are held. `finish`
+ * writes what needs all of them (version, diff, graph head, N-Quads order, small tables).
  */
-export function writeReleaseBody(input: StreamingInput, sink: ReleaseSink): ReleaseBody | Unchanged {
-  const rowMessages: Message[] = [];
-  const nfcMessages: Message[] = [];
-  const source = input.source;
-  const placeIds = new Set(input.places.map((p) => p.place_id));
-  const actorIds = new Set(input.actors.map((a) => a.actor_id));
-  const metaById = new Map(source.documents.map((d) => [d.entry.id, d]));
-  const previous = input.previous ? readPrevious(input.previous.version, input.previous.files) : undefined;
-  const facts = new Map<string, FileFacts>();
+export class ReleaseJoin {
+  private readonly rowMessages: Message[] = [];
+  private readonly nfcMessages: Message[] = [];
+  private readonly previous: ReturnType<typeof readPrevious> | undefined;
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly csv: Array<[FileWriter, FileWriter]> = [];
+  private readonly light: CsvRow[] = [];
+  private readonly statementIds: string[] = [];
+  private readonly statementIdSet = new Set<string>();
+  private readonly graphPart: Scratch;
+  private readonly nq: Scratch;
+  private readonly full: Scratch;
+  private readonly fullBytes: number[] = [];
+  private readonly nqStart: number[] = [];
+  private readonly nqBytes: number[] = [];
+  private nqPos = 0;
+  private readonly docCounts = new Map<string, number>();
+  private readonly characters = new Map<string, number>();
+  private minStart: string | undefined;
+  private maxEnd: string | undefined;
+  private formulaCells = 0;
+  private readonly rowsSoFar: number[] = STREAMED.map(() => 0);
+  /** Per streamed table: the diff's added keys as diff.json writes them, the changed rows, the previous keys seen. */
+  private readonly added: Scratch[];
+  private readonly addedCount: number[] = STREAMED.map(() => 0);
+  private readonly changed: Array<Array<{ id: string; fields: string[] }>> = STREAMED.map(() => []);
+  private readonly prevSeen: Array<Set<string>> = STREAMED.map(() => new Set());
+  /** Violations of the streamed tables by resource and kind (row, pk, fk:<field>), in row order. */
+  private readonly violations = new Map<string, Violation[]>();
+  private readonly metaById: Map<string, ReleaseDocumentMeta>;
+  readonly context: FragmentContext;
 
-  const csv = new Map<string, { canonical: FileWriter; excel: FileWriter; c: CsvStream; x: CsvStream }>();
-  const openCsv = (t: TableSpec) => {
-    const canonical = sink.open(`${t.name}.csv`);
-    const excel = sink.open(`excel/${t.name}.csv`);
-    const w = { canonical, excel, c: new CsvStream(t, (s) => void canonical.write(s)), x: new CsvStream(t, (s) => void excel.write(s), { excel: true }) };
-    csv.set(t.name, w);
-    return w;
-  };
-  const closeCsv = (t: TableSpec) => {
-    const w = csv.get(t.name)!;
-    w.c.flush();
-    w.x.flush();
-    facts.set(`${t.name}.csv`, w.canonical.end());
-    facts.set(`excel/${t.name}.csv`, w.excel.end());
-  };
-  // The data checked as a user reads it back: the canonical cells (what csv-parse returns for
-  // these files, as test/publish/csv.test.ts round-trips) against the published Table Schema.
-  const checker = new TableChecker(TABLES.map((t) => ({ name: t.name, schema: tableSchemaOf(t) })));
-  for (const t of TABLES) checker.header(t.name, t.fields.map((f) => f.name));
-  const differs = new Map(TABLES.filter((t) => t.name !== 'withdrawn_ids').map((t) => [t.name, new RowDiffer(t, previous?.tables.get(t.name))]));
-  const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t.name, 0]));
-  let formulaCells = 0;
-  const emitRows = (t: TableSpec, rows: readonly Row[]) => {
-    const w = csv.get(t.name) ?? openCsv(t);
-    for (const r of rows) {
-      w.c.add(r);
-      w.x.add(r);
-      checker.row(t.name, cellsOf(t, r));
-      differs.get(t.name)?.add(r);
+  constructor(private readonly input: StreamingInput, private readonly sink: ReleaseSink) {
+    this.metaById = new Map(input.source.documents.map((d) => [d.entry.id, d]));
+    this.previous = input.previous ? readPrevious(input.previous.version, input.previous.files) : undefined;
+    this.context = { placeIds: new Set(input.places.map((p) => p.place_id)), actorIds: new Set(input.actors.map((a) => a.actor_id)), withCells: this.previous !== undefined };
+    for (const name of STREAMED) {
+      const t = tableOf(name);
+      const canonical = sink.open(`${name}.csv`);
+      const excel = sink.open(`excel/${name}.csv`);
+      // the headers (the records come from the fragments)
+      new CsvStream(t, (s) => void canonical.write(s));
+      new CsvStream(t, (s) => void excel.write(s), { excel: true });
+      this.csv.push([canonical, excel]);
     }
-    counts[t.name] = (counts[t.name] ?? 0) + rows.length;
-    formulaCells += countFormulaCells(t, rows);
-  };
-  for (const name of STREAMED) openCsv(tableOf(name));
+    this.graphPart = sink.scratch();
+    this.nq = sink.scratch();
+    this.full = sink.scratch();
+    this.added = STREAMED.map(() => sink.scratch());
+  }
 
-  // the main pass: one document at a time
-  const light: CsvRow[] = [];
-  const statementIds: string[] = [];
-  const graphPart = sink.scratch();
-  const nq = sink.scratch();
-  const nqStart: number[] = [];
-  const nqLength: number[] = [];
-  let nqPos = 0;
-  const docCounts = new Map<string, number>();
-  const characters = new Map<string, number>();
-  let minStart: string | undefined;
-  let maxEnd: string | undefined;
-  for (const id of source.ids) {
-    const { doc, index, prepared, rows } = documentRows(source, id, metaById.get(id), placeIds, actorIds, rowMessages, nfcMessages);
-    if (doc && index) characters.set(id, index.length);
-    if (prepared.length) docCounts.set(id, (docCounts.get(id) ?? 0) + prepared.length);
-    for (const name of STREAMED) emitRows(tableOf(name), rows[name as Streamed]);
-    const roles = statementRoles(rows.statement_actors, rows.statement_sources);
-    rows.statements.forEach((r, j) => {
-      const sid = r.statement_id as string;
-      const o: CsvRow = {};
-      for (const k of LIGHT_COLUMNS) o[k] = formatCell(STATEMENT_FIELDS.get(k) as FieldSpec, r[k] ?? null);
-      light.push(o);
-      statementIds.push(sid);
-      const ds = r.date_start as string | null;
-      const de = r.date_end as string | null;
-      if (ds && (minStart === undefined || ds < minStart)) minStart = ds;
-      if (de && (maxEnd === undefined || de > maxEnd)) maxEnd = de;
-      const nodes = statementGraphNodes(r, roles, doc?.text, (prepared[j] as PreparedStatement).statement.span);
-      graphPart.write(`,\n${JSON.stringify(nodes[0])},\n${JSON.stringify(nodes[1])}`);
-      nqStart.push(nqPos);
-      for (const g of statementQuadGroups(sid, nodes)) {
-        const n = nq.write(g);
-        nqLength.push(n);
-        nqPos += n;
-      }
+  /** The fragment of the next document (in `source.ids` order). */
+  add(f: Fragment): void {
+    if (f.characters !== undefined && this.metaById.has(f.id)) this.characters.set(f.id, f.characters);
+    if (f.statements) this.docCounts.set(f.id, (this.docCounts.get(f.id) ?? 0) + f.statements);
+    this.rowMessages.push(...f.rowMessages);
+    this.nfcMessages.push(...f.nfcMessages);
+    STREAMED.forEach((name, k) => {
+      const [c, x] = f.csv[k] as [string, string];
+      if (c) this.csv[k]![0].write(c);
+      if (x) this.csv[k]![1].write(x);
     });
-  }
-  for (const name of STREAMED) closeCsv(tableOf(name));
-  graphPart.seal();
-  nq.seal();
-
-  const entity = entityRows(source.documents, input.places, input.actors, docCounts, characters);
-  normaliseRows(entity as unknown as Record<string, Row[]>, nfcMessages);
-  const messages: Message[] = [...rowMessages, ...nfcMessages];
-  const known: Record<string, TableDiff> = {};
-  for (const name of STREAMED) known[name] = differs.get(name)!.finish();
-  const smallRows: Record<string, Row[]> = { documents: entity.documents, places: entity.places, actors: entity.actors, withdrawn_ids: [] };
-
-  // version: from the diff against the previous release
-  const mainTables = TABLES.filter((t) => t.name !== 'withdrawn_ids');
-  const probe = diffRelease(mainTables, smallRows, previous, input.version, TABLES, known);
-  const required = previous ? nextVersion(previous.version, probe.bump) : '1.0.0';
-  let version = input.version === 'auto' ? required : input.version;
-  const date = releaseDate(source.documents);
-  if (previous && input.previous && version === previous.version) {
-    // nothing in the data or schemas changed: the release is the previous one, byte for byte.
-    // (A change of descriptive metadata alone needs an explicit patch version.)
-    if (probe.bump === 'none') {
-      graphPart.dispose();
-      nq.dispose();
-      return { kind: 'unchanged', output: { files: input.previous.files, messages: [...messages, message({ reason: `No data or schema change since ${previous.version}: nothing new to release`, ruleId: 'publish-unchanged', stage: STAGE, file: 'datapackage.json', severity: 'info' })], version, date, bump: 'none' } };
+    this.formulaCells += f.formulaCells;
+    // violations: row numbers made global; the statements' primary key checked across documents
+    for (const v of f.violations) {
+      const k = STREAMED.indexOf(v.resource as Streamed);
+      this.violation({ ...v, ...(v.row !== undefined ? { row: v.row + (this.rowsSoFar[k] ?? 0) } : {}) });
     }
-    messages.push(message({ reason: `Unexpected version ${version}, expected a version after the previous release ${previous.version}`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
-  }
-  if (!SEMVER.test(version)) {
-    messages.push(message({ reason: `Unexpected version \`${version}\`, expected MAJOR.MINOR.PATCH`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
-    version = required;
-  } else if (previous && compareVersions(version, required) < 0) {
-    messages.push(
-      message({ reason: `Unexpected version ${version}, expected at least ${required}: the changes since ${previous.version} are ${probe.bump} (${probe.reasons.slice(0, 3).join('; ')})`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json', actual: version, expected: required }),
-    );
-  }
-  smallRows.withdrawn_ids = withdrawnRows(version, probe.tables, previous, { statements: light as unknown as Row[], ...entity });
-  const diff = diffRelease(TABLES, smallRows, previous, version, TABLES, known);
-  diff.bump = probe.bump; // withdrawn_ids only mirrors the other tables' removals
-  diff.reasons = probe.reasons;
-
-  for (const name of ['documents', 'places', 'actors', 'withdrawn_ids']) {
-    const t = tableOf(name);
-    emitRows(t, smallRows[name] as Row[]);
-    closeCsv(t);
-  }
-  const violations = checker.finish();
-  for (const v of violations.slice(0, 200))
-    messages.push(message({ reason: `Unexpected ${v.rule} violation in ${v.resource}.csv${v.row ? ` row ${v.row}` : ''}${v.field ? ` column ${v.field}` : ''}: ${v.detail}`, ruleId: 'publish-table-schema', stage: STAGE, file: `${v.resource}.csv` }));
-  if (violations.length > 200) messages.push(message({ reason: `${violations.length - 200} more Table Schema violations`, ruleId: 'publish-table-schema', stage: STAGE, file: 'datapackage.json' }));
-
-  const created = `${date}T00:00:00Z`;
-  const put = (path: string, s: string) => {
-    const w = sink.open(path);
-    w.write(s);
-    facts.set(path, w.end());
-  };
-  put('context.jsonld', json(buildContext()));
-  const head = graphHead({ version, ...(previous ? { previousVersion: previous.version } : {}), created, documents: metaById.values(), rows: entity });
-  const graph = sink.open('graph.jsonld');
-  graph.write(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
-  head.forEach((n, i) => graph.write(i === 0 ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`));
-  graphPart.copyTo(graph);
-  graph.write('\n]}\n');
-  facts.set('graph.jsonld', graph.end());
-  graphPart.dispose();
-  const quads = sink.open('graph.nq');
-  let memo: { i: number; bytes: Uint8Array } | undefined;
-  writeNQuads(head, statementIds, (i, k) => {
-    if (memo?.i !== i) {
-      const from = nqStart[i] as number;
-      let len = 0;
-      for (let q = 0; q < STATEMENT_SUBJECT_SUFFIXES.length; q++) len += nqLength[i * STATEMENT_SUBJECT_SUFFIXES.length + q] as number;
-      memo = { i, bytes: nq.read(from, len) };
+    f.ids.forEach((id, i) => {
+      if (this.statementIdSet.has(id)) this.violation({ resource: 'statements', row: (this.rowsSoFar[0] as number) + i + 1, field: 'statement_id', rule: 'primary-key', detail: `duplicate key ${JSON.stringify([id])}` });
+      this.statementIdSet.add(id);
+    });
+    if (!this.metaById.has(f.id)) {
+      // statements of no document: their foreign key to documents.csv fails (the fragment could not know it)
+      f.ids.forEach((_, i) => this.violation({ resource: 'statements', row: (this.rowsSoFar[0] as number) + i + 1, field: 'document_id', rule: 'foreign-key', detail: `${JSON.stringify([f.id])} not found in documents` }));
     }
-    let off = 0;
-    for (let q = 0; q < k; q++) off += nqLength[i * STATEMENT_SUBJECT_SUFFIXES.length + q] as number;
-    return memo.bytes.subarray(off, off + (nqLength[i * STATEMENT_SUBJECT_SUFFIXES.length + k] as number));
-  }, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)));
-  facts.set('graph.nq', quads.end());
-  nq.dispose();
-
-  const withdrawnNow = smallRows.withdrawn_ids.filter((w) => w.withdrawn_in === version);
-  const diffOut = { ...diff, tables: Object.fromEntries(Object.entries(diff.tables).map(([k, d]) => [k, { added: d.added.map(splitKey), removed: d.removed.map(splitKey), changed: d.changed.map((c) => ({ id: splitKey(c.id), fields: c.fields })) }])) };
-  put('diff.json', json(diffOut));
-  put('CHANGELOG.md', renderChangelog(diff, date, withdrawnNow, previous?.changelog));
-
-  // the landing page embeds a sample of the statements whole: read back from their documents
-  const expand = (picked: CsvRow[]): CsvRow[] => {
-    const wanted = new Map<string, Set<string>>();
-    for (const p of picked) {
-      const d = p.document_id ?? '';
-      let set = wanted.get(d);
-      if (!set) wanted.set(d, (set = new Set()));
-      set.add(p.statement_id ?? '');
-    }
-    const full = new Map<string, CsvRow>();
-    const statementsTable = tableOf('statements');
-    for (const [id, set] of wanted) {
-      const { rows } = documentRows(source, id, metaById.get(id), placeIds, actorIds, [], []);
-      for (const r of rows.statements) {
-        if (!set.has(r.statement_id as string)) continue;
-        const o: CsvRow = {};
-        for (const f of statementsTable.fields) o[f.name] = formatCell(f, r[f.name] ?? null);
-        full.set(r.statement_id as string, o);
+    // the diff, a row at a time
+    STREAMED.forEach((name, k) => {
+      const prev = this.previous?.tables.get(name)?.rows;
+      const t = tableOf(name);
+      (f.keys[k] as string[]).forEach((key, i) => {
+        const old = prev?.get(key);
+        if (!old) {
+          this.added[k]!.write(`${this.addedCount[k] ? ',\n' : ''}${indent(JSON.stringify(splitKey(key), null, 2), 8)}`);
+          this.addedCount[k]!++;
+          return;
+        }
+        this.prevSeen[k]!.add(key);
+        const cells = f.cells?.[k]?.[i] as string[];
+        const fields = t.fields.filter((fs, j) => fs.name in old && old[fs.name] !== cells[j]).map((fs) => fs.name);
+        if (fields.length) this.changed[k]!.push({ id: key, fields });
+      });
+      this.rowsSoFar[k] = (this.rowsSoFar[k] as number) + (f.rows[k] as number);
+    });
+    for (const id of f.ids) this.statementIds.push(id);
+    this.light.push(...f.light);
+    for (const j of f.full) this.fullBytes.push(this.full.write(j));
+    if (f.minStart !== undefined && (this.minStart === undefined || f.minStart < this.minStart)) this.minStart = f.minStart;
+    if (f.maxEnd !== undefined && (this.maxEnd === undefined || f.maxEnd > this.maxEnd)) this.maxEnd = f.maxEnd;
+    this.graphPart.write(f.graph);
+    this.nq.write(f.nq);
+    let g = 0;
+    for (let i = 0; i < f.ids.length; i++) {
+      this.nqStart.push(this.nqPos);
+      for (let q = 0; q < STATEMENT_SUBJECT_SUFFIXES.length; q++) {
+        const n = f.nqBytes[g++] as number;
+        this.nqBytes.push(n);
+        this.nqPos += n;
       }
     }
-    return picked.map((p) => full.get(p.statement_id ?? '') ?? p);
-  };
-  return {
-    kind: 'body',
-    version,
-    date,
-    created,
-    bump: probe.bump,
-    messages,
-    facts,
-    counts,
-    formulaCells,
-    ...(minStart !== undefined && maxEnd !== undefined ? { temporalCoverage: `${minStart}/${maxEnd}` } : {}),
-    documents: source.documents,
-    entity,
-    light,
-    expand,
-    ...(input.report !== undefined ? { report: input.report } : {}),
-  };
+  }
+
+  private violation(v: Violation): void {
+    const kind = v.rule === 'foreign-key' ? `fk:${v.field}` : v.rule === 'primary-key' ? 'pk' : 'row';
+    const key = `${v.resource}\u0000${kind}`;
+    let list = this.violations.get(key);
+    if (!list) this.violations.set(key, (list = []));
+    list.push(v);
+  }
+
+  /** Everything after the last fragment: the small tables, the version, the diff, the graph's head and the N-Quads. */
+  finish(): ReleaseBody | Unchanged {
+    const { input, sink, facts, previous } = this;
+    const source = input.source;
+    STREAMED.forEach((name, k) => {
+      facts.set(`${name}.csv`, this.csv[k]![0].end());
+      facts.set(`excel/${name}.csv`, this.csv[k]![1].end());
+    });
+    for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.seal();
+    const entity = entityRows(source.documents, input.places, input.actors, this.docCounts, this.characters);
+    normaliseRows(entity as unknown as Record<string, Row[]>, this.nfcMessages);
+    const messages: Message[] = [...this.rowMessages, ...this.nfcMessages];
+    const known: Record<string, TableDiff> = {};
+    STREAMED.forEach((name, k) => {
+      const removed = [...(previous?.tables.get(name)?.rows.keys() ?? [])].filter((key) => !this.prevSeen[k]!.has(key)).sort();
+      // the added ids themselves are in the scratch, written into diff.json as they came: only their count is held
+      known[name] = { added: new Array<string>(this.addedCount[k] as number), removed, changed: this.changed[k] as TableDiff['changed'] };
+    });
+    const smallRows: Record<string, Row[]> = { documents: entity.documents, places: entity.places, actors: entity.actors, withdrawn_ids: [] };
+
+    // version: from the diff against the previous release
+    const mainTables = TABLES.filter((t) => t.name !== 'withdrawn_ids');
+    const probe = diffRelease(mainTables, smallRows, previous, input.version, TABLES, known);
+    const required = previous ? nextVersion(previous.version, probe.bump) : '1.0.0';
+    let version = input.version === 'auto' ? required : input.version;
+    const date = releaseDate(source.documents);
+    const dispose = () => {
+      for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.dispose();
+    };
+    if (previous && input.previous && version === previous.version) {
+      // nothing in the data or schemas changed: the release is the previous one, byte for byte.
+      // (A change of descriptive metadata alone needs an explicit patch version.)
+      if (probe.bump === 'none') {
+        dispose();
+        return { kind: 'unchanged', output: { files: input.previous.files, messages: [...messages, message({ reason: `No data or schema change since ${previous.version}: nothing new to release`, ruleId: 'publish-unchanged', stage: STAGE, file: 'datapackage.json', severity: 'info' })], version, date, bump: 'none' } };
+      }
+      messages.push(message({ reason: `Unexpected version ${version}, expected a version after the previous release ${previous.version}`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
+    }
+    if (!SEMVER.test(version)) {
+      messages.push(message({ reason: `Unexpected version \`${version}\`, expected MAJOR.MINOR.PATCH`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json' }));
+      version = required;
+    } else if (previous && compareVersions(version, required) < 0) {
+      messages.push(
+        message({ reason: `Unexpected version ${version}, expected at least ${required}: the changes since ${previous.version} are ${probe.bump} (${probe.reasons.slice(0, 3).join('; ')})`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json', actual: version, expected: required }),
+      );
+    }
+    smallRows.withdrawn_ids = withdrawnRows(version, probe.tables, previous, { statements: this.light as unknown as Row[], ...entity });
+    const diff = diffRelease(TABLES, smallRows, previous, version, TABLES, known);
+    diff.bump = probe.bump; // withdrawn_ids only mirrors the other tables' removals
+    diff.reasons = probe.reasons;
+
+    // the small tables, checked with the keys of the streamed ones
+    const checker = new TableChecker(TABLES.map((t) => ({ name: t.name, schema: tableSchemaOf(t) })));
+    for (const t of TABLES) checker.header(t.name, t.fields.map((f) => f.name));
+    for (const name of ['documents', 'places', 'actors', 'withdrawn_ids']) {
+      const t = tableOf(name);
+      const rows = smallRows[name] as Row[];
+      const canonical = sink.open(`${name}.csv`);
+      const excel = sink.open(`excel/${name}.csv`);
+      const c = new CsvStream(t, (s) => void canonical.write(s));
+      const x = new CsvStream(t, (s) => void excel.write(s), { excel: true });
+      for (const r of rows) {
+        c.add(r);
+        x.add(r);
+        checker.row(name, t.fields.map((f) => formatCell(f, r[f.name] ?? null)));
+      }
+      c.flush();
+      x.flush();
+      facts.set(`${name}.csv`, canonical.end());
+      facts.set(`excel/${name}.csv`, excel.end());
+      this.formulaCells += countFormulaCells(t, rows);
+    }
+    for (const v of checker.finish()) this.violation(v);
+    // in checkTables' order: each table's row and key violations, then every foreign key
+    const violations: Violation[] = [];
+    for (const t of TABLES) violations.push(...(this.violations.get(`${t.name}\u0000row`) ?? []), ...(this.violations.get(`${t.name}\u0000pk`) ?? []));
+    for (const t of TABLES) for (const fk of t.foreignKeys) violations.push(...(this.violations.get(`${t.name}\u0000fk:${fk.fields.join('+')}`) ?? []).sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+    for (const v of violations.slice(0, 200))
+      messages.push(message({ reason: `Unexpected ${v.rule} violation in ${v.resource}.csv${v.row ? ` row ${v.row}` : ''}${v.field ? ` column ${v.field}` : ''}: ${v.detail}`, ruleId: 'publish-table-schema', stage: STAGE, file: `${v.resource}.csv` }));
+    if (violations.length > 200) messages.push(message({ reason: `${violations.length - 200} more Table Schema violations`, ruleId: 'publish-table-schema', stage: STAGE, file: 'datapackage.json' }));
+
+    const created = `${date}T00:00:00Z`;
+    const put = (path: string, s: string) => {
+      const w = sink.open(path);
+      w.write(s);
+      facts.set(path, w.end());
+    };
+    put('context.jsonld', json(buildContext()));
+    const head = graphHead({ version, ...(previous ? { previousVersion: previous.version } : {}), created, documents: this.metaById.values(), rows: entity });
+    const graph = sink.open('graph.jsonld');
+    graph.write(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
+    head.forEach((n, i) => graph.write(i === 0 ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`));
+    this.graphPart.copyTo(graph);
+    graph.write('\n]}\n');
+    facts.set('graph.jsonld', graph.end());
+    const quads = sink.open('graph.nq');
+    const per = STATEMENT_SUBJECT_SUFFIXES.length;
+    let memo: { i: number; bytes: Uint8Array } | undefined;
+    writeNQuads(head, this.statementIds, (i, k) => {
+      if (memo?.i !== i) {
+        let len = 0;
+        for (let q = 0; q < per; q++) len += this.nqBytes[i * per + q] as number;
+        memo = { i, bytes: this.nq.read(this.nqStart[i] as number, len) };
+      }
+      let off = 0;
+      for (let q = 0; q < k; q++) off += this.nqBytes[i * per + q] as number;
+      return memo.bytes.subarray(off, off + (this.nqBytes[i * per + k] as number));
+    }, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)));
+    facts.set('graph.nq', quads.end());
+
+    const withdrawnNow = smallRows.withdrawn_ids.filter((w) => w.withdrawn_in === version);
+    const diffOut = {
+      ...diff,
+      tables: Object.fromEntries(Object.entries(diff.tables).map(([k, d]) => [k, { added: STREAMED.includes(k as Streamed) ? addedToken(k) : d.added.map(splitKey), removed: d.removed.map(splitKey), changed: d.changed.map((c) => ({ id: splitKey(c.id), fields: c.fields })) }])),
+    };
+    // diff.json as JSON.stringify(…, null, 2) writes it, with the streamed tables' added keys spliced in
+    const diffJson = sink.open('diff.json');
+    let rest = json(diffOut);
+    for (const name of STREAMED) {
+      const token = JSON.stringify(addedToken(name));
+      const at = rest.indexOf(token);
+      diffJson.write(rest.slice(0, at));
+      const k = STREAMED.indexOf(name);
+      if (!this.addedCount[k]) diffJson.write('[]');
+      else {
+        diffJson.write('[\n');
+        this.added[k]!.copyTo(diffJson);
+        diffJson.write('\n      ]');
+      }
+      rest = rest.slice(at + token.length);
+    }
+    diffJson.write(rest);
+    facts.set('diff.json', diffJson.end());
+    put('CHANGELOG.md', renderChangelog(diff, date, withdrawnNow, previous?.changelog));
+    for (const s of [this.graphPart, this.nq, ...this.added]) s.dispose();
+
+    // the landing page embeds a sample of the statements whole: read back from the scratch
+    const fullStart: number[] = [];
+    let pos = 0;
+    for (const n of this.fullBytes) {
+      fullStart.push(pos);
+      pos += n;
+    }
+    const decoder = new TextDecoder();
+    const expand = (picked: CsvRow[]): CsvRow[] => {
+      const index = new Map(this.light.map((r, i) => [r, i]));
+      return picked.map((p) => {
+        const i = index.get(p);
+        return i === undefined ? p : (JSON.parse(decoder.decode(this.full.read(fullStart[i] as number, this.fullBytes[i] as number))) as CsvRow);
+      });
+    };
+    return {
+      kind: 'body',
+      version,
+      date,
+      created,
+      bump: probe.bump,
+      messages,
+      facts,
+      counts: Object.fromEntries(TABLES.map((t) => [t.name, STREAMED.includes(t.name as Streamed) ? (this.rowsSoFar[STREAMED.indexOf(t.name as Streamed)] as number) : (smallRows[t.name] as Row[]).length])),
+      formulaCells: this.formulaCells,
+      ...(this.minStart !== undefined && this.maxEnd !== undefined ? { temporalCoverage: `${this.minStart}/${this.maxEnd}` } : {}),
+      documents: source.documents,
+      entity,
+      light: this.light,
+      expand,
+      dispose: () => this.full.dispose(),
+      ...(input.report !== undefined ? { report: input.report } : {}),
+    };
+  }
+}
+
+/** Every file of the release but the last few (see finishRelease): the fragments made here, in this thread. */
+export function writeReleaseBody(input: StreamingInput, sink: ReleaseSink): ReleaseBody | Unchanged {
+  const join = new ReleaseJoin(input, sink);
+  const metaById = new Map(input.source.documents.map((d) => [d.entry.id, d]));
+  for (const id of input.source.ids) {
+    const { text, statements } = input.source.load(id);
+    join.add(documentFragment(id, metaById.get(id), text, statements, join.context));
+  }
+  return join.finish();
 }
 
 /** The order files were described in before publish streamed (datapackage.json lists resources by name, so only the landing page's list could see it). */
@@ -421,6 +469,7 @@ export function finishRelease(body: ReleaseBody, quality: unknown, sink: Release
     return o;
   });
   put('index.html', landingPage({ files, facts: ordered, tables: { statements: body.light, places: csvRows(tableOf('places'), body.entity.places), actors: csvRows(tableOf('actors'), body.entity.actors), documents: csvRows(tableOf('documents'), body.entity.documents) } }, { expandStatements: body.expand }));
+  body.dispose();
   const sums = [...facts.keys()].sort().map((p) => `${facts.get(p)!.sha256}  ${p}\n`).join('');
   put('SHA256SUMS', sums);
   return { version, date, bump: body.bump, messages: body.messages, facts };
@@ -466,7 +515,6 @@ export function buildRelease(input: ReleaseInput): ReleaseOutput {
 
 const splitKey = (k: string) => (k.includes('\u0000') ? k.split('\u0000') : k);
 
-const tableSchemaOf = (t: TableSpec) => JSON.parse(JSON.stringify(tableSchema(t)));
 
 export { deriveStatementId, normaliseSentence } from './rows.ts';
 export { TABLES } from './model.ts';

@@ -114,6 +114,13 @@ export class TableChecker {
     }
   }
 
+  /** Keys a resource is known to have, without reading its rows (the entities a document's rows refer to). */
+  seedKeys(name: string, keys: Iterable<string>): void {
+    const st = this.state.get(name);
+    if (!st?.pkSeen) return;
+    for (const k of keys) st.pkSeen.add(k);
+  }
+
   row(name: string, row: string[]): void {
     const st = this.state.get(name);
     if (!st) return;

@@ -1,0 +1,197 @@
+// One document's share of a release, made from that document alone: its rows as CSV text (the
+// canonical and the spreadsheet copy), its graph nodes and N-Quads, the keys and cells the
+// diff and the checks need, and the few columns the landing page counts. Pure, so the
+// fragments of a big build are made in parallel (worker threads) and joined in document order;
+// the join (index.ts) only concatenates, counts and checks keys across documents.
+import { message } from '../diagnostics.ts';
+import type { Message, Statement } from '../types.ts';
+import type { CsvRow } from '../landing/release.ts';
+import { countFormulaCells, CsvStream, formatCell } from './csv.ts';
+import { tableSchema } from './datapackage.ts';
+import { statementGraphNodes, statementQuadGroups, statementRoles } from './jsonld.ts';
+import { STATEMENTS, TABLES, type Row, type TableSpec } from './model.ts';
+import { CodePointIndex, prepareStatements, statementRows, type ReleaseDocument, type ReleaseDocumentMeta, type StatementRows } from './rows.ts';
+import { TableChecker, type Violation } from './tablecheck.ts';
+
+const STAGE = 'publish';
+
+/** The tables whose rows come from the documents' statements, in the order fragments carry them. */
+export const STREAMED = ['statements', 'statement_places', 'statement_actors', 'statement_sources'] as const;
+export type Streamed = (typeof STREAMED)[number];
+export const tableOf = (name: string) => TABLES.find((t) => t.name === name) as TableSpec;
+/** The columns of a statement that the landing page's counts and order read (see buildTableData). */
+export const LIGHT_COLUMNS = ['statement_id', 'document_id', 'char_start', 'char_end', 'date_start', 'date_end', 'place_ids', 'actor_ids'] as const;
+const STATEMENT_FIELDS = new Map(STATEMENTS.fields.map((f) => [f.name, f]));
+
+export interface FragmentContext {
+  placeIds: ReadonlySet<string>;
+  actorIds: ReadonlySet<string>;
+  /** Carry every row's canonical cells (for the diff of changed rows against a previous release). */
+  withCells: boolean;
+}
+
+export interface Fragment {
+  id: string;
+  /** Code points of the document's text (absent: no such document). */
+  characters?: number;
+  statements: number;
+  /** Per STREAMED table: the canonical and the spreadsheet CSV records (no header). */
+  csv: Array<[string, string]>;
+  rows: number[];
+  formulaCells: number;
+  /** The statement nodes of graph.jsonld, each after `,\n`. */
+  graph: string;
+  /** N-Quads, one group per subject, 5 subjects per statement (STATEMENT_SUBJECT_SUFFIXES order). */
+  nq: string;
+  nqBytes: number[];
+  ids: string[];
+  light: CsvRow[];
+  /** Each statement's whole row as the CSV reader gets it, as JSON (the landing page's sample). */
+  full: string[];
+  /** Per STREAMED table, each row's primary key as the diff writes it. */
+  keys: string[][];
+  cells?: string[][][];
+  /** Table Schema violations of these rows, row numbers counted within the fragment. */
+  violations: Violation[];
+  minStart?: string;
+  maxEnd?: string;
+  rowMessages: Message[];
+  nfcMessages: Message[];
+}
+
+const NON_ASCII = /[^\u0000-\u007F]/;
+
+/** Every string cell and list item in NFC; reports statements whose text NFC changed. */
+export function normaliseRows(rows: Record<string, Row[]>, messages: Message[]): void {
+  for (const [table, list] of Object.entries(rows)) {
+    for (const r of list) {
+      for (const [k, v] of Object.entries(r)) {
+        if (typeof v === 'string') {
+          if (!NON_ASCII.test(v)) continue; // ASCII is always NFC: skip the ICU call for most cells
+          const n = v.normalize('NFC');
+          if (n !== v) {
+            r[k] = n;
+            if (table === 'statements' && k === 'text')
+              messages.push(message({ reason: `Unexpected non-NFC text in statement ${String(r.statement_id)}, expected NFC; published in NFC, offsets still index the raw file`, ruleId: 'publish-nfc', stage: STAGE, file: String(r.document_id), severity: 'warning' }));
+          }
+        } else if (Array.isArray(v)) r[k] = v.map((x) => x.normalize('NFC'));
+      }
+    }
+  }
+}
+
+export const tableSchemaOf = (t: TableSpec) => JSON.parse(JSON.stringify(tableSchema(t)));
+
+/** One document's statement rows (NFC applied), with what made them. */
+export function documentRows(id: string, meta: ReleaseDocumentMeta | undefined, text: string | undefined, statements: Statement[], ctx: Pick<FragmentContext, 'placeIds' | 'actorIds'>, rowMessages: Message[], nfcMessages: Message[]): { doc?: ReleaseDocument; index?: CodePointIndex; prepared: ReturnType<typeof prepareStatements>; rows: StatementRows } {
+  const doc: ReleaseDocument | undefined = meta && text !== undefined ? { ...meta, text } : undefined;
+  const index = doc ? new CodePointIndex(doc.text) : undefined;
+  const docs = new Map<string, ReleaseDocument>(doc ? [[id, doc]] : []);
+  const indexes = new Map<string, CodePointIndex>(doc && index ? [[id, index]] : []);
+  const prepared = prepareStatements(statements, docs, indexes);
+  const rows = statementRows(prepared, docs, ctx.placeIds as Set<string>, ctx.actorIds as Set<string>, indexes, rowMessages);
+  normaliseRows(rows as unknown as Record<string, Row[]>, nfcMessages);
+  return { ...(doc ? { doc } : {}), ...(index ? { index } : {}), prepared, rows };
+}
+
+const cellsOf = (t: TableSpec, r: Row) => t.fields.map((f) => formatCell(f, r[f.name] ?? null));
+
+/** The checker a fragment runs: the streamed tables' rows, against the entities it can know alone. */
+function fragmentChecker(id: string, meta: ReleaseDocumentMeta | undefined, ctx: FragmentContext): TableChecker {
+  const names = [...STREAMED, 'documents', 'places', 'actors'];
+  const checker = new TableChecker(names.map((n) => ({ name: n, schema: tableSchemaOf(tableOf(n)) })));
+  for (const n of names) checker.header(n, tableOf(n).fields.map((f) => f.name));
+  checker.seedKeys('places', ctx.placeIds);
+  checker.seedKeys('actors', ctx.actorIds);
+  checker.seedKeys('documents', meta ? [id] : []);
+  return checker;
+}
+
+export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefined, text: string | undefined, statements: Statement[], ctx: FragmentContext): Fragment {
+  const rowMessages: Message[] = [];
+  const nfcMessages: Message[] = [];
+  const { doc, index, prepared, rows } = documentRows(id, meta, text, statements, ctx, rowMessages, nfcMessages);
+  const checker = fragmentChecker(id, meta, ctx);
+  const csv: Array<[string, string]> = [];
+  const counts: number[] = [];
+  const keys: string[][] = [];
+  const cells: string[][][] = [];
+  let formulaCells = 0;
+  for (const name of STREAMED) {
+    const t = tableOf(name);
+    const list = rows[name];
+    let canonical = '';
+    let excel = '';
+    const c = new CsvStream(t, (s) => void (canonical += s), {}, false);
+    const x = new CsvStream(t, (s) => void (excel += s), { excel: true }, false);
+    const pk = t.primaryKey.map((k) => t.fields.findIndex((f) => f.name === k));
+    const tableKeys: string[] = [];
+    const tableCells: string[][] = [];
+    for (const r of list) {
+      c.add(r);
+      x.add(r);
+      const cs = cellsOf(t, r);
+      checker.row(name, cs);
+      tableKeys.push(pk.map((i) => cs[i] ?? '').join('\u0000'));
+      if (ctx.withCells) tableCells.push(cs);
+    }
+    c.flush();
+    x.flush();
+    csv.push([canonical, excel]);
+    counts.push(list.length);
+    keys.push(tableKeys);
+    cells.push(tableCells);
+    formulaCells += countFormulaCells(t, list);
+  }
+  const roles = statementRoles(rows.statement_actors, rows.statement_sources);
+  const statementsTable = tableOf('statements');
+  let graph = '';
+  let nq = '';
+  const nqBytes: number[] = [];
+  const ids: string[] = [];
+  const light: CsvRow[] = [];
+  const full: string[] = [];
+  let minStart: string | undefined;
+  let maxEnd: string | undefined;
+  rows.statements.forEach((r, j) => {
+    const sid = r.statement_id as string;
+    ids.push(sid);
+    const o: CsvRow = {};
+    for (const k of LIGHT_COLUMNS) o[k] = formatCell(STATEMENT_FIELDS.get(k)!, r[k] ?? null);
+    light.push(o);
+    const f: CsvRow = {};
+    for (const fs of statementsTable.fields) f[fs.name] = formatCell(fs, r[fs.name] ?? null);
+    full.push(JSON.stringify(f));
+    const ds = r.date_start as string | null;
+    const de = r.date_end as string | null;
+    if (ds && (minStart === undefined || ds < minStart)) minStart = ds;
+    if (de && (maxEnd === undefined || de > maxEnd)) maxEnd = de;
+    const nodes = statementGraphNodes(r, roles, doc?.text, prepared[j]!.statement.span);
+    graph += `,\n${JSON.stringify(nodes[0])},\n${JSON.stringify(nodes[1])}`;
+    for (const g of statementQuadGroups(sid, nodes)) {
+      nq += g;
+      nqBytes.push(Buffer.byteLength(g, 'utf8'));
+    }
+  });
+  return {
+    id,
+    ...(index ? { characters: index.length } : {}),
+    statements: prepared.length,
+    csv,
+    rows: counts,
+    formulaCells,
+    graph,
+    nq,
+    nqBytes,
+    ids,
+    light,
+    full,
+    keys,
+    ...(ctx.withCells ? { cells } : {}),
+    violations: checker.finish(),
+    ...(minStart !== undefined ? { minStart } : {}),
+    ...(maxEnd !== undefined ? { maxEnd } : {}),
+    rowMessages,
+    nfcMessages,
+  };
+}
