@@ -102,6 +102,21 @@ function byLengthDescending(raws: Raw[]): Raw[] {
   return out;
 }
 
+/**
+ * A stable sort by start (as sort((a, b) => a.start - b.start)): each mention keyed by
+ * start * n + its index, the keys sorted as numbers.
+ */
+function byStart(ms: Mention[]): Mention[] {
+  const n = ms.length;
+  if (n < 2) return ms;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ms[i]!.start * n + i;
+  keys.sort();
+  const out = new Array<Mention>(n);
+  for (let i = 0; i < n; i++) out[i] = ms[keys[i]! % n]!;
+  return out;
+}
+
 /** Recognise expressions in text[from, to); offsets are into `text`. */
 export function recognise(text: string, from = 0, to = text.length): Mention[] {
   const found = findTriggers(text, from, to);
@@ -155,8 +170,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     taken.fill(1, c.start - from, c.end - from);
     accepted.push(toMention(d, c.start + (d.leadChars ?? 0), c.end - (d.trimEnd ?? 0), text, r.id));
   }
-  accepted.sort((a, b) => a.start - b.start);
-  let out = accepted;
+  let out = byStart(accepted);
   for (const r of REFINERS) out = r.refine(out, text);
   for (const m of out) {
     m.text = text.slice(m.start, m.end);

@@ -66,8 +66,18 @@ function slotOf(key: number): number {
   return (Math.imul(key, 0x9e3779b1) >>> 20) & (SLOTS - 1);
 }
 
+/**
+ * A first filter on a letter run, by its first and last letters: bit `len` is set when some
+ * word of that length starts and ends with them (rejects most runs before any table probe).
+ */
+const LENGTHS = new Int32Array(64 * 64);
+function edgesOf(first: number, last: number): number {
+  return ((first - 64) << 6) | (last - 64);
+}
+
 for (const [w, ts] of WORDS) {
   const key = keyOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
+  LENGTHS[edgesOf(w.charCodeAt(0), w.charCodeAt(w.length - 1))]! |= 1 << w.length;
   let s = slotOf(key);
   while (slot[s] !== -1) s = (s + 1) & (SLOTS - 1);
   slot[s] = entryWord.length;
@@ -120,7 +130,7 @@ export function findTriggers(text: string, from: number, to: number): number[][]
         last = d;
       }
       const len = i - s;
-      if (len > MAX_LEN || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
+      if (len > MAX_LEN || ((LENGTHS[edgesOf(c, last)]! >>> len) & 1) === 0 || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
       const x = entryOf(text, s, i, keyOf(c, last, len));
       if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(s);
       continue;
