@@ -71,6 +71,16 @@ function merge(a: number[], b: number[]): number[] {
 /** Each rule's triggers by number (as findTriggers lists their positions). */
 const RULE_ON: readonly number[][] = RULES.map((r) => r.triggers.on.map(triggerNo));
 
+/**
+ * Rules with the same triggers and the same guard see the same positions, and with the same
+ * reach too the same windows: each rule's group is the first rule listed with them, whose
+ * positions (and windows) recognition reuses.
+ */
+const POSITION_GROUP: readonly number[] = RULES.map((r, i) => RULES.findIndex((q, j) => j <= i &&
+  RULE_ON[j]!.join() === RULE_ON[i]!.join() && q.triggers.near === r.triggers.near));
+const WINDOW_GROUP: readonly number[] = RULES.map((r, i) => RULES.findIndex((q, j) => j <= i &&
+  POSITION_GROUP[j] === POSITION_GROUP[i] && q.triggers.reach[0] === r.triggers.reach[0] && q.triggers.reach[1] === r.triggers.reach[1]));
+
 function positionsFor(text: string, order: number, found: number[][]): number[] {
   const on = RULE_ON[order]!;
   let all: number[] = found[on[0]!]!;
@@ -79,6 +89,9 @@ function positionsFor(text: string, order: number, found: number[][]): number[] 
   const near = RULES[order]!.triggers.near;
   return near ? all.filter((p) => near(text, p)) : all;
 }
+
+/** A window of the text around triggers, and its text. */
+interface Window { start: number; text: string }
 
 /** How close to the range's edges a sticky match is redone on the range alone. */
 const EDGE = 8;
@@ -123,13 +136,17 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
   // collect raw matches first; extract only those that win their place (most overlapping
   // sub-matches, "May" inside "8 May 2011", never reach their extractor)
   const raws: Raw[] = [];
+  const positions: Array<number[] | undefined> = new Array(RULES.length);
+  const windowed: Array<Window[] | undefined> = new Array(RULES.length);
   for (let order = 0; order < RULES.length; order++) {
     const r = RULES[order]!;
     const re = r.pattern;
+    const group = POSITION_GROUP[order]!;
+    const ps = positions[group] ??= positionsFor(text, order, found);
     if (r.triggers.start) {
       // sticky at each trigger; a match never starts inside the previous one (as a global scan)
       let last = from;
-      for (const p of positionsFor(text, order, found)) {
+      for (const p of ps) {
         if (p < last) continue;
         re.lastIndex = p;
         let m = re.exec(text);
@@ -145,12 +162,14 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       }
       continue;
     }
-    for (const [ws, we] of windows(text, positionsFor(text, order, found), from, to, r.triggers.reach[0], r.triggers.reach[1])) {
-      const slice = text.slice(ws, we);
+    const wg = WINDOW_GROUP[order]!;
+    const ws = windowed[wg] ??= windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]).map(([a, b]) => ({ start: a, text: text.slice(a, b) }));
+    for (const w of ws) {
+      const slice = w.text;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) { re.lastIndex++; continue; }
-        m.index += ws;
+        m.index += w.start;
         raws.push({ start: m.index, end: m.index + m[0].length, order, match: m });
       }
     }

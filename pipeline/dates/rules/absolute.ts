@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import { wordBeforeSpace, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { digitAfter, digitBefore, matchesAt, ofAhead, rule, wordBefore } from './rule.ts';
+import { digitAfter, digitBefore, ofAhead, rule, wordBefore } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -37,6 +37,20 @@ const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as
 
 /** Counts written before a number ("about 1500 troops"). */
 const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * /\d{2,3}0s/y matches at `at` (within 5 characters, as it always is): three digits then "0s",
+ * or, as the regex backtracks, two digits then "0s".
+ */
+function decadeAt(text: string, at: number): boolean {
+  if (!isDigitCode(text.charCodeAt(at)) || !isDigitCode(text.charCodeAt(at + 1))) return false;
+  if (isDigitCode(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === 48 && text.charCodeAt(at + 4) === 115) return true;
+  return text.charCodeAt(at + 2) === 48 && text.charCodeAt(at + 3) === 115;
+}
 
 function year(s: string): number {
   return Number(s);
@@ -113,7 +127,7 @@ export const absoluteRules: Rule[] = [
   }),
 
   // the 1960s, the late 1980s, the 470s BC (the part word is taken by the parts refiner)
-  rule('absolute.decade', { on: ['digit'], reach: [6, 12], near: matchesAt('\\d{2,3}0s', 5) }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
+  rule('absolute.decade', { on: ['digit'], reach: [6, 12], near: decadeAt }, `\\b(?:the\\s+)?(\\d{2,3})0s(${ERA_AFTER_RE})?\\b`, (m) => {
     const era = eraOf(m[2]);
     return { known: { decade: Number(m[1]), ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),

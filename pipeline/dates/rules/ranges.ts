@@ -6,13 +6,26 @@ import { MONTH_RE, monthNumber } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
-import { digitAfter, digitBefore, matchesAt, rule } from './rule.ts';
+import { digitAfter, digitBefore, isRegexSpace, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
 
 function part(start: number, end: number, d: Draft['known']): Draft & { start: number; end: number } {
   return { start, end, known: d, anchor: { kind: 'calendar' } };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** /\d{4}\s*[–—-]/y matches at `at` within 7 characters: four digits, spaces, a dash. */
+function yearDashAt(text: string, at: number): boolean {
+  for (let i = at; i < at + 4; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  let k = at + 4;
+  while (k < text.length && isRegexSpace(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  return (c === 0x2013 || c === 0x2014 || c === 45) && k + 1 <= at + 7;
 }
 
 export const rangeRules: Rule[] = [
@@ -78,7 +91,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 1939–1945, 2011-2014 (year ranges written with a dash)
-  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: matchesAt('\\d{4}\\s*[–—-]', 7), start: true }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
+  rule('ranges.year-dash', { on: ['digit'], reach: [12, 14], near: yearDashAt, start: true }, '(?<![\\d.,-])((?:1[0-9]|20)\\d{2})\\s*[–—-]\\s*((?:1[0-9]|20)\\d{2}|\\d{2})(?![\\d%-])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);

@@ -39,22 +39,33 @@ export interface RuleTriggers {
   start?: boolean;
 }
 
+/**
+ * Guards made by the factories below are shared: the same arguments give the same function,
+ * so recognition filters a trigger's positions once for every rule with that guard.
+ */
+const guards = new Map<string, (text: string, at: number) => boolean>();
+function shared(key: string, make: () => (text: string, at: number) => boolean): (text: string, at: number) => boolean {
+  let g = guards.get(key);
+  if (!g) guards.set(key, (g = make()));
+  return g;
+}
+
 /** A digit within `back` characters before `at`. */
 export function digitBefore(back: number): (text: string, at: number) => boolean {
-  return (text, at) => {
+  return shared(`digitBefore:${back}`, () => (text, at) => {
     for (let i = Math.max(0, at - back); i < at; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
     return false;
-  };
+  });
 }
 
 /** A digit within `ahead` characters after the word at `at`. */
 export function digitAfter(ahead: number): (text: string, at: number) => boolean {
-  return (text, at) => {
+  return shared(`digitAfter:${ahead}`, () => (text, at) => {
     let i = at;
     while (i < text.length && text.charCodeAt(i) > 64) i++;
     for (const end = Math.min(text.length, i + ahead); i < end; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
     return false;
-  };
+  });
 }
 
 /**

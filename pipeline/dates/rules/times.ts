@@ -3,11 +3,30 @@
 // the night" take the current day), and "the night of 7 May" joined by the `times.of-date` refiner.
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
-import { matchesAt, rule, wordBefore } from './rule.ts';
+import { isRegexSpace, matchesAt, rule, wordBefore } from './rule.ts';
 import { wordBeforeSpace, type Refiner } from './refiner.ts';
 
+const CLOCK_AT = matchesAt('\\d{1,2}(?:[:.]\\d\\d)?\\s*[aApP]\\.?[mM]', 10);
+
+/**
+ * CLOCK_AT, tried only where it can match: one or two digits at `at`, then ':', '.', a/p or
+ * whitespace (three digits, or anything else after them, fail every way the regex can go).
+ */
+function clockAt(text: string, at: number): boolean {
+  let j = at;
+  while (j < at + 3 && isDigitCode(text.charCodeAt(j))) j++;
+  if (j === at || j === at + 3) return false;
+  const c = text.charCodeAt(j);
+  if (!(c === 58 || c === 46 || c === 97 || c === 65 || c === 112 || c === 80 || isRegexSpace(c))) return false;
+  return CLOCK_AT(text, at);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export const timeRules: Rule[] = [
-  rule('times.clock', { on: ['digit'], reach: [16, 30], near: matchesAt('\\d{1,2}(?:[:.]\\d\\d)?\\s*[aApP]\\.?[mM]', 10) }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
+  rule('times.clock', { on: ['digit'], reach: [16, 30], near: clockAt }, '\\b(?:(about|around|approximately)\\s+)?([01]?\\d)(?:[:.]([0-5]\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm|AM|PM)(?:\\s+local\\s+time)?(?![a-z])', (m) => {
     let h = Number(m[2]);
     if (h > 12) return null;
     const pm = /p/i.test(m[4]!);
