@@ -49,7 +49,7 @@ const cpuS = () => {
 // ---------------------------------------------------------------- child modes (one measured run each)
 
 async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
-  const { buildFolder, codeVersion, loadGazetteer, releaseSource } = await import('../pipeline/build.ts');
+  const { buildFolder, codeVersion, fragmentSource, loadGazetteer } = await import('../pipeline/build.ts');
   const { writeReleaseFolder } = await import('../pipeline/publish/index.ts');
   const { workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
@@ -62,11 +62,11 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   const t0 = t;
   let mapMs = 0;
   const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path) });
-  // as `make` builds: each document's records kept on disk (the cache, else a scratch folder)
-  const scratch = `${out}.results`;
-  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), keepOnDisk: scratch, map: async (entries, onResult) => {
+  // as `make` builds: each document's fragment made in the map, on every core, and kept on disk
+  const scratch = `${out}.fragments`;
+  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), fragments: { dir: scratch, withCells: false }, map: async (entries, onResult, plan) => {
     const s = performance.now();
-    const r = await map(entries, onResult);
+    const r = await map(entries, onResult, plan);
     mapMs = performance.now() - s;
     return r;
   } }, () => []);
@@ -75,7 +75,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   ms['load+aggregate'] = runner - mapMs;
   t = performance.now();
   const gazetteer = loadGazetteer();
-  const source = releaseSource(outcome, raw);
+  const source = fragmentSource(outcome);
   lap('release input');
   ms['to publish'] = performance.now() - t0;
   let error: string | undefined;

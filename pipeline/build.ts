@@ -8,6 +8,8 @@ import { hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput, ReleaseSource } from './publish/index.ts';
+import type { Fragment } from './publish/fragment.ts';
+import type { FragmentPlan, MapPlan } from './workers.ts';
 import type { ActorRecord, Message, PlaceRecord, Statement } from './types.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,13 +21,12 @@ export interface BuildOptions {
   /** Where per-document results are cached (keyed by content and code version); none = no cache. */
   cacheDir?: string;
   /** Runs the per-document stages; sequential in-process by default. It may hand results to `onResult` as they come (see workerMap) instead of returning them. */
-  map?: (entries: RawEntry[], onResult?: (index: number, result: DocumentResult) => void) => Promise<DocumentResult[]>;
+  map?: (entries: RawEntry[], onResult?: (index: number, result: DocumentResult) => void, plan?: MapPlan) => Promise<DocumentResult[]>;
   /**
-   * Keep each document's records (statements, text) on disk rather than in memory: in the cache
-   * when there is one, else in this folder. `results` then hold only what the aggregate side
-   * decides with (entry, document metadata, messages); `load` reads the rest back.
+   * Make each document's publish fragment in the map (on every core) and keep only those: the
+   * results then carry `fragment` (see fragmentSource). Needs `map` (workerMap).
    */
-  keepOnDisk?: string;
+  fragments?: FragmentPlan;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -40,12 +41,10 @@ export interface BuildOutcome {
   cache: { hits: number; misses: number };
   /** Statements of the good documents. */
   statementCount: number;
-  /** A result with its records: itself, or read back from disk (`keepOnDisk`). */
-  load(r: DocumentResult): DocumentResult;
 }
 
-/** A result without its records, as kept in memory when they are on disk. */
-function stub(r: DocumentResult): DocumentResult {
+/** A result without its records (they are in its fragment). */
+export function resultStub(r: DocumentResult): DocumentResult {
   const d = r.document;
   return {
     entry: r.entry,
@@ -96,54 +95,49 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const results: (DocumentResult | undefined)[] = new Array(entries.length);
   const todo: number[] = [];
   const cache = { hits: 0, misses: 0 };
-  const hits: Array<[number, string]> = [];
+  const cachePath = (e: RawEntry) => join(opts.cacheDir as string, `${cacheKey(e, version)}.json`);
+  const hits = new Map<number, string>();
   entries.forEach((e, i) => {
     if (opts.cacheDir) {
-      const p = join(opts.cacheDir, `${cacheKey(e, version)}.json`);
+      const p = cachePath(e);
       if (existsSync(p)) {
-        hits.push([i, p]);
+        hits.set(i, p);
         cache.hits++;
         return;
       }
     }
     todo.push(i);
   });
-  const stored = new WeakMap<DocumentResult, string>();
   const counts = new Map<DocumentResult, number>();
-  const keep = (i: number, r: DocumentResult, file?: string) => {
-    counts.set(r, r.statements.length);
-    if (!opts.keepOnDisk) {
-      results[i] = r;
-      return;
-    }
-    let f = file;
-    if (!f) {
-      mkdirSync(opts.keepOnDisk, { recursive: true });
-      f = join(opts.keepOnDisk, `${i}.json`);
-      writeFileSync(f, JSON.stringify(r));
-    }
-    const s = stub(r);
-    stored.set(s, f);
-    counts.set(s, r.statements.length);
-    counts.delete(r);
-    results[i] = s;
+  const keep = (i: number, r: DocumentResult) => {
+    counts.set(r, r.statementCount ?? r.statements.length);
+    results[i] = r;
   };
-  for (const [i, p] of hits) keep(i, JSON.parse(readFileSync(p, 'utf8')) as DocumentResult, p);
-  const pending = todo.map((i) => entries[i] as RawEntry);
-  const onFresh = (k: number, r: DocumentResult) => {
-    const i = todo[k] as number;
-    cache.misses++;
-    let file: string | undefined;
-    if (opts.cacheDir) {
-      mkdirSync(opts.cacheDir, { recursive: true });
-      file = join(opts.cacheDir, `${cacheKey(entries[i] as RawEntry, version)}.json`);
-      writeFileSync(`${file}.tmp`, JSON.stringify(r));
-      renameSync(`${file}.tmp`, file);
-    }
-    keep(i, r, file);
-  };
-  const fresh = opts.map ? await opts.map(pending, onFresh) : runSequential(pending);
-  fresh.forEach((r, k) => onFresh(k, r));
+  if (opts.fragments) {
+    // every document goes to the map: a cached result is read there, a new one cached there, and
+    // the fragment made there too
+    if (!opts.map) throw new Error('internal: buildFolder with fragments needs a map (workerMap)');
+    const tasks = entries.map((e, i) => (hits.has(i) ? { cached: hits.get(i) as string } : opts.cacheDir ? { cacheFile: cachePath(e) } : {}));
+    const back = await opts.map(entries, keep, { fragments: opts.fragments, tasks });
+    back.forEach((r, i) => keep(i, r));
+    cache.misses = todo.length;
+  } else {
+    for (const [i, p] of hits) keep(i, JSON.parse(readFileSync(p, 'utf8')) as DocumentResult);
+    const pending = todo.map((i) => entries[i] as RawEntry);
+    const onFresh = (k: number, r: DocumentResult) => {
+      const i = todo[k] as number;
+      cache.misses++;
+      if (opts.cacheDir) {
+        mkdirSync(opts.cacheDir, { recursive: true });
+        const file = cachePath(entries[i] as RawEntry);
+        writeFileSync(`${file}.tmp`, JSON.stringify(r));
+        renameSync(`${file}.tmp`, file);
+      }
+      keep(i, r);
+    };
+    const fresh = opts.map ? await opts.map(pending, onFresh) : runSequential(pending);
+    fresh.forEach((r, k) => onFresh(k, r));
+  }
   const all = results as DocumentResult[];
   const messages = sortMessages([...manifestMessages, ...all.flatMap((r) => r.messages)]);
   const bad = all.filter((r) => hasErrors(r.messages));
@@ -158,12 +152,8 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const rejectedReasons = new Set(rejected.flatMap((r) => r.reasons));
   const global = manifestMessages.filter((m) => m.severity === 'error' && !rejectedReasons.has(`${m.reason} [${m.ruleId}]`) && !/^\/documents\/\d+/.test(m.pointer ?? ''));
   const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
-  const load = (r: DocumentResult): DocumentResult => {
-    const f = stored.get(r);
-    return f ? (JSON.parse(readFileSync(f, 'utf8')) as DocumentResult) : r;
-  };
   const statementCount = good.reduce((n, r) => n + (counts.get(r) ?? r.statements.length), 0);
-  return { results: all, good, skipped, messages, publishable, cache, statementCount, load };
+  return { results: all, good, skipped, messages, publishable, cache, statementCount };
 }
 
 export interface Gazetteer {
@@ -182,29 +172,20 @@ export function loadGazetteer(dir = join(PROJECT_ROOT, 'gazetteer')): Gazetteer 
   return { places: read<PlaceRecord>('places.json', 'places'), actors: read<ActorRecord>('actors.json', 'actors') };
 }
 
-/** The same as a source publish reads one document at a time (the records of a `keepOnDisk` build stay on disk). */
-export function releaseSource(outcome: BuildOutcome, rawDir: string): ReleaseSource {
-  const byId = new Map(outcome.good.filter((r) => r.document).map((r) => [r.entry.id, r]));
+/** The fragments of a `fragments` build, read one at a time in document order. */
+export function fragmentSource(outcome: BuildOutcome): ReleaseSource {
+  const byId = new Map(outcome.good.filter((r) => r.document && r.fragment).map((r) => [r.entry.id, r]));
   const documents = [...byId.values()].map((r) => {
     const d = r.document!;
     return { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) };
   });
   const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    documents,
-    ids,
-    load(id) {
-      const r = outcome.load(byId.get(id) as DocumentResult);
-      const d = r.document!;
-      const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
-      return { text: d.rawOffsets ? rawText(join(rawDir, r.entry.path)) : d.text, statements };
-    },
-  };
+  return { documents, ids, fragment: (id) => JSON.parse(readFileSync(byId.get(id)!.fragment as string, 'utf8')) as Fragment };
 }
 
 /** What publish needs from a build: statements with spans of the raw file, documents with their raw text. */
 export function releaseInput(outcome: BuildOutcome, rawDir: string, gazetteer: Gazetteer, version: string): ReleaseInput {
-  const good = outcome.good.map((r) => outcome.load(r));
+  const good = outcome.good;
   const statements: Statement[] = good.flatMap((r) =>
     r.statements.map((s) =>
       r.document?.rawOffsets ? { ...s, span: rawSpan(r.document, s.span), date: { ...s.date, span: rawSpan(r.document, s.date.span) } } : s,
@@ -219,7 +200,7 @@ export function releaseInput(outcome: BuildOutcome, rawDir: string, gazetteer: G
   return { version, statements, documents, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped } };
 }
 
-function rawText(file: string): string {
+export function rawText(file: string): string {
   const t = readFileSync(file, 'utf8');
   return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
 }

@@ -15,6 +15,9 @@ export interface DocumentResult {
   document?: Pick<Document, 'id' | 'path' | 'kind' | 'title' | 'published'> & { text: string; rawOffsets?: number[] };
   statements: Statement[];
   messages: Message[];
+  /** When the records are elsewhere: the file holding this document's publish fragment, and how many statements it has. */
+  fragment?: string;
+  statementCount?: number;
 }
 
 export interface Stages {

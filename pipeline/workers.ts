@@ -2,13 +2,16 @@
 // runner (`BuildOptions.map`). Results come back tagged with their input index and are returned
 // in input order, so the release bytes do not depend on the number of workers or on timing.
 // This file is also the worker's entry: the same module, started with `workerData.role`.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { RawEntry } from './manifest.ts';
-import { processDocument, type DocumentResult, type Stages } from './process.ts';
+import { loadGazetteer, rawText, resultStub } from './build.ts';
+import { processDocument, rawSpan, type DocumentResult, type Stages } from './process.ts';
+import { documentFragment } from './publish/fragment.ts';
 import { createStages } from './stages.ts';
 import type { SourceEntry } from './types.ts';
 
@@ -23,6 +26,52 @@ export interface MapTask {
   /** The file name used in messages (the CLI uses `<raw>/<entry.path>`). */
   file: string;
   bytes: Uint8Array;
+  /** A cached result to read instead of running the stages (its bytes are then not sent). */
+  cached?: string;
+  /** Where to cache the result (written by whoever makes it, in any thread). */
+  cacheFile?: string;
+}
+
+/**
+ * Also make each document's publish fragment (publish/fragment.ts) where its result is made, and
+ * keep it in `dir`: the per-document half of publish then runs on every core too, and what comes
+ * back is the result without its records (`fragment` names the file).
+ */
+export interface FragmentPlan {
+  dir: string;
+  withCells: boolean;
+}
+
+/** What a map call may be told beyond its entries: per entry a cached result or a cache file, and fragments. */
+export interface MapPlan {
+  tasks?: Array<{ cached?: string; cacheFile?: string }>;
+  fragments?: FragmentPlan;
+}
+
+let gazetteerIds: { placeIds: Set<string>; actorIds: Set<string> } | undefined;
+
+/** One task, in whichever thread: its result (read or made, cached), and its fragment when asked. */
+export function runTask(t: MapTask, index: number, stages: Stages, fragments?: FragmentPlan): DocumentResult {
+  const r = t.cached ? (JSON.parse(readFileSync(t.cached, 'utf8')) as DocumentResult) : processDocument(t.entry, t.bytes, t.file, stages);
+  if (t.cacheFile && !t.cached) {
+    mkdirSync(dirname(t.cacheFile), { recursive: true });
+    writeFileSync(`${t.cacheFile}.tmp`, JSON.stringify(r));
+    renameSync(`${t.cacheFile}.tmp`, t.cacheFile);
+  }
+  if (!fragments || !r.document) return r;
+  if (!gazetteerIds) {
+    const g = loadGazetteer();
+    gazetteerIds = { placeIds: new Set(g.places.map((p) => p.place_id)), actorIds: new Set(g.actors.map((a) => a.actor_id)) };
+  }
+  const d = r.document;
+  const meta = { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) };
+  const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
+  const text = d.rawOffsets ? rawText(t.file) : d.text;
+  const f = documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells });
+  const file = join(fragments.dir, `${index}.json`);
+  mkdirSync(fragments.dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(f));
+  return { ...resultStub(r), fragment: file, statementCount: r.statements.length };
 }
 
 export interface WorkerMapOptions {
@@ -49,26 +98,29 @@ const ROLE = 'homs-timeline/map-worker';
 export type OnResult = (index: number, result: DocumentResult) => void;
 
 /** Runs `processDocument` over `entries`, in parallel when `workers > 1`; results in input order (or to `onResult`). */
-export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], onResult?: OnResult) => Promise<DocumentResult[]> {
+export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], onResult?: OnResult, plan?: MapPlan) => Promise<DocumentResult[]> {
   const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
   const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
   const batch = Math.max(1, Math.floor(opts.batch ?? 8));
   const minPerWorker = Math.max(1, Math.floor(opts.minPerWorker ?? 50));
-  return async (entries, onResult) => {
-    const tasks: MapTask[] = entries.map((e) => ({ entry: e.entry, file: fileOf(e), bytes: e.bytes }));
+  return async (entries, onResult, plan = {}) => {
+    const tasks: MapTask[] = entries.map((e, i) => {
+      const p = plan.tasks?.[i];
+      return { entry: e.entry, file: fileOf(e), bytes: p?.cached ? new Uint8Array() : e.bytes, ...(p?.cached ? { cached: p.cached } : {}), ...(p?.cacheFile ? { cacheFile: p.cacheFile } : {}) };
+    });
     const size = Math.min(workers, Math.floor(tasks.length / minPerWorker), Math.ceil(tasks.length / batch));
     if (size <= 1) {
       const stages = defaultStages();
       const out: DocumentResult[] = [];
       tasks.forEach((t, i) => {
-        const r = processDocument(t.entry, t.bytes, t.file, stages);
+        const r = runTask(t, i, stages, plan.fragments);
         if (onResult) onResult(i, r);
         else out.push(r);
         opts.onProgress?.(i + 1, tasks.length);
       });
       return out;
     }
-    return runPool(tasks, size, batch, opts.onProgress, onResult);
+    return runPool(tasks, size, batch, opts.onProgress, onResult, plan.fragments);
   };
 }
 
@@ -85,7 +137,7 @@ function bootstrap(): string {
   return `import(${api}).then((m) => m.register()).then(() => import(${self}))`;
 }
 
-function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult): Promise<DocumentResult[]> {
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan): Promise<DocumentResult[]> {
   const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -102,7 +154,7 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       if (next >= tasks.length) return false;
       const start = next;
       next = Math.min(tasks.length, next + batch);
-      w.postMessage({ start, tasks: tasks.slice(start, next) });
+      w.postMessage({ start, tasks: tasks.slice(start, next), ...(fragments ? { fragments } : {}) });
       return true;
     };
     let idle = 0;
@@ -134,7 +186,7 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
   const port = parentPort;
   const stages = defaultStages();
-  port.on('message', (msg: { start: number; tasks: MapTask[] }) => {
-    port.postMessage({ start: msg.start, results: msg.tasks.map((t) => processDocument(t.entry, t.bytes, t.file, stages)) });
+  port.on('message', (msg: { start: number; tasks: MapTask[]; fragments?: FragmentPlan }) => {
+    port.postMessage({ start: msg.start, results: msg.tasks.map((t, j) => runTask(t, msg.start + j, stages, msg.fragments)) });
   });
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, loadGazetteer, releaseSource, type BuildOutcome } from '../build.ts';
+import { buildFolder, fragmentSource, loadGazetteer, type BuildOutcome } from '../build.ts';
 import { formatMessage, hasErrors } from '../diagnostics.ts';
 import { processDocument } from '../process.ts';
 import { measureQualityDir } from '../quality.ts';
@@ -42,16 +42,20 @@ const buildDir = values['build-dir'] as string;
 const progress = createProgress({ label: 'build' });
 const gazetteer = loadGazetteer();
 const stages = createStages(gazetteer);
-// Each document's records go to the cache (or, with --no-cache, to a scratch folder) as they are
-// made: the build holds only what the aggregate side decides with, whatever the corpus size.
-const scratch = join(buildDir, 'results');
+// The release this one is compared with (its diff needs every row's cells from the documents).
+const dist = values.dist as string | undefined;
+const latest = dist ? latestVersion(dist) : undefined;
+const previous = !dist ? undefined : values.check ? (latest ? loadBefore(dist, latest) : undefined) : loadLatest(dist);
+// Each document's share of the release (its fragment) is made where the document is processed,
+// on every core, and kept on disk: the build holds only what the join decides with.
+const scratch = join(buildDir, 'fragments');
 rmSync(scratch, { recursive: true, force: true });
 const outcome: BuildOutcome = await buildFolder(
   {
     raw,
     skipBad: values['skip-bad'] as boolean,
     ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }),
-    keepOnDisk: scratch,
+    fragments: { dir: scratch, withCells: previous !== undefined },
     map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update }),
   },
   (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), stages)),
@@ -67,7 +71,7 @@ if (!outcome.publishable) {
   process.exit(1);
 }
 
-const source = releaseSource(outcome, raw);
+const source = fragmentSource(outcome);
 const input = (version: string, previous: ReleaseInput['previous']) => ({ version, source, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped }, ...(previous ? { previous } : {}) });
 const measure = values['no-quality'] ? {} : { measure: measureQualityDir };
 /** The release written into `dir`, or a failure (nothing left in `dir`) when publish reports errors. */
@@ -88,23 +92,21 @@ if (values.out) {
   rmSync(out, { recursive: true, force: true });
   renameSync(partial, out);
   done(out);
-} else {
-  const dist = values.dist as string;
-  const latest = latestVersion(dist);
+} else if (dist) {
   if (values.check) {
     if (!latest) fail(`check: no release in ${dist}`);
     const dir = join(dist, `v${latest}`);
     const publishedQuality = readJsonIfAny(join(dir, 'quality.json'));
     const checkDir = join(buildDir, `check-v${latest}`);
-    const rebuilt = write(checkDir, latest as string, loadBefore(dist, latest as string), { value: publishedQuality });
+    const rebuilt = write(checkDir, latest as string, previous, { value: publishedQuality });
     if (rebuilt.kind !== 'written') fail(`check: rebuilding v${latest} gave no new release`);
     const differing = compareWithPublishedFacts(dir, rebuilt.facts);
     rmSync(checkDir, { recursive: true, force: true });
     if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
+    rmSync(scratch, { recursive: true, force: true });
     process.stderr.write(`check: v${latest} rebuilt byte for byte (${rebuilt.facts.size} files)\n`);
     process.exit(0);
   }
-  const previous = loadLatest(dist);
   const staging = join(dist, '.staging');
   mkdirSync(dist, { recursive: true });
   const release = write(staging, values.version as string, previous, measure);
@@ -129,6 +131,7 @@ function fail(why: string): never {
 }
 
 function done(out: string): void {
+  rmSync(scratch, { recursive: true, force: true });
   process.stderr.write(
     `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${outcome.statementCount} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
   );

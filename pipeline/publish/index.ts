@@ -59,7 +59,9 @@ export interface ReleaseSource {
   documents: readonly ReleaseDocumentMeta[];
   ids: readonly string[];
   /** The document's decoded raw text (the string the statements' UTF-16 spans index) and its statements. */
-  load(id: string): { text?: string; statements: Statement[] };
+  load?(id: string): { text?: string; statements: Statement[] };
+  /** Or its fragment, made already (in the map's workers: see workers.ts). */
+  fragment?(id: string): Fragment;
 }
 
 export type StreamingInput = Omit<ReleaseInput, 'statements' | 'documents' | 'quality'> & { source: ReleaseSource };
@@ -411,9 +413,13 @@ export class ReleaseJoin {
 export function writeReleaseBody(input: StreamingInput, sink: ReleaseSink): ReleaseBody | Unchanged {
   const join = new ReleaseJoin(input, sink);
   const metaById = new Map(input.source.documents.map((d) => [d.entry.id, d]));
-  for (const id of input.source.ids) {
-    const { text, statements } = input.source.load(id);
-    join.add(documentFragment(id, metaById.get(id), text, statements, join.context));
+  const { source } = input;
+  for (const id of source.ids) {
+    if (source.fragment) join.add(source.fragment(id));
+    else {
+      const { text, statements } = source.load!(id);
+      join.add(documentFragment(id, metaById.get(id), text, statements, join.context));
+    }
   }
   return join.finish();
 }
