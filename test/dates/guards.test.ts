@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../pipeline/dates/rules/index.ts';
-import { matchesAt } from '../../pipeline/dates/rules/rule.ts';
+import { digitAfter, matchesAt } from '../../pipeline/dates/rules/rule.ts';
 
 // Hand-written guards must say what the sticky regex tests they replace said, at any position.
 const REPLACED: Record<string, [string, number]> = {
@@ -41,6 +41,32 @@ describe('hand-written guards', () => {
       for (const t of [...CORPUS, ...randomTexts(5000)]) {
         for (let at = 0; at <= t.length; at++) {
           if (near(t, at) !== byRegex(t, at)) expect({ text: t.slice(at, at + 12), at, near: near(t, at) }).toEqual({ text: t.slice(at, at + 12), at, near: byRegex(t, at) });
+        }
+      }
+    });
+  }
+});
+
+// Guards tightened to what a rule's own regex needs: where the tightened guard says no and the
+// guard it refines says yes, the rule's sticky regex must fail (so no match is lost).
+const TIGHTENED: Record<string, (text: string, at: number) => boolean> = {
+  'absolute.year': () => true,
+  'absolute.month-day-year': digitAfter(3),
+  'absolute.month-day': digitAfter(3),
+  'absolute.month-day-of-year': digitAfter(3),
+  'ranges.month-days': digitAfter(3),
+};
+
+describe('tightened guards', () => {
+  for (const [id, looser] of Object.entries(TIGHTENED)) {
+    it(`${id}: no position its regex matches at is dropped`, () => {
+      const r = RULES.find((x) => x.id === id)!;
+      const re = new RegExp(r.pattern.source, 'y');
+      for (const t of [...CORPUS, ...randomTexts(3000).map((x) => `May ${x} 1939`)]) {
+        for (let at = 0; at < t.length; at++) {
+          if (r.triggers.near!(t, at) || !looser(t, at)) continue;
+          re.lastIndex = at;
+          if (re.test(t)) expect({ id, at, text: t.slice(at, at + 20) }).toBeUndefined();
         }
       }
     });

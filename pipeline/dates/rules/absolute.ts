@@ -4,7 +4,7 @@ import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } 
 import type { Mention } from '../model.ts';
 import { wordBeforeSpace, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { digitAfter, digitBefore, ofAhead, rule, wordBefore } from './rule.ts';
+import { dayAfterMonth, digitAfter, digitBefore, ofAhead, rule, wordBefore } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -26,6 +26,9 @@ function looksLikeCount(text: string, end: number): boolean {
 
 /** A year between a determiner and a noun ("the 2012 offensive", "his 2013 book"). */
 function isAttributive(text: string, start: number, end: number): boolean {
+  // /^[ -][A-Za-z]/ on what follows, by character tests first (the cheapest of the three)
+  const c = text.charCodeAt(end);
+  if (!((c === 32 || c === 45) && ((text.charCodeAt(end + 1) | 32) - 97) >>> 0 < 26)) return false;
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 20);
   return /\b(?:the|a|an|his|her|its|their|our|this|that|'s|’s)\s+$/i.test(before) && /^[ -][A-Za-z]/.test(after) &&
@@ -37,6 +40,27 @@ const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as
 
 /** Counts written before a number ("about 1500 troops"). */
 const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
+/** The last word of each COUNT_LEAD phrase. */
+const COUNT_LEAD_LAST = new Set(['about', 'around', 'some', 'over', 'than', 'nearly', 'approximately', 'almost', 'to', 'least', 'estimated', 'only', 'another', 'of']);
+
+/**
+ * COUNT_LEAD on the 24 characters before `start`: tried only when the word before the spaces
+ * there is the last word of one of its phrases (which any match ends in).
+ */
+function countLeads(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 24);
+  return COUNT_LEAD_LAST.has(wordBeforeSpace(text, start, lo)) && COUNT_LEAD.test(text.slice(lo, start));
+}
+
+/**
+ * The regex of absolute.year needs three or four digits at `at` and no digit after them
+ * (\d{3,4}(?![\d%]...)): a sticky match is tried only there.
+ */
+function threeOrFourDigits(text: string, at: number): boolean {
+  let i = at;
+  while (i < at + 5 && isDigitCode(text.charCodeAt(i))) i++;
+  return i - at === 3 || i - at === 4;
+}
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -72,14 +96,14 @@ export const absoluteRules: Rule[] = [
   }),
 
   // September 1, 1939 / May 10 1940
-  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.month-day-year', { on: ['month'], reach: [0, 30], near: dayAfterMonth(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}(?:,\\s*|\\s+)(\\d{3,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && y < 1000 && looksLikeCount(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: y, ...(era ? { era } : {}) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.month-day', { on: ['month'], reach: [0, 24], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
+  rule('absolute.month-day', { on: ['month'], reach: [0, 24], near: dayAfterMonth(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\b(?![,.]?\\d)(?!\\s*(?:%|percent|km|miles))`, (m, text) => {
     if (!/(?:st|nd|rd|th)$/.test(m[0]) && countNounFollows(text, m.index + m[0].length)) return null;
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
@@ -95,7 +119,7 @@ export const absoluteRules: Rule[] = [
     anchor: { kind: 'calendar' },
   })),
 
-  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
+  rule('absolute.month-day-of-year', { on: ['month'], reach: [0, 30], near: dayAfterMonth(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s+of\\s+(\\d{4})\\b`, (m) => ({
     known: { month: monthNumber(m[1]!)!, day: Number(m[2]), year: Number(m[3]) },
     anchor: { kind: 'calendar' },
   })),
@@ -152,21 +176,21 @@ export const absoluteRules: Rule[] = [
   }),
 
   // A four-digit year (1000-2099), or a three-digit one after "in"/"of"... (ancient narratives).
-  rule('absolute.year', { on: ['digit'], reach: [2, 8], start: true }, '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
+  rule('absolute.year', { on: ['digit'], reach: [2, 8], near: threeOrFourDigits, start: true }, '(?<![\\d$£€.,/:-])(\\d{3,4})(?![\\d%]|[.,]\\d|\\s*(?:km|m|ft|mi|kg|t|tonnes)\\b)(?!-(?:\\d|[a-z]+ed\\b))', (m, text) => {
     const y = Number(m[1]);
     const start = m.index;
     const end = start + m[0].length;
-    const before = text.slice(Math.max(0, start - 24), start);
     if (m[1]!.length === 3) {
+      const before = text.slice(Math.max(0, start - 24), start);
       if (!/\b(?:in|of|by|since|until|from|to|and|after|before|year|around|c\.|ca\.|–|-)\s*$/i.test(before)) return null;
       if (countNounFollows(text, end) || (looksLikeCount(text, end) && !FUNCTION_WORD_AFTER.test(text.slice(end, end + 12)))) return null;
       // "around 200", "up to 150–220 people": a quantity, unless an era follows ("around 490 BC"
       // is read by the era rules); a number range ends a count, not a year.
-      if (COUNT_LEAD.test(before) || /^\s*[–-]\s*\d/.test(text.slice(end, end + 4))) return null;
+      if (countLeads(text, start) || /^\s*[–-]\s*\d/.test(text.slice(end, end + 4))) return null;
       return { known: { year: y }, anchor: { kind: 'calendar' } };
     }
     if (y < 1000 || y > 2099) return null;
-    if (COUNT_LEAD.test(before) && (countNounFollows(text, end) || /^\s*(?:[,.;)]|$)/.test(text.slice(end, end + 2)))) return null;
+    if (countLeads(text, start) && (countNounFollows(text, end) || /^\s*(?:[,.;)]|$)/.test(text.slice(end, end + 2)))) return null;
     const attributive = isAttributive(text, start, end);
     if (!attributive && y < 1500 && looksLikeCount(text, end)) return null;
     return { known: { year: y }, anchor: { kind: 'calendar' }, ...(attributive ? { attributive } : {}) };

@@ -6,7 +6,7 @@ import { MONTH_RE, monthNumber } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
-import { digitAfter, digitBefore, isRegexSpace, rule } from './rule.ts';
+import { dayAfterMonth, digitBefore, isRegexSpace, rule } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -61,7 +61,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // May 5–7, 1940 / July 1 to 3
-  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: digitAfter(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
+  rule('ranges.month-days', { on: ['month'], reach: [0, 36], near: dayAfterMonth(3), start: true }, `\\b(${MONTH_RE})\\s+(${DAY})${ORD}\\s*(–|-|—|to|and)\\s*(${DAY})${ORD}(?:,\\s*((?:1[0-9]|20)\\d{2}))?\\b(?![,.]?\\d)`, (m) => {
     const s = m.index;
     const month = monthNumber(m[1]!)!;
     const y = m[5] ? { year: Number(m[5]) } : {};

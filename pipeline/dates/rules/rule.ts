@@ -69,6 +69,24 @@ export function digitAfter(ahead: number): (text: string, at: number) => boolean
 }
 
 /**
+ * digitAfter(ahead), and the word at `at` is followed by whitespace (after one '.' at most) and
+ * then a digit, as a day after a month name always is (`MONTH\s+DAY`): the second test only
+ * drops positions where such a pattern cannot match.
+ */
+export function dayAfterMonth(ahead: number): (text: string, at: number) => boolean {
+  const near = digitAfter(ahead);
+  return shared(`dayAfterMonth:${ahead}`, () => (text, at) => {
+    if (!near(text, at)) return false;
+    let i = at;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 46) i++;
+    const s = i;
+    while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++;
+    return i > s && isDigit(text.charCodeAt(i));
+  });
+}
+
+/**
  * The regex matches at `at` within `limit` characters (a sticky test on the text itself, no
  * slice). Only for patterns with one possible match length at a position.
  */
