@@ -86,7 +86,7 @@ export function codeVersion(): string {
 }
 
 function cacheKey(entry: RawEntry, version: string): string {
-  return createHash('sha256').update(version).update('\0').update(JSON.stringify(entry.entry)).update('\0').update(entry.file).update('\0').update(entry.bytes).digest('hex');
+  return createHash('sha256').update(version).update('\0').update(JSON.stringify(entry.entry)).update('\0').update(entry.file).update('\0').update(entry.contentSha256).digest('hex');
 }
 
 export async function buildFolder(opts: BuildOptions, runSequential: (entries: RawEntry[]) => DocumentResult[]): Promise<BuildOutcome> {

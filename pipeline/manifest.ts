@@ -14,7 +14,13 @@ export interface RawEntry {
   entry: SourceEntry;
   /** Absolute path of the file, proven to be inside the raw folder. */
   file: string;
-  bytes: Uint8Array;
+  /**
+   * The file's bytes, read when asked (each time): a build over 10,000 documents never holds
+   * them all, and a worker thread is sent them only when its turn comes.
+   */
+  readonly bytes: Uint8Array;
+  /** sha256 of the bytes, taken when the folder was read. */
+  contentSha256: string;
   /** Whether the entry came from the manifest (false: made up from the file alone). */
   listed: boolean;
 }
@@ -139,7 +145,7 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; rejected: 
           });
           return;
         }
-        entries.push({ entry, file, bytes, listed: true });
+        entries.push(rawEntry(entry, file, actual, true));
       });
     }
   }
@@ -161,15 +167,23 @@ export function loadRawFolder(rawDir: string): { entries: RawEntry[]; rejected: 
     if (hasManifest) {
       messages.push(err(`Unexpected file \`${rel}\` not listed in the manifest, expected an entry with its provenance; it is built with unknown licence`, 'manifest-unlisted-file', manifestFile, 'warning'));
     }
-    entries.push({
-      entry: { id, path: rel, sha256: sha256(bytes), licence: 'LicenseRef-Unknown', attribution: 'unknown (no manifest entry)' },
-      file,
-      bytes,
-      listed: false,
-    });
+    const digest = sha256(bytes);
+    entries.push(rawEntry({ id, path: rel, sha256: digest, licence: 'LicenseRef-Unknown', attribution: 'unknown (no manifest entry)' }, file, digest, false));
   }
   entries.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
   return { entries, rejected, messages };
+}
+
+function rawEntry(entry: SourceEntry, file: string, contentSha256: string, listed: boolean): RawEntry {
+  return {
+    entry,
+    file,
+    get bytes() {
+      return new Uint8Array(readFileSync(file));
+    },
+    contentSha256,
+    listed,
+  };
 }
 
 /** The absolute path of `rel` inside `root`, or why it is not allowed (absolute, `..`, symlink out). */

@@ -106,7 +106,16 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
   return async (entries, onResult, plan = {}) => {
     const tasks: MapTask[] = entries.map((e, i) => {
       const p = plan.tasks?.[i];
-      return { entry: e.entry, file: fileOf(e), bytes: p?.cached ? new Uint8Array() : e.bytes, ...(p?.cached ? { cached: p.cached } : {}), ...(p?.cacheFile ? { cacheFile: p.cacheFile } : {}) };
+      // the bytes are read when the task is run or sent (a getter: structured clone calls it), not now
+      return {
+        entry: e.entry,
+        file: fileOf(e),
+        get bytes() {
+          return p?.cached ? new Uint8Array() : e.bytes;
+        },
+        ...(p?.cached ? { cached: p.cached } : {}),
+        ...(p?.cacheFile ? { cacheFile: p.cacheFile } : {}),
+      };
     });
     const size = Math.min(workers, Math.floor(tasks.length / minPerWorker), Math.ceil(tasks.length / batch));
     if (size <= 1) {

@@ -108,6 +108,23 @@ export interface Unchanged {
   output: ReleaseOutput;
 }
 
+/** A growable list of non-negative numbers below 2^53 in a Float64Array (no boxed array of 10^6 numbers). */
+class Numbers {
+  private buf = new Float64Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = n;
+  }
+  get(i: number): number {
+    return this.buf[i] as number;
+  }
+}
+
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 /** Where diff.json gets a streamed table's `added` list (a NUL cannot occur in a key's parts). */
 const addedToken = (table: string) => `\u0000added\u0000${table}`;
@@ -129,9 +146,9 @@ export class ReleaseJoin {
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
   private readonly full: Scratch;
-  private readonly fullBytes: number[] = [];
-  private readonly nqStart: number[] = [];
-  private readonly nqBytes: number[] = [];
+  private readonly fullBytes = new Numbers();
+  private readonly nqStart = new Numbers();
+  private readonly nqBytes = new Numbers();
   private nqPos = 0;
   private readonly docCounts = new Map<string, number>();
   private readonly characters = new Map<string, number>();
@@ -212,7 +229,14 @@ export class ReleaseJoin {
       this.rowsSoFar[k] = (this.rowsSoFar[k] as number) + (f.rows[k] as number);
     });
     for (const id of f.ids) this.statementIds.push(id);
-    this.light.push(...f.light);
+    // the landing page's columns of every statement are held to the end: their strings shared
+    // (ids with statementIds, the document id, repeated dates and id lists) rather than one per row
+    f.light.forEach((r, i) => {
+      r.statement_id = f.ids[i] as string;
+      r.document_id = f.id;
+      for (const k of ['date_start', 'date_end', 'place_ids', 'actor_ids'] as const) r[k] = this.intern(r[k] as string);
+      this.light.push(r);
+    });
     for (const j of f.full) this.fullBytes.push(this.full.write(j));
     if (f.minStart !== undefined && (this.minStart === undefined || f.minStart < this.minStart)) this.minStart = f.minStart;
     if (f.maxEnd !== undefined && (this.maxEnd === undefined || f.maxEnd > this.maxEnd)) this.maxEnd = f.maxEnd;
@@ -227,6 +251,14 @@ export class ReleaseJoin {
         this.nqPos += n;
       }
     }
+  }
+
+  private readonly interned = new Map<string, string>();
+  private intern(s: string): string {
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    this.interned.set(s, s);
+    return s;
   }
 
   private violation(v: Violation): void {
@@ -338,12 +370,12 @@ export class ReleaseJoin {
     writeNQuads(head, this.statementIds, (i, k) => {
       if (memo?.i !== i) {
         let len = 0;
-        for (let q = 0; q < per; q++) len += this.nqBytes[i * per + q] as number;
-        memo = { i, bytes: this.nq.read(this.nqStart[i] as number, len) };
+        for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
+        memo = { i, bytes: this.nq.read(this.nqStart.get(i), len) };
       }
       let off = 0;
-      for (let q = 0; q < k; q++) off += this.nqBytes[i * per + q] as number;
-      return memo.bytes.subarray(off, off + (this.nqBytes[i * per + k] as number));
+      for (let q = 0; q < k; q++) off += this.nqBytes.get(i * per + q);
+      return memo.bytes.subarray(off, off + this.nqBytes.get(i * per + k));
     }, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)));
     facts.set('graph.nq', quads.end());
 
@@ -374,18 +406,18 @@ export class ReleaseJoin {
     for (const s of [this.graphPart, this.nq, ...this.added]) s.dispose();
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
-    const fullStart: number[] = [];
+    const fullStart = new Numbers();
     let pos = 0;
-    for (const n of this.fullBytes) {
+    for (let i = 0; i < this.fullBytes.length; i++) {
       fullStart.push(pos);
-      pos += n;
+      pos += this.fullBytes.get(i);
     }
     const decoder = new TextDecoder();
     const expand = (picked: CsvRow[]): CsvRow[] => {
       const index = new Map(this.light.map((r, i) => [r, i]));
       return picked.map((p) => {
         const i = index.get(p);
-        return i === undefined ? p : (JSON.parse(decoder.decode(this.full.read(fullStart[i] as number, this.fullBytes[i] as number))) as CsvRow);
+        return i === undefined ? p : (JSON.parse(decoder.decode(this.full.read(fullStart.get(i), this.fullBytes.get(i)))) as CsvRow);
       });
     };
     return {
