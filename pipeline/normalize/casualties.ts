@@ -47,6 +47,18 @@ const LOW_MODS = new Set(LOW_MOD.split('|'));
 const VAGUE = new RegExp(VAGUE_SRC, 'i');
 const VAGUE_AFTER = new RegExp(String.raw`^\s+${VAGUE_SRC}[^,.;]*`, 'i');
 
+/**
+ * The matches `text.matchAll(re)` yields, for a global pattern that never matches the empty
+ * string, without the copy of the pattern matchAll compiles per call.
+ */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m);
+  re.lastIndex = 0;
+  return out;
+}
+
 interface Qty {
   start: number;
   end: number;
@@ -68,7 +80,7 @@ export function parseNumber(s: string): number | undefined {
 /** Head counts in `text`, with dates, years, percentages and measures left out. */
 function quantities(text: string): Qty[] {
   const out: Qty[] = [];
-  for (const m of text.matchAll(QTY)) {
+  for (const m of matchesOf(QTY, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const mod = (m[1] ?? '').toLowerCase();
@@ -109,7 +121,7 @@ const CLAUSE_BREAK = /(;|:|\bthat\b|\bwhich\b|\bwho\b|\bwhen\b|\bwhile\b|\bwhere
 /** The stretch of the sentence before `at` that belongs to the same clause. */
 function clauseBefore(text: string, at: number): number {
   let cut = 0;
-  for (const m of text.slice(0, at).matchAll(CLAUSE_BREAK)) cut = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(CLAUSE_BREAK, text.slice(0, at))) cut = (m.index ?? 0) + m[0].length;
   return cut;
 }
 
@@ -131,9 +143,9 @@ function subjectFigure(text: string, qtys: Qty[], at: number): Qty[] {
   if (!inSeg.length) return [];
   const chunks: { s: number; e: number }[] = [];
   let s = from;
-  for (const m of seg.matchAll(/,/g)) {
-    chunks.push({ s, e: from + (m.index ?? 0) });
-    s = from + (m.index ?? 0) + 1;
+  for (let comma = seg.indexOf(','); comma !== -1; comma = seg.indexOf(',', comma + 1)) {
+    chunks.push({ s, e: from + comma });
+    s = from + comma + 1;
   }
   chunks.push({ s, e: at });
   const picked: Qty[] = [];
@@ -192,23 +204,23 @@ export function findCasualties(text: string): CasualtyPass {
     // `killed or wounded`: not a death count alone.
     return /^\s+(?:or|and\/or)\s+(?:wounded|injured|captured|missing)/i.test(text.slice(end));
   };
-  for (const m of text.matchAll(TOLL)) {
+  for (const m of matchesOf(TOLL, text)) {
     const end = (m.index ?? 0) + m[0].length;
     push(objectFigure(text, qtys, end), m.index ?? 0, end, 'casualty.toll');
   }
   // `68 corpses were found`, `the bodies of 34 civilians`
-  for (const m of text.matchAll(COUNTED_REMAINS)) {
+  for (const m of matchesOf(COUNTED_REMAINS, text)) {
     const at = m.index ?? 0;
     const q = qtys.find((x) => /^\s+$/.test(text.slice(x.end, at)) || /^\s+(?:charred|dead|mutilated|unidentified)\s+$/.test(text.slice(x.end, at)));
     if (q) push([q], at, at + m[0].length, 'casualty.toll');
   }
-  for (const m of text.matchAll(KILL_VERB)) {
+  for (const m of matchesOf(KILL_VERB, text)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     if (wordsNear(at, end)) continue;
     push(objectFigure(text, qtys, end), at, end, 'casualty.object');
   }
-  for (const m of text.matchAll(KILL_STATE)) {
+  for (const m of matchesOf(KILL_STATE, text)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     if (wordsNear(at, end)) continue;
@@ -272,7 +284,7 @@ export function findCasualties(text: string): CasualtyPass {
 }
 
 function vaguePhrase(text: string, re: RegExp): string | undefined {
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const at = m.index ?? 0;
     const from = clauseBefore(text, at);
     const seg = text.slice(from, at);
@@ -286,7 +298,7 @@ function vaguePhrase(text: string, re: RegExp): string | undefined {
 
 function woundedFigure(text: string, qtys: Qty[], taken: Set<Qty>): Casualties | undefined {
   const free = qtys.filter((q) => !taken.has(q));
-  for (const m of text.matchAll(WOUND)) {
+  for (const m of matchesOf(WOUND, text)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     let qs = /ing$/i.test(m[0]) ? objectFigure(text, free, end) : [];

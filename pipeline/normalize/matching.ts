@@ -25,7 +25,48 @@ export interface Token {
 const HYPHEN_ARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'at', 'ath', 'ar', 'az', 'an', 'adh', 'ed', 'es', 'et', 'ul']);
 const FREE_ARTICLES = new Set(['al', 'el']);
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
+// A word is what /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu matches: letters and digits,
+// then any apostrophe-joined runs of letters (`Ba'alba`). wordEnd() scans it by hand: most text is
+// ASCII, decided by a table, and a regex is asked only about other characters.
+const ASCII_LETTER = 1;
+const ASCII_DIGIT = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ASCII_CLASS[c] = ASCII_LETTER;
+  else if (c >= 0x30 && c <= 0x39) ASCII_CLASS[c] = ASCII_DIGIT;
+}
+const LETTER_OR_NUMBER_AT = /[\p{L}\p{N}]/uy;
+const LETTER_AT = /\p{L}/uy;
+
+/** Length in code units of the letter or digit (letter only, with `letterOnly`) at `i`, else 0. */
+function wordCharAt(text: string, i: number, letterOnly: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    const k = ASCII_CLASS[c]!;
+    return k === ASCII_LETTER || (k === ASCII_DIGIT && !letterOnly) ? 1 : 0;
+  }
+  if (c !== c) return 0; // past the end
+  const re = letterOnly ? LETTER_AT : LETTER_OR_NUMBER_AT;
+  re.lastIndex = i;
+  return re.test(text) ? re.lastIndex - i : 0;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2bf || c === 0x2be || c === 0x60;
+}
+
+/** End of the word starting at `i` (a letter or digit is there). */
+function wordEnd(text: string, i: number): number {
+  let n: number;
+  while ((n = wordCharAt(text, i, false)) > 0) i += n;
+  for (;;) {
+    if (!isApostrophe(text.charCodeAt(i))) return i;
+    let j = i + 1;
+    while ((n = wordCharAt(text, j, true)) > 0) j += n;
+    if (j === i + 1) return i;
+    i = j;
+  }
+}
 
 /** Splits text into word tokens with offsets; hyphens and apostrophes inside names are kept apart. */
 export function tokenize(text: string): Token[] {
@@ -44,10 +85,19 @@ export function tokenizeText(text: string): TokenizedText {
   const out: Token[] = [];
   const matchEnds: number[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    let raw = m[0];
-    matchEnds.push(start + raw.length);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const c = text.charCodeAt(at);
+    if (c < 0x80 ? ASCII_CLASS[c] === 0 : wordCharAt(text, at, false) === 0) {
+      // Not a word start; a pair of surrogates is one character.
+      at += c >= 0xd800 && c <= 0xdbff && at + 1 < length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = at;
+    at = wordEnd(text, at);
+    let raw = text.slice(start, at);
+    matchEnds.push(at);
     // Possessive `Syria's`: the name is `Syria`.
     const n = raw.length;
     if (n > 3) {

@@ -18,6 +18,20 @@ describe('spelling fold', () => {
   it('keeps Hama apart from Hamidiya', () => {
     expect(foldWord('Hama')).not.toBe(foldWord('Hamidiya'));
   });
+  it('finds exactly the words the word pattern matches, in any script', () => {
+    // The pattern the hand-written scanner implements: letters and digits, then apostrophe-joined letters.
+    const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
+    const alphabet = ['a', 'Z', '5', "'", '\u2019', '\u02bf', '\u02be', '`', ' ', '-', '\u00e9', '\u0301', '\u0663', '\u0627', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', '.', '\u00df', '\u0130', '\u2160'];
+    let seed = 1;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let k = 0; k < 20000; k++) {
+      let text = '';
+      for (let len = next(12); len > 0; len--) text += alphabet[next(alphabet.length)];
+      const want = [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+      const { tokens, matchEnds } = tokenizeText(text);
+      expect(tokens.map((t, i) => [t.start, matchEnds[i]]), JSON.stringify(text)).toEqual(want);
+    }
+  });
   it('marks glued and free articles', () => {
     const t = tokenize('al-Khalidiya and Dawar Al Khalidya');
     expect(t.filter((x) => x.article).map((x) => x.raw)).toEqual(['al', 'Al']);
