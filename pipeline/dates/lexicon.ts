@@ -32,6 +32,18 @@ const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seve
 
 /** Cardinal number words to values ("twenty-two" -> 22, "a" -> 1, "a dozen" -> 12). */
 export function numberValue(word: string): number | undefined {
+  // the same few words recur in every text: each is read once
+  const known = numberValues.get(word);
+  if (known !== undefined || numberValues.has(word)) return known;
+  if (numberValues.size >= 10_000) numberValues.clear();
+  const v = readNumber(word);
+  numberValues.set(word, v);
+  return v;
+}
+
+const numberValues = new Map<string, number | undefined>();
+
+function readNumber(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(\.\d+)?$/.test(w)) return Number(w);
   if (w === 'a' || w === 'an' || w === 'one' || w === 'a single' || w === 'single') return 1;

@@ -10,9 +10,18 @@ const UNIT_CODE: Record<string, string> = {
 };
 
 function unitCode(w: string): string {
-  const u = w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
-  return UNIT_CODE[u] ?? 'D';
+  // a handful of spellings ("days", "Years"): each worked out once
+  let code = unitCodes.get(w);
+  if (code === undefined) {
+    const u = w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+    code = UNIT_CODE[u] ?? 'D';
+    if (unitCodes.size >= 1000) unitCodes.clear();
+    unitCodes.set(w, code);
+  }
+  return code;
 }
+
+const unitCodes = new Map<string, string>();
 
 function value(n: number | 'X', code: string): string {
   return code.startsWith('T') ? `PT${n}${code.slice(1)}` : `P${n}${code}`;
@@ -28,7 +37,8 @@ const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}|an?|one|a\\s+single|half\\s+a|a
 
 export const durationRules: Rule[] = [
   rule('durations.counted', { on: ['unit'], reach: [42, 24], near: wordBefore([...COUNT_LAST_WORDS, 'full', 'long', 'more'], { digits: true, hyphen: true }) }, `\\b(?:(nearly|almost|under|less\\s+than|fewer\\s+than|over|more\\s+than|at\\s+least|about|around|roughly|approximately|up\\s+to)\\s+)?${NUM}(?:\\s+|-)(?:full\\s+|long\\s+|more\\s+)?(hours?|minutes?|days?|weeks?|months?|years?|decades?|century|centuries)(?:\\s+(?:old|of\\s+age|long))?\\b`, (m) => {
-    const n = numberValue(m[2]!.replace(/\s+/g, ' '));
+    // numberValue folds whitespace itself
+    const n = numberValue(m[2]!);
     if (n === undefined) return null;
     const d = { known: {}, anchor: { kind: 'duration' as const, value: value(n, unitCode(m[3]!)) } };
     const mod = m[1] ? MOD[m[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
@@ -42,7 +52,7 @@ export const durationRules: Rule[] = [
 
   // within days, within a week, in a matter of hours: a plan counted from the current time
   rule('durations.within', { on: ['unit'], reach: [32, 10], near: wordBefore(['within', 'of', 'few', ...COUNT_LAST_WORDS], { digits: true }) }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
-    const n = m[3] ? numberValue(m[3].replace(/\s+/g, ' ')) : undefined;
+    const n = m[3] ? numberValue(m[3]) : undefined;
     return {
       known: {}, anchor: { kind: 'duration', value: value(n ?? 'X', unitCode(m[4]!)) }, prospective: true, leadChars: m[1]!.length + 1,
     };

@@ -62,7 +62,7 @@ export const relativeRules: Rule[] = [
 
   // two days later, one week earlier, a week prior, twelve days after, 14 years later, two days previously
   rule('relative.n-units', { on: ['unit'], reach: [40, 30], near: wordAfter(['later', 'earlier', 'after', 'before', 'afterwards', 'afterward', 'previously', 'prior', 'ago', 'beforehand', 'on']) }, `(?<![\\d.,])\\b(?:(just|only|some|about|around|nearly|almost|barely)\\s+)?(${NUM})\\s+(${UNIT})\\s+(later|earlier|after|before|afterwards?|previously|prior|ago|beforehand|on)\\b`, (m) => {
-    const n = numberValue(m[2]!.replace(/\s+/g, ' '));
+    const n = numberValue(m[2]!); // numberValue folds whitespace itself
     if (n === undefined) return null;
     const dir = AFTER_WORDS.test(m[4]!) ? 1 : -1;
     let unit = UNIT_OF[m[3]!.toLowerCase()]!;
