@@ -100,7 +100,18 @@ interface Raw {
   start: number;
   end: number;
   order: number;
-  match: RegExpExecArray;
+  /** The match of a window scan; a sticky rule's match is taken again only if it wins its place. */
+  match: RegExpExecArray | null;
+  /** The sticky match was made on the range alone (near its edges). */
+  edge: boolean;
+}
+
+/** The sticky match of rule `order` at `p` again, as it was made (on the text or the range). */
+function stickyMatch(re: RegExp, text: string, p: number, from: number, to: number, edge: boolean): RegExpExecArray {
+  re.lastIndex = edge ? p - from : p;
+  const m = re.exec(edge ? text.slice(from, to) : text)!;
+  if (edge) m.index += from;
+  return m;
 }
 
 /** A stable counting sort of the raw matches, longest first. */
@@ -145,20 +156,24 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     const ps = positions[group] ??= positionsFor(text, order, found);
     if (r.triggers.start) {
       // sticky at each trigger; a match never starts inside the previous one (as a global scan)
+      // (test, not exec: a sticky match starts at p and ends at lastIndex; most never win
+      // their place, and a match array is made again only for those that do)
       let last = from;
       for (const p of ps) {
         if (p < last) continue;
         re.lastIndex = p;
-        let m = re.exec(text);
+        if (!re.test(text)) continue;
+        let end = re.lastIndex;
         // near the range's edges, see only the range (as a window would)
-        if (m && (p - from < EDGE || p + m[0].length > to - EDGE)) {
+        const edge = p - from < EDGE || end > to - EDGE;
+        if (edge) {
           re.lastIndex = p - from;
-          m = re.exec(text.slice(from, to));
-          if (m) m.index += from;
+          if (!re.test(text.slice(from, to))) continue;
+          end = from + re.lastIndex;
         }
-        if (!m || m[0].length === 0) continue;
-        last = m.index + m[0].length;
-        raws.push({ start: m.index, end: last, order, match: m });
+        if (end === p) continue;
+        last = end;
+        raws.push({ start: p, end, order, match: null, edge });
       }
       continue;
     }
@@ -170,7 +185,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) { re.lastIndex++; continue; }
         m.index += w.start;
-        raws.push({ start: m.index, end: m.index + m[0].length, order, match: m });
+        raws.push({ start: m.index, end: m.index + m[0].length, order, match: m, edge: false });
       }
     }
   }
@@ -184,7 +199,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     for (let i = c.start; i < c.end; i++) if (taken[i - from]) { free = false; break; }
     if (!free) continue;
     const r = RULES[c.order]!;
-    const d = r.extract(c.match, text, from);
+    const d = r.extract(c.match ?? stickyMatch(r.pattern, text, c.start, from, to, c.edge), text, from);
     if (!d) continue;
     taken.fill(1, c.start - from, c.end - from);
     accepted.push(toMention(d, c.start + (d.leadChars ?? 0), c.end - (d.trimEnd ?? 0), text, r.id));
