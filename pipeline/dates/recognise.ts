@@ -179,6 +179,30 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     }
     const wg = WINDOW_GROUP[order]!;
     const ws = windowed[wg] ??= windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]).map(([a, b]) => ({ start: a, text: text.slice(a, b) }));
+    if (r.sticky) {
+      // tried at the digit runs of each window: the scan's matches (see RuleTriggers.digitStart)
+      const digits = found[0]!;
+      const sticky = r.sticky;
+      let k = 0;
+      for (const w of ws) {
+        const slice = w.text;
+        const end = w.start + slice.length;
+        while (k < digits.length && digits[k]! < w.start) k++;
+        let next = w.start; // where the scan would look next
+        for (let j = k; j < digits.length && digits[j]! < end; j++) {
+          const q = digits[j]!;
+          if (q < next) continue;
+          sticky.lastIndex = q - w.start;
+          const m = sticky.exec(slice);
+          if (!m) continue;
+          if (m[0].length === 0) { next = q + 1; continue; }
+          m.index += w.start;
+          next = m.index + m[0].length;
+          raws.push({ start: m.index, end: next, order, match: m, edge: false });
+        }
+      }
+      continue;
+    }
     for (const w of ws) {
       const slice = w.text;
       re.lastIndex = 0;

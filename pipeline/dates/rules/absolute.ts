@@ -87,7 +87,7 @@ export const absoluteRules: Rule[] = [
   })),
 
   // 8 May 2011, 8th of May 2011, 480 BC dates; the year must not be a count (9 February 611 civilians)
-  rule('absolute.day-month-year', { on: ['month'], reach: [8, 30], near: digitBefore(10) }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
+  rule('absolute.day-month-year', { on: ['month'], reach: [8, 30], near: digitBefore(10), digitStart: true }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE}),?\\s+(\\d{1,4})(${ERA_AFTER_RE})?(?![\\d,]\\d)\\b`, (m, text) => {
     const era = eraOf(m[4]);
     const y = year(m[3]!);
     if (!era && (y < 1000 || m[3]!.length < 4) && looksLikeCount(text, m.index + m[0].length)) return null;
@@ -108,7 +108,7 @@ export const absoluteRules: Rule[] = [
     return { known: { month: monthNumber(m[1]!)!, day: Number(m[2]) }, anchor: { kind: 'calendar' } };
   }),
 
-  rule('absolute.day-month', { on: ['month'], reach: [8, 20], near: digitBefore(10) }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
+  rule('absolute.day-month', { on: ['month'], reach: [8, 20], near: digitBefore(10), digitStart: true }, `\\b(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})\\b`, (m) => ({
     known: { day: Number(m[1]), month: monthNumber(m[2]!)! },
     anchor: { kind: 'calendar' },
   })),

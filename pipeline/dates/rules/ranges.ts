@@ -30,7 +30,7 @@ function yearDashAt(text: string, at: number): boolean {
 
 export const rangeRules: Rule[] = [
   // 6 May 20119 May 2014: an infobox "6 May 2011 – 9 May 2014" whose dash was stripped
-  rule('ranges.glued-years', { on: ['month'], reach: [8, 40], near: digitBefore(10) }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
+  rule('ranges.glued-years', { on: ['month'], reach: [8, 40], near: digitBefore(10), digitStart: true }, `\\b(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})(${DAY})\\s+(${MONTH_RE})\\s+((?:19|20)\\d{2})\\b`, (m) => {
     const s = m.index;
     const cut = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length) + 4;
     return {
@@ -44,7 +44,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 20 and 22 January (2013), 20–22 January, 28 to 30 May
-  rule('ranges.days-month', { on: ['month'], reach: [26, 32], near: digitBefore(8) }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
+  rule('ranges.days-month', { on: ['month'], reach: [26, 32], near: digitBefore(8), digitStart: true }, `\\b(${DAY})${ORD}\\s*(and|to|until|through|–|-|—|&)\\s*(${DAY})${ORD}\\s+(?:of\\s+)?(${MONTH_RE})(?:,?\\s+((?:1[0-9]|20)\\d{2}))?\\b`, (m) => {
     const s = m.index;
     const second = s + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
     const month = monthNumber(m[4]!)!;
@@ -78,7 +78,7 @@ export const rangeRules: Rule[] = [
   }),
 
   // 499–449 BC, 480-479 BC, from 499 to 493 BC: the era at the end covers both years
-  rule('ranges.years-era', { on: ['era'], reach: [18, 6] }, '(?<![\\d.,-])(\\d{2,4})\\s*(?:[–—-]|\\sto\\s|\\sand\\s|\\suntil\\s)\\s*(\\d{2,4})\\s*(BC|BCE|B\\.C\\.)(?![a-z])', (m) => {
+  rule('ranges.years-era', { on: ['era'], reach: [18, 6], digitStart: true }, '(?<![\\d.,-])(\\d{2,4})\\s*(?:[–—-]|\\sto\\s|\\sand\\s|\\suntil\\s)\\s*(\\d{2,4})\\s*(BC|BCE|B\\.C\\.)(?![a-z])', (m) => {
     const s = m.index;
     const a = Number(m[1]);
     const b = Number(m[2]);

@@ -37,6 +37,12 @@ export interface RuleTriggers {
    * instead of scanning a window around it.
    */
   start?: boolean;
+  /**
+   * Every match (in a window) starts where a digit run starts: the window is not scanned
+   * position by position, its regex is tried (sticky, on the window's text) at the digit runs in
+   * it, which finds what the scan would (a scan can only match where a match can start).
+   */
+  digitStart?: boolean;
 }
 
 /**
@@ -112,6 +118,8 @@ export interface Rule {
   id: string;
   triggers: RuleTriggers;
   pattern: RegExp;
+  /** The pattern made sticky, for a digitStart rule. */
+  sticky: RegExp | undefined;
   /**
    * `m.index` is an offset into `text`, the whole text (so look-arounds in code see real
    * context); `from` is where the scanned range starts (a sentence start, when dating sentences).
@@ -121,8 +129,9 @@ export interface Rule {
 
 export function rule(id: string, triggers: RuleTriggers, source: string, extract: Rule['extract'], flags = 'g'): Rule {
   // one shape for every rule's triggers (recognition reads them for each rule of each text)
-  const t: RuleTriggers = { on: triggers.on, reach: triggers.reach, near: triggers.near, start: triggers.start ?? false };
-  return { id, triggers: t, pattern: new RegExp(source, t.start ? flags.replace('g', '') + 'y' : flags), extract };
+  const t: RuleTriggers = { on: triggers.on, reach: triggers.reach, near: triggers.near, start: triggers.start ?? false, digitStart: triggers.digitStart ?? false };
+  const sticky = t.digitStart ? new RegExp(source, flags.replace('g', '') + 'y') : undefined;
+  return { id, triggers: t, pattern: new RegExp(source, t.start ? flags.replace('g', '') + 'y' : flags), sticky, extract };
 }
 
 /** Regex `\s` (ASCII and Unicode spaces), without a regex call. */
