@@ -42,18 +42,28 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+/** A window of the text around triggers, and its text. */
+interface Window { start: number; text: string }
+
 /** Merged windows around the positions of the given triggers, snapped to whitespace. */
-function windows(text: string, positions: number[], from: number, to: number, back: number, ahead: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function windows(text: string, positions: number[], from: number, to: number, back: number, ahead: number): Window[] {
+  const out: Window[] = [];
+  let ws = -1;
+  let we = -1;
   for (const p of positions) {
     let s = Math.max(from, p - back);
     while (s > from && !isSpace(text.charCodeAt(s - 1))) s--;
     let e = Math.min(to, p + ahead);
     while (e < to && !isSpace(text.charCodeAt(e))) e++;
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    if (ws >= 0 && s <= we) {
+      if (e > we) we = e;
+    } else {
+      if (ws >= 0) out.push({ start: ws, text: text.slice(ws, we) });
+      ws = s;
+      we = e;
+    }
   }
+  if (ws >= 0) out.push({ start: ws, text: text.slice(ws, we) });
   return out;
 }
 
@@ -87,11 +97,11 @@ function positionsFor(text: string, order: number, found: number[][]): number[] 
   // each trigger's positions ascend: merging gives what concatenating and sorting would
   for (let k = 1; k < on.length; k++) all = merge(all, found[on[k]!]!);
   const near = RULES[order]!.triggers.near;
-  return near ? all.filter((p) => near(text, p)) : all;
+  if (!near) return all;
+  const out: number[] = [];
+  for (const p of all) if (near(text, p)) out.push(p);
+  return out;
 }
-
-/** A window of the text around triggers, and its text. */
-interface Window { start: number; text: string }
 
 /** How close to the range's edges a sticky match is redone on the range alone. */
 const EDGE = 8;
@@ -178,7 +188,7 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       continue;
     }
     const wg = WINDOW_GROUP[order]!;
-    const ws = windowed[wg] ??= windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]).map(([a, b]) => ({ start: a, text: text.slice(a, b) }));
+    const ws = windowed[wg] ??= windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]);
     if (r.sticky) {
       // tried at the digit runs of each window: the scan's matches (see RuleTriggers.digitStart)
       const digits = found[0]!;

@@ -3,6 +3,7 @@
 // after, before, during/throughout. The statement keeps the preposition in its verbatim text.
 import type { DateQualifier } from '../../types.ts';
 import { wordBeforeSpace, type Refiner } from './refiner.ts';
+import { isRegexSpace } from './rule.ts';
 
 const LEAD = /\b(on|in|at|as\s+of|into|by|no\s+later\s+than|around|about|approximately|roughly|circa|ca\.|c\.|some\s+time\s+around|since|beginning|starting|until|till|up\s+to|up\s+until|after|shortly\s+after|soon\s+after|before|shortly\s+before|prior\s+to|ahead\s+of|during|throughout|through|over|within|between|from|early\s+on|late\s+on)\s+$/i;
 
@@ -26,6 +27,12 @@ const LEAD_LAST = new Set(['on', 'in', 'at', 'of', 'into', 'by', 'than', 'around
 /** Approximation words belong to the TIMEX itself in WikiWars ("about 1910", "ca. 466 BC"). */
 const APPROX = new Set(['around', 'about', 'approximately', 'roughly', 'circa', 'ca.', 'c.', 'some time around']);
 
+/** s.replace(/\s+/g, ' '), without the regex call when s has no whitespace (most leads are one word). */
+function foldSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isRegexSpace(s.charCodeAt(i))) return s.replace(/\s+/g, ' ');
+  return s;
+}
+
 export const qualifierLead: Refiner = {
   id: 'qualifiers.lead',
   refine(mentions, text) {
@@ -36,7 +43,7 @@ export const qualifierLead: Refiner = {
       const before = text.slice(lo, m.start);
       const p = LEAD.exec(before);
       if (!p) continue;
-      const word = p[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const word = foldSpaces(p[1]!.toLowerCase());
       m.lead = m.start - p[0].length;
       m.qualifier ??= QUALIFIER[word] ?? 'on';
       if (APPROX.has(word) && m.anchor.kind === 'calendar') {
