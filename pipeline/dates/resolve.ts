@@ -42,7 +42,8 @@ function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
 }
 
 export function newState(): NarrativeState {
-  return { bc: false };
+  // every field present from the start (absent ones undefined): one object shape as it advances
+  return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined };
 }
 
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
