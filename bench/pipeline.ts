@@ -49,48 +49,46 @@ const cpuS = () => {
 // ---------------------------------------------------------------- child modes (one measured run each)
 
 async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
-  const { buildFolder, codeVersion, fragmentSource, loadGazetteer } = await import('../pipeline/build.ts');
-  const { writeReleaseFolder } = await import('../pipeline/publish/index.ts');
+  const { buildFolder, codeVersion, documentMeta, loadGazetteer, readFragment } = await import('../pipeline/build.ts');
+  const { hasErrors } = await import('../pipeline/diagnostics.ts');
+  const { releaseFolderWriter } = await import('../pipeline/publish/index.ts');
   const { workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    ms[name] = now - t;
-    t = now;
-  };
-  const t0 = t;
-  let mapMs = 0;
+  const t0 = performance.now();
+  let joinMs = 0;
   const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path) });
-  // as `make` builds: each document's fragment made in the map, on every core, and kept on disk
+  // as `make` builds: each document's fragment made in the map, on every core, and kept on disk;
+  // this thread joins them in document order while the map goes on
   const scratch = `${out}.fragments`;
-  const outcome = await buildFolder({ raw, ...(cacheDir ? { cacheDir } : {}), fragments: { dir: scratch, withCells: false }, map: async (entries, onResult, plan) => {
-    const s = performance.now();
-    const r = await map(entries, onResult, plan);
-    mapMs = performance.now() - s;
-    return r;
-  } }, () => []);
-  const runner = performance.now() - t;
-  ms.map = mapMs;
-  ms['load+aggregate'] = runner - mapMs;
-  t = performance.now();
   const gazetteer = loadGazetteer();
-  const source = fragmentSource(outcome);
-  lap('release input');
-  ms['to publish'] = performance.now() - t0;
+  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, out);
   let error: string | undefined;
+  let outcome;
   try {
-    writeReleaseFolder({ version: '0.1.0', source, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped } }, out, {});
-    lap('publish+write');
+    outcome = await buildFolder({
+      raw,
+      ...(cacheDir ? { cacheDir } : {}),
+      fragments: { dir: scratch, withCells: false },
+      map,
+      onOrdered: (_, r) => {
+        const s = performance.now();
+        if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+        joinMs += performance.now() - s;
+      },
+    }, () => []);
+    ms.map = performance.now() - t0;
+    ms.join = joinMs;
+    const s = performance.now();
+    writer.finish({}, { skipped: outcome.skipped });
+    ms.finish = performance.now() - s;
   } catch (e) {
-    lap('publish+write');
     const where = /\n\s+at (\S+) \(.*?([^/]+\.ts):(\d+)/.exec(String((e as Error).stack));
     error = `${String(e)}${where ? ` in ${where[1]} (${where[2]}:${where[3]})` : ''}`;
   }
   rmSync(scratch, { recursive: true, force: true });
   ms.total = performance.now() - t0;
   const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
-  return { docs: outcome.good.length, bytes, statements: outcome.statementCount, ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome.cache.hits, code: codeVersion(), ...(error ? { error } : {}) };
+  return { docs: outcome?.good.length ?? 0, bytes, statements: outcome?.statementCount ?? 0, ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome?.cache.hits ?? 0, code: codeVersion(), ...(error ? { error } : {}) };
 }
 
 /** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */
@@ -215,11 +213,11 @@ async function parent(): Promise<void> {
     for (const [k, v] of Object.entries(st.ms)) line(`  ${k.padEnd(20)} ${f1(v).padStart(9)} ms  ${f1((100 * v) / stageTotal).padStart(5)}%`);
 
     const builds = new Map<string, RunReport>();
-    line('\n== whole build (load -> map -> aggregate -> publish -> write), 1 worker');
+    line('\n== whole build (load -> map, with each fragment joined into the release as it comes -> finish), 1 worker');
     line('  scale   docs     MB  statements   total s   ms/doc   docs/s    MB/s  peak RSS MB  CPU s   [stage ms]');
     const row = (label: string, r: RunReport) => {
       const s = r.ms.total as number;
-      const stages = Object.entries(r.ms).filter(([k]) => k !== 'total' && k !== 'to publish').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      const stages = Object.entries(r.ms).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
       line(`  ${label.padEnd(6)} ${String(r.docs).padStart(5)} ${f1(mb(r.bytes)).padStart(6)} ${String(r.statements).padStart(11)} ${(s / 1000).toFixed(2).padStart(9)} ${(s / r.docs).toFixed(2).padStart(8)} ${((1000 * r.docs) / s).toFixed(0).padStart(8)} ${((1000 * mb(r.bytes)) / s).toFixed(2).padStart(7)} ${f1(r.maxRssMB).padStart(12)} ${f1(r.cpuS ?? 0).padStart(6)}   [${stages}]${r.error ? `  PUBLISH FAILED: ${r.error}` : ''}`);
     };
     for (const s of scales) {
@@ -235,7 +233,7 @@ async function parent(): Promise<void> {
     row(`${top}x`, w2);
     const w1 = builds.get(`${top}x-w1`) as RunReport;
     const same = w1.error || w2.error ? 'not compared (publish failed)' : sameTree(join(dir, `rel-${top}x-w1`), join(dir, `rel-${top}x-w2`));
-    line(`  speed-up 2 vs 1 worker: whole build ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x, map stage ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; release bytes identical: ${same}`);
+    line(`  speed-up 2 vs 1 worker: whole build ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x, map (+ join) ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; release bytes identical: ${same}`);
 
     line('\n== map side alone, streaming to JSON Lines (no result kept in memory), 1 thread');
     line('  scale   docs   total s   ms/doc  peak RSS MB');
@@ -265,13 +263,12 @@ async function parent(): Promise<void> {
       const failed = hi.error || lo.error ? ' (publish failed at this scale: see above)' : '';
       line(`\n== targets (${top}x vs ${mid}x, 1 worker)`);
       line(`  time per document ratio, whole build   ${(perDoc(hi, 'total') / perDoc(lo, 'total')).toFixed(2)} (target <= 1.3)${failed}`);
-      line(`  time per document ratio, to publish    ${(perDoc(hi, 'to publish') / perDoc(lo, 'to publish')).toFixed(2)} (load, map, aggregate, release input)`);
-      line(`  time per document ratio, map stage     ${(perDoc(hi, 'map') / perDoc(lo, 'map')).toFixed(2)}`);
+      line(`  time per document ratio, map (+ join)  ${(perDoc(hi, 'map') / perDoc(lo, 'map')).toFixed(2)}`);
+      line(`  time per document ratio, finish        ${(perDoc(hi, 'finish') / perDoc(lo, 'finish')).toFixed(2)} (small tables, graph head, N-Quads order, landing page)`);
       line(`  peak RSS ratio, whole build            ${(hi.maxRssMB / lo.maxRssMB).toFixed(2)} (target <= 1.5)${failed}`);
       line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
       line(`  2 workers vs 1, whole build            ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x (target >= 1.6)${failed}`);
-      line(`  2 workers vs 1, to publish             ${((w1.ms['to publish'] as number) / (w2.ms['to publish'] as number)).toFixed(2)}x`);
-      line(`  2 workers vs 1, map stage              ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; CPU s ${f1(w1.cpuS ?? 0)} vs ${f1(w2.cpuS ?? 0)}`);
+      line(`  2 workers vs 1, map (+ join)           ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; CPU s ${f1(w1.cpuS ?? 0)} vs ${f1(w2.cpuS ?? 0)}`);
       line(`  pipeline / chrono-node, whole build    ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)} (target < 1)`);
       line(`  pipeline / chrono-node, dates stage    ${((st.ms.dates as number) / (ch.ms.total as number)).toFixed(2)}`);
     }

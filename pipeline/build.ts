@@ -9,6 +9,7 @@ import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput, ReleaseSource } from './publish/index.ts';
 import type { Fragment } from './publish/fragment.ts';
+import type { ReleaseDocumentMeta } from './publish/rows.ts';
 import type { FragmentPlan, MapPlan } from './workers.ts';
 import type { ActorRecord, Message, PlaceRecord, Statement } from './types.ts';
 
@@ -27,6 +28,8 @@ export interface BuildOptions {
    * results then carry `fragment` (see fragmentSource). Needs `map` (workerMap).
    */
   fragments?: FragmentPlan;
+  /** Each result in input order, as soon as it and every one before it are done (while the map goes on). */
+  onOrdered?: (index: number, result: DocumentResult) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -109,9 +112,12 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
     todo.push(i);
   });
   const counts = new Map<DocumentResult, number>();
+  let next = 0;
   const keep = (i: number, r: DocumentResult) => {
     counts.set(r, r.statementCount ?? r.statements.length);
     results[i] = r;
+    if (!opts.onOrdered) return;
+    for (; next < results.length && results[next] !== undefined; next++) opts.onOrdered(next, results[next] as DocumentResult);
   };
   if (opts.fragments) {
     // every document goes to the map: a cached result is read there, a new one cached there, and
@@ -172,15 +178,21 @@ export function loadGazetteer(dir = join(PROJECT_ROOT, 'gazetteer')): Gazetteer 
   return { places: read<PlaceRecord>('places.json', 'places'), actors: read<ActorRecord>('actors.json', 'actors') };
 }
 
+/** A document's metadata as publish reads it, from its result. */
+export function documentMeta(r: DocumentResult): ReleaseDocumentMeta | undefined {
+  const d = r.document;
+  return d ? { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) } : undefined;
+}
+
+/** A fragment file back (see FragmentPlan). */
+export const readFragment = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Fragment;
+
 /** The fragments of a `fragments` build, read one at a time in document order. */
 export function fragmentSource(outcome: BuildOutcome): ReleaseSource {
   const byId = new Map(outcome.good.filter((r) => r.document && r.fragment).map((r) => [r.entry.id, r]));
-  const documents = [...byId.values()].map((r) => {
-    const d = r.document!;
-    return { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) };
-  });
+  const documents = [...byId.values()].map((r) => documentMeta(r)!);
   const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { documents, ids, fragment: (id) => JSON.parse(readFileSync(byId.get(id)!.fragment as string, 'utf8')) as Fragment };
+  return { documents, ids, fragment: (id) => readFragment(byId.get(id)!.fragment as string) };
 }
 
 /** What publish needs from a build: statements with spans of the raw file, documents with their raw text. */

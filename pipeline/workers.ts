@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { RawEntry } from './manifest.ts';
-import { loadGazetteer, rawText, resultStub } from './build.ts';
+import { documentMeta, loadGazetteer, rawText, resultStub } from './build.ts';
 import { processDocument, rawSpan, type DocumentResult, type Stages } from './process.ts';
 import { documentFragment } from './publish/fragment.ts';
 import { createStages } from './stages.ts';
@@ -64,7 +64,7 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
     gazetteerIds = { placeIds: new Set(g.places.map((p) => p.place_id)), actorIds: new Set(g.actors.map((a) => a.actor_id)) };
   }
   const d = r.document;
-  const meta = { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) };
+  const meta = documentMeta(r);
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
   const text = d.rawOffsets ? rawText(t.file) : d.text;
   const f = documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells });

@@ -4,13 +4,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, fragmentSource, loadGazetteer, type BuildOutcome } from '../build.ts';
+import { buildFolder, documentMeta, loadGazetteer, readFragment, type BuildOutcome } from '../build.ts';
 import { formatMessage, hasErrors } from '../diagnostics.ts';
 import { processDocument } from '../process.ts';
 import { measureQualityDir } from '../quality.ts';
 import { createStages } from '../stages.ts';
 import { createProgress } from '../progress.ts';
-import { writeReleaseFolder, type ReleaseInput, type Unchanged, type WrittenRelease } from '../publish/index.ts';
+import { releaseFolderWriter } from '../publish/index.ts';
 import { compareWithPublishedFacts, latestVersion, loadBefore, loadLatest, publishStaged } from '../publish/write.ts';
 import type { Message } from '../types.ts';
 import { workerMap } from '../workers.ts';
@@ -42,14 +42,23 @@ const buildDir = values['build-dir'] as string;
 const progress = createProgress({ label: 'build' });
 const gazetteer = loadGazetteer();
 const stages = createStages(gazetteer);
-// The release this one is compared with (its diff needs every row's cells from the documents).
+// What is built: a folder (--out), the check of the latest release, or the next release.
 const dist = values.dist as string | undefined;
 const latest = dist ? latestVersion(dist) : undefined;
-const previous = !dist ? undefined : values.check ? (latest ? loadBefore(dist, latest) : undefined) : loadLatest(dist);
+if (dist && values.check && !latest) fail(`check: no release in ${dist}`);
+const mode = values.out ? 'out' : values.check ? 'check' : 'dist';
+// The release this one is compared with (its diff needs every row's cells from the documents).
+const previous = !dist ? undefined : mode === 'check' ? loadBefore(dist, latest as string) : loadLatest(dist);
+const version = mode === 'out' ? (values.version === 'auto' ? '0.1.0' : (values.version as string)) : mode === 'check' ? (latest as string) : (values.version as string);
+const target = mode === 'out' ? `${(values.out as string).replace(/\/+$/, '')}.partial` : mode === 'check' ? join(buildDir, `check-v${latest}`) : join(dist as string, '.staging');
+if (mode === 'dist') mkdirSync(dist as string, { recursive: true });
+
 // Each document's share of the release (its fragment) is made where the document is processed,
-// on every core, and kept on disk: the build holds only what the join decides with.
+// on every core, and kept on disk; this thread joins the fragments into the release's files in
+// document order while the workers go on. The build holds only what the join decides with.
 const scratch = join(buildDir, 'fragments');
 rmSync(scratch, { recursive: true, force: true });
+const writer = releaseFolderWriter({ version, places: gazetteer.places, actors: gazetteer.actors, ...(previous ? { previous } : {}) }, target);
 const outcome: BuildOutcome = await buildFolder(
   {
     raw,
@@ -57,6 +66,10 @@ const outcome: BuildOutcome = await buildFolder(
     ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }),
     fragments: { dir: scratch, withCells: previous !== undefined },
     map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update }),
+    // a document with errors is never in a release (without --skip-bad, there is then no release)
+    onOrdered: (_, r) => {
+      if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+    },
   },
   (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), stages)),
 );
@@ -66,55 +79,40 @@ mkdirSync(buildDir, { recursive: true });
 writeFileSync(join(buildDir, 'messages.json'), JSON.stringify(outcome.messages, null, 1) + '\n');
 
 if (!outcome.publishable) {
+  writer.abort();
   const errors = outcome.messages.filter((m) => m.severity === 'error').length;
   process.stderr.write(`build: ${errors} error(s) in ${outcome.skipped.length} document(s); nothing published (use --skip-bad to publish without them)\n`);
   process.exit(1);
 }
 
-const source = fragmentSource(outcome);
-const input = (version: string, previous: ReleaseInput['previous']) => ({ version, source, places: gazetteer.places, actors: gazetteer.actors, report: { skipped: outcome.skipped }, ...(previous ? { previous } : {}) });
-const measure = values['no-quality'] ? {} : { measure: measureQualityDir };
-/** The release written into `dir`, or a failure (nothing left in `dir`) when publish reports errors. */
-const write = (dir: string, version: string, previous: ReleaseInput['previous'], quality: { value?: unknown; measure?: (dir: string) => unknown }): WrittenRelease | Unchanged => {
-  const r = writeReleaseFolder(input(version, previous), dir, quality);
-  const messages = r.kind === 'written' ? r.messages : r.output.messages;
-  if (hasErrors(messages)) rmSync(dir, { recursive: true, force: true });
-  report(messages);
-  return r;
-};
+const quality = mode === 'check' ? { value: readJsonIfAny(join(dist as string, `v${latest}`, 'quality.json')) } : values['no-quality'] ? {} : { measure: measureQualityDir };
+const release = writer.finish(quality, { skipped: outcome.skipped });
+const messages = release.kind === 'written' ? release.messages : release.output.messages;
+if (hasErrors(messages)) writer.abort();
+report(messages);
 
-if (values.out) {
+if (mode === 'out') {
   // A release folder from any raw folder: no versioning, never touches dist-data. Written next
   // to its place and renamed into it, so the folder is never half-written.
   const out = values.out as string;
-  const partial = `${out.replace(/\/+$/, '')}.partial`;
-  write(partial, values.version === 'auto' ? '0.1.0' : (values.version as string), undefined, measure);
   rmSync(out, { recursive: true, force: true });
-  renameSync(partial, out);
+  renameSync(target, out);
   done(out);
-} else if (dist) {
-  if (values.check) {
-    if (!latest) fail(`check: no release in ${dist}`);
-    const dir = join(dist, `v${latest}`);
-    const publishedQuality = readJsonIfAny(join(dir, 'quality.json'));
-    const checkDir = join(buildDir, `check-v${latest}`);
-    const rebuilt = write(checkDir, latest as string, previous, { value: publishedQuality });
-    if (rebuilt.kind !== 'written') fail(`check: rebuilding v${latest} gave no new release`);
-    const differing = compareWithPublishedFacts(dir, rebuilt.facts);
-    rmSync(checkDir, { recursive: true, force: true });
-    if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
-    rmSync(scratch, { recursive: true, force: true });
-    process.stderr.write(`check: v${latest} rebuilt byte for byte (${rebuilt.facts.size} files)\n`);
-    process.exit(0);
-  }
-  const staging = join(dist, '.staging');
-  mkdirSync(dist, { recursive: true });
-  const release = write(staging, values.version as string, previous, measure);
+} else if (mode === 'check') {
+  if (release.kind !== 'written') fail(`check: rebuilding v${latest} gave no new release`);
+  const differing = compareWithPublishedFacts(join(dist as string, `v${latest}`), release.facts);
+  writer.abort();
+  rmSync(scratch, { recursive: true, force: true });
+  if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
+  process.stderr.write(`check: v${latest} rebuilt byte for byte (${release.facts.size} files)\n`);
+  process.exit(0);
+} else {
   if (release.kind === 'unchanged') {
+    rmSync(scratch, { recursive: true, force: true });
     process.stderr.write(`build: v${release.output.version} is up to date (the rebuild has the same data)\n`);
     process.exit(0);
   }
-  const result = publishStaged({ distDir: dist, version: release.version, date: release.date, staged: staging, facts: release.facts });
+  const result = publishStaged({ distDir: dist as string, version: release.version, date: release.date, staged: target, facts: release.facts });
   if (result.status === 'refused') fail(`build: ${result.reason}`);
   process.stderr.write(`build: v${release.version} (${release.bump}) ${result.status} -> ${result.dir}\n`);
   done(result.dir);

@@ -64,7 +64,9 @@ export interface ReleaseSource {
   fragment?(id: string): Fragment;
 }
 
-export type StreamingInput = Omit<ReleaseInput, 'statements' | 'documents' | 'quality'> & { source: ReleaseSource };
+/** What the join of a release needs besides the documents' fragments. */
+export type JoinInput = Omit<ReleaseInput, 'statements' | 'documents' | 'quality'>;
+export type StreamingInput = JoinInput & { source: ReleaseSource };
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -163,11 +165,12 @@ export class ReleaseJoin {
   private readonly prevSeen: Array<Set<string>> = STREAMED.map(() => new Set());
   /** Violations of the streamed tables by resource and kind (row, pk, fk:<field>), in row order. */
   private readonly violations = new Map<string, Violation[]>();
-  private readonly metaById: Map<string, ReleaseDocumentMeta>;
+  /** The documents met so far (their fragments' metadata), by id. */
+  private readonly metaById = new Map<string, ReleaseDocumentMeta>();
+  private readonly metas: ReleaseDocumentMeta[] = [];
   readonly context: FragmentContext;
 
-  constructor(private readonly input: StreamingInput, private readonly sink: ReleaseSink) {
-    this.metaById = new Map(input.source.documents.map((d) => [d.entry.id, d]));
+  constructor(private readonly input: JoinInput, private readonly sink: ReleaseSink) {
     this.previous = input.previous ? readPrevious(input.previous.version, input.previous.files) : undefined;
     this.context = { placeIds: new Set(input.places.map((p) => p.place_id)), actorIds: new Set(input.actors.map((a) => a.actor_id)), withCells: this.previous !== undefined };
     for (const name of STREAMED) {
@@ -185,8 +188,12 @@ export class ReleaseJoin {
     this.added = STREAMED.map(() => sink.scratch());
   }
 
-  /** The fragment of the next document (in `source.ids` order). */
-  add(f: Fragment): void {
+  /** The fragment of the next document, in document id order; `meta` is absent for statements of no known document. */
+  add(meta: ReleaseDocumentMeta | undefined, f: Fragment): void {
+    if (meta) {
+      this.metas.push(meta);
+      this.metaById.set(meta.entry.id, meta);
+    }
     if (f.characters !== undefined && this.metaById.has(f.id)) this.characters.set(f.id, f.characters);
     if (f.statements) this.docCounts.set(f.id, (this.docCounts.get(f.id) ?? 0) + f.statements);
     this.rowMessages.push(...f.rowMessages);
@@ -270,15 +277,16 @@ export class ReleaseJoin {
   }
 
   /** Everything after the last fragment: the small tables, the version, the diff, the graph's head and the N-Quads. */
-  finish(): ReleaseBody | Unchanged {
+  /** `documents`: the release's documents (default: those of the fragments added). */
+  finish(documents: readonly ReleaseDocumentMeta[] = this.metas): ReleaseBody | Unchanged {
     const { input, sink, facts, previous } = this;
-    const source = input.source;
+    for (const d of documents) if (!this.metaById.has(d.entry.id)) this.metaById.set(d.entry.id, d);
     STREAMED.forEach((name, k) => {
       facts.set(`${name}.csv`, this.csv[k]![0].end());
       facts.set(`excel/${name}.csv`, this.csv[k]![1].end());
     });
     for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.seal();
-    const entity = entityRows(source.documents, input.places, input.actors, this.docCounts, this.characters);
+    const entity = entityRows(documents, input.places, input.actors, this.docCounts, this.characters);
     normaliseRows(entity as unknown as Record<string, Row[]>, this.nfcMessages);
     const messages: Message[] = [...this.rowMessages, ...this.nfcMessages];
     const known: Record<string, TableDiff> = {};
@@ -294,7 +302,7 @@ export class ReleaseJoin {
     const probe = diffRelease(mainTables, smallRows, previous, input.version, TABLES, known);
     const required = previous ? nextVersion(previous.version, probe.bump) : '1.0.0';
     let version = input.version === 'auto' ? required : input.version;
-    const date = releaseDate(source.documents);
+    const date = releaseDate(documents);
     const dispose = () => {
       for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.dispose();
     };
@@ -431,7 +439,7 @@ export class ReleaseJoin {
       counts: Object.fromEntries(TABLES.map((t) => [t.name, STREAMED.includes(t.name as Streamed) ? (this.rowsSoFar[STREAMED.indexOf(t.name as Streamed)] as number) : (smallRows[t.name] as Row[]).length])),
       formulaCells: this.formulaCells,
       ...(this.minStart !== undefined && this.maxEnd !== undefined ? { temporalCoverage: `${this.minStart}/${this.maxEnd}` } : {}),
-      documents: source.documents,
+      documents,
       entity,
       light: this.light,
       expand,
@@ -443,17 +451,18 @@ export class ReleaseJoin {
 
 /** Every file of the release but the last few (see finishRelease): the fragments made here, in this thread. */
 export function writeReleaseBody(input: StreamingInput, sink: ReleaseSink): ReleaseBody | Unchanged {
-  const join = new ReleaseJoin(input, sink);
-  const metaById = new Map(input.source.documents.map((d) => [d.entry.id, d]));
-  const { source } = input;
+  const { source, ...rest } = input;
+  const join = new ReleaseJoin(rest, sink);
+  const metaById = new Map(source.documents.map((d) => [d.entry.id, d]));
   for (const id of source.ids) {
-    if (source.fragment) join.add(source.fragment(id));
+    const meta = metaById.get(id);
+    if (source.fragment) join.add(meta, source.fragment(id));
     else {
       const { text, statements } = source.load!(id);
-      join.add(documentFragment(id, metaById.get(id), text, statements, join.context));
+      join.add(meta, documentFragment(id, meta, text, statements, join.context));
     }
   }
-  return join.finish();
+  return join.finish(source.documents);
 }
 
 /** The order files were described in before publish streamed (datapackage.json lists resources by name, so only the landing page's list could see it). */
@@ -524,20 +533,30 @@ export interface WrittenRelease {
 }
 
 /**
- * The release written into `dir` (emptied first) as it is made: the big files stream to disk and
- * are hashed on the way, and the quality is measured on the folder's own tables (`measure`)
- * before the files that report it are written. An unchanged release leaves `dir` removed.
+ * A release written into `dir` (emptied first) as its documents' fragments come (`add`, in
+ * document id order): the big files stream to disk and are hashed on the way; `finish` measures
+ * the quality on the folder's own tables (`measure`) before the files that report it are
+ * written. An unchanged release, or an aborted one, leaves `dir` removed.
  */
-export function writeReleaseFolder(input: StreamingInput, dir: string, quality: { value?: unknown; measure?: (dir: string) => unknown }): WrittenRelease | Unchanged {
+export function releaseFolderWriter(input: JoinInput, dir: string) {
   rmSync(dir, { recursive: true, force: true });
   const sink = folderSink(dir);
-  const body = writeReleaseBody(input, sink);
-  if (body.kind === 'unchanged') {
-    rmSync(dir, { recursive: true, force: true });
-    return body;
-  }
-  const q = quality.value !== undefined ? quality.value : quality.measure?.(dir);
-  return { kind: 'written', ...finishRelease(body, q, sink) };
+  const join = new ReleaseJoin(input, sink);
+  return {
+    context: join.context,
+    add: (meta: ReleaseDocumentMeta | undefined, f: Fragment) => join.add(meta, f),
+    finish(quality: { value?: unknown; measure?: (dir: string) => unknown }, report?: unknown): WrittenRelease | Unchanged {
+      const body = join.finish();
+      if (body.kind === 'unchanged') {
+        rmSync(dir, { recursive: true, force: true });
+        return body;
+      }
+      if (report !== undefined) body.report = report;
+      const q = quality.value !== undefined ? quality.value : quality.measure?.(dir);
+      return { kind: 'written', ...finishRelease(body, q, sink) };
+    },
+    abort: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** The release as bytes in memory: pure (no I/O, no clock). */
