@@ -225,18 +225,40 @@ export function foldWord(word: string): string {
 const foldCache = new Map<string, string>();
 
 function foldUncached(word: string): string {
-  let s = word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['\u2019\u02bf\u02be`]/g, '');
-  if (!/^\p{L}{3,}$/u.test(s)) return s;
+  let s: string;
+  if (isAscii(word)) {
+    // ASCII has no decompositions and no marks: the same steps, without the Unicode machinery.
+    s = word.toLowerCase();
+    if (s.includes("'") || s.includes('`')) s = s.replace(/['`]/g, '');
+    if (!isAsciiLetters(s) || s.length < 3) return s;
+  } else {
+    s = word
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['\u2019\u02bf\u02be`]/g, '');
+    if (!/^\p{L}{3,}$/u.test(s)) return s;
+  }
   s = s.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/[ae]i(?=[^aeiou]|$)/g, 'ay');
   s = s.replace(/(\p{L})\1+/gu, '$1');
   for (const e of ENDINGS) {
     if (s.length - e.length >= 3 && s.endsWith(e)) return s.slice(0, s.length - e.length) + '#';
   }
   return s;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Only a-z (for a lower-cased ASCII string: what /^\p{L}*$/u says). */
+function isAsciiLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
 }
 
 /** Fold of a whole name: its tokens' keys without articles, joined by spaces. */
@@ -433,10 +455,25 @@ function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: {
     if (inner) return { ...inner, first: i, start: startTok.start };
     return undefined;
   }
+  if (!startsName(index, startTok)) {
+    // Most words start no name: decided by the root's keys alone, as walkTrie's first step would.
+    if (probe && i > probe.reach) probe.reach = i;
+    return undefined;
+  }
   const walk: Walk<T> = { index, tokens, first: i, best: undefined, reach: i };
   walkTrie(walk, index.root, i, 0, false, i);
   if (probe && walk.reach > probe.reach) probe.reach = walk.reach;
   return walk.best;
+}
+
+/** Some alias starts with this word: the trie root has a child for its exact, folded or fuzzy key. */
+function startsName<T>(index: AliasIndex<T>, t: Token): boolean {
+  const next = index.root.next;
+  const exactKey = index.exactKeys.get(t.raw);
+  if (exactKey !== undefined && next.has(exactKey)) return true;
+  if (next.has(t.key)) return true;
+  if (t.capital) for (const f of fuzzyCandidates(index, t.key)) if (next.has(f)) return true;
+  return false;
 }
 
 /** One longest-match search from token `first` (a plain function: no closure per token). */

@@ -15,6 +15,16 @@ describe('spelling fold', () => {
     expect(foldWord("Ba'alba")).toBe(foldWord('Baalba'));
     expect(foldWord('Rémi')).toBe(foldWord('Remi'));
   });
+  it('folds a plain ASCII word as the Unicode steps do (a combining mark sends it through them)', () => {
+    let seed = 5;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const letters = "aeiouAEIOUyhkmsdtrnlbz'`09";
+    for (let k = 0; k < 20000; k++) {
+      let w = '';
+      for (let len = 1 + next(9); len > 0; len--) w += letters[next(letters.length)];
+      expect(foldWord(w), w).toBe(foldWord(`${w}\u0301`));
+    }
+  });
   it('keeps Hama apart from Hamidiya', () => {
     expect(foldWord('Hama')).not.toBe(foldWord('Hamidiya'));
   });
@@ -23,14 +33,17 @@ describe('spelling fold', () => {
     const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bf\u02be`][\p{L}]+)*/gu;
     const alphabet = ['a', 'Z', '5', "'", '\u2019', '\u02bf', '\u02be', '`', ' ', '-', '\u00e9', '\u0301', '\u0663', '\u0627', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', '.', '\u00df', '\u0130', '\u2160'];
     let seed = 1;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const seen = new Set<string>();
     for (let k = 0; k < 20000; k++) {
       let text = '';
       for (let len = next(12); len > 0; len--) text += alphabet[next(alphabet.length)];
+      seen.add(text);
       const want = [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
       const { tokens, matchEnds } = tokenizeText(text);
       expect(tokens.map((t, i) => [t.start, matchEnds[i]]), JSON.stringify(text)).toEqual(want);
     }
+    expect(seen.size).toBeGreaterThan(15000);
   });
   it('marks glued and free articles', () => {
     const t = tokenize('al-Khalidiya and Dawar Al Khalidya');
