@@ -1,0 +1,123 @@
+// The streaming release (fragments made in the map's workers, joined in document order while the
+// map goes on, files written to disk as they are made) against the in-memory one.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { buildFolder, documentMeta, loadGazetteer, readFragment, releaseInput } from '../../pipeline/build.ts';
+import { hasErrors } from '../../pipeline/diagnostics.ts';
+import { buildRelease, releaseFolderWriter, type WrittenRelease } from '../../pipeline/publish/index.ts';
+import { folderSink, memorySink } from '../../pipeline/publish/sink.ts';
+import { workerMap } from '../../pipeline/workers.ts';
+import { smallCorpus } from './corpus.ts';
+
+const raw = smallCorpus();
+// two files with the same bytes: the graph then has one snapshot node per sha256 met twice
+copyFileSync(join(raw, 'news/2014/02/7/index.md'), join(raw, 'news/2014/02/7/copy.md'));
+const fileOf = (e: { entry: { path: string } }) => join(raw, e.entry.path);
+const gazetteer = loadGazetteer();
+
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function streamed(workers: number, batch: number): Promise<{ dir: string; release: WrittenRelease; order: number[] }> {
+  const work = mkdtempSync(join(tmpdir(), 'homs-stream-'));
+  const dir = join(work, 'release');
+  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, dir);
+  const order: number[] = [];
+  const outcome = await buildFolder({
+    raw,
+    fragments: { dir: join(work, 'fragments'), withCells: false },
+    map: workerMap({ workers, fileOf, batch, minPerWorker: 1 }),
+    onOrdered: (i, r) => {
+      order.push(i);
+      if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+    },
+  }, () => []);
+  const release = writer.finish({}, { skipped: outcome.skipped });
+  if (release.kind !== 'written') throw new Error('expected a release');
+  return { dir, release, order };
+}
+
+describe('streaming release', () => {
+  const memory = (async () => {
+    const outcome = await buildFolder({ raw, map: workerMap({ workers: 1, fileOf }) }, () => []);
+    return buildRelease(releaseInput(outcome, raw, gazetteer, '0.1.0')).files;
+  })();
+
+  it('writes the same bytes as the in-memory release, with 1 or 2 workers, and hands results over in order', async () => {
+    const expected = await memory;
+    for (const [workers, batch] of [[1, 8], [2, 1]] as const) {
+      const { dir, release, order } = await streamed(workers, batch);
+      const got = tree(dir);
+      expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [name, bytes] of expected) expect(got.get(name)?.equals(Buffer.from(bytes)), `${name} with ${workers} worker(s)`).toBe(true);
+      // the facts the writer reports are those of the files on disk
+      for (const [name, f] of release.facts) expect(f.bytes, name).toBe(got.get(name)?.length);
+      expect(order).toEqual(order.map((_, i) => i));
+      // no scratch file is left in the release
+      expect([...got.keys()].some((n) => n.includes('.scratch'))).toBe(false);
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('lists in diff.json every row key of the first release, as the CSVs hold them', async () => {
+    const files = await memory;
+    const diff = JSON.parse(Buffer.from(files.get('diff.json')!).toString('utf8')) as { tables: Record<string, { added: Array<string | string[]> }> };
+    const rows = (name: string) => parse(Buffer.from(files.get(`${name}.csv`)!).toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(diff.tables.statements!.added).toEqual(rows('statements').map((r) => r.statement_id));
+    expect(diff.tables.statement_places!.added).toEqual(rows('statement_places').map((r) => [r.statement_id, r.place_id, r.char_start]));
+    expect(diff.tables.statement_places!.added.length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('gives a document met twice (same bytes) one snapshot node in graph.nq, with both documents under it', async () => {
+    const files = await memory;
+    const nq = Buffer.from(files.get('graph.nq')!).toString('utf8').split('\n').filter(Boolean);
+    const specialisations = nq.filter((l) => l.startsWith('<ni:///sha-256;') && l.includes('specializationOf'));
+    const shared = specialisations.filter((l) => l.includes('copy'));
+    expect(shared).toHaveLength(1);
+    const subject = shared[0]!.split(' ')[0]!;
+    expect(specialisations.filter((l) => l.startsWith(subject + ' '))).toHaveLength(2);
+    // and the whole file stays sorted and free of repeats
+    expect(nq).toEqual([...new Set(nq)].sort());
+  }, 60_000);
+});
+
+describe('sinks', () => {
+  it('write the same bytes and facts in memory and on disk, scratch read back by range', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'homs-sink-'));
+    const disk = folderSink(dir);
+    const mem = memorySink();
+    const big = 'x'.repeat(3 << 20); // larger than the folder sink's block
+    const facts = [disk, mem].map((sink) => {
+      const w = sink.open('a/b.txt');
+      w.write('héllo ');
+      w.writeBytes(new Uint8Array([0xf0, 0x9f, 0x98, 0x80]));
+      w.write(big);
+      const s = sink.scratch();
+      s.write('0123');
+      s.write('ünï');
+      s.seal();
+      expect(Buffer.from(s.read(4, 5)).toString('utf8')).toBe('ünï');
+      s.copyTo(w);
+      s.dispose();
+      return w.end();
+    });
+    expect(facts[0]).toEqual(facts[1]);
+    const onDisk = readFileSync(join(dir, 'a/b.txt'));
+    expect(onDisk.equals(Buffer.from(mem.files.get('a/b.txt')!))).toBe(true);
+    expect(onDisk.toString('utf8')).toBe(`héllo 😀${big}0123ünï`);
+    expect(readdirSync(dir)).toEqual(['a']);
+  });
+});
