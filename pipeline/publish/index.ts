@@ -110,13 +110,16 @@ export interface Unchanged {
   output: ReleaseOutput;
 }
 
-/** A growable list of non-negative numbers below 2^53 in a Float64Array (no boxed array of 10^6 numbers). */
+/** A growable list of non-negative numbers in a typed array (not a boxed array of 10^6 numbers): offsets (below 2^53) or byte lengths (below 2^32). */
 class Numbers {
-  private buf = new Float64Array(1024);
+  private buf: Float64Array | Uint32Array;
   length = 0;
+  constructor(private readonly kind: 'offset' | 'length' = 'offset') {
+    this.buf = kind === 'offset' ? new Float64Array(1024) : new Uint32Array(1024);
+  }
   push(n: number): void {
     if (this.length === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2);
+      const next = this.kind === 'offset' ? new Float64Array(this.buf.length * 2) : new Uint32Array(this.buf.length * 2);
       next.set(this.buf);
       this.buf = next;
     }
@@ -144,13 +147,12 @@ export class ReleaseJoin {
   private readonly csv: Array<[FileWriter, FileWriter]> = [];
   private readonly light: CsvRow[] = [];
   private readonly statementIds: string[] = [];
-  private readonly statementIdSet = new Set<string>();
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
   private readonly full: Scratch;
-  private readonly fullBytes = new Numbers();
+  private readonly fullBytes = new Numbers('length');
   private readonly nqStart = new Numbers();
-  private readonly nqBytes = new Numbers();
+  private readonly nqBytes = new Numbers('length');
   private nqPos = 0;
   private readonly docCounts = new Map<string, number>();
   private readonly characters = new Map<string, number>();
@@ -209,10 +211,6 @@ export class ReleaseJoin {
       const k = STREAMED.indexOf(v.resource as Streamed);
       this.violation({ ...v, ...(v.row !== undefined ? { row: v.row + (this.rowsSoFar[k] ?? 0) } : {}) });
     }
-    f.ids.forEach((id, i) => {
-      if (this.statementIdSet.has(id)) this.violation({ resource: 'statements', row: (this.rowsSoFar[0] as number) + i + 1, field: 'statement_id', rule: 'primary-key', detail: `duplicate key ${JSON.stringify([id])}` });
-      this.statementIdSet.add(id);
-    });
     if (!this.metaById.has(f.id)) {
       // statements of no document: their foreign key to documents.csv fails (the fragment could not know it)
       f.ids.forEach((_, i) => this.violation({ resource: 'statements', row: (this.rowsSoFar[0] as number) + i + 1, field: 'document_id', rule: 'foreign-key', detail: `${JSON.stringify([f.id])} not found in documents` }));
@@ -241,6 +239,9 @@ export class ReleaseJoin {
     f.light.forEach((r, i) => {
       r.statement_id = f.ids[i] as string;
       r.document_id = f.id;
+      // offsets as numbers, held inline (the landing page and withdrawn_ids compare them as numbers)
+      r.char_start = Number(r.char_start) as unknown as string;
+      r.char_end = Number(r.char_end) as unknown as string;
       for (const k of ['date_start', 'date_end', 'place_ids', 'actor_ids'] as const) r[k] = this.intern(r[k] as string);
       this.light.push(r);
     });
@@ -350,6 +351,12 @@ export class ReleaseJoin {
       this.formulaCells += countFormulaCells(t, rows);
     }
     for (const v of checker.finish()) this.violation(v);
+    // the statements' primary key across documents: repeats found in id order, reported in row order
+    const ids = this.statementIds;
+    const byId = Uint32Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b));
+    const repeats: number[] = [];
+    for (let j = 1; j < byId.length; j++) if (ids[byId[j] as number] === ids[byId[j - 1] as number]) repeats.push(byId[j] as number);
+    for (const i of repeats.sort((a, b) => a - b)) this.violation({ resource: 'statements', row: i + 1, field: 'statement_id', rule: 'primary-key', detail: `duplicate key ${JSON.stringify([ids[i]])}` });
     // in checkTables' order: each table's row and key violations, then every foreign key
     const violations: Violation[] = [];
     for (const t of TABLES) violations.push(...(this.violations.get(`${t.name}\u0000row`) ?? []), ...(this.violations.get(`${t.name}\u0000pk`) ?? []));
