@@ -315,9 +315,15 @@ function weekdayPoint(wd: number, st: NarrativeState, ctx: ResolveContext): { po
 
 /** A resolution with its keys in one order (point, yearBasis, resolvedFrom); no spreads on a hot path. */
 function resolution(point: CalPoint | undefined, yearBasis: YearBasisKind, from: string | undefined): Resolution {
-  const r: Resolution = point ? { point, yearBasis } : { yearBasis };
-  if (from) r.resolvedFrom = from;
-  return r;
+  return resolved(point, undefined, yearBasis, from);
+}
+
+/**
+ * Every resolution has one object shape, all its fields present (absent ones undefined), so the
+ * passes reading them at every mention see one shape.
+ */
+function resolved(point: CalPoint | undefined, special: string | undefined, yearBasis: YearBasisKind, from: string | undefined): Resolution {
+  return { point, to: undefined, list: undefined, special, yearBasis, resolvedFrom: from || undefined };
 }
 
 const UNKNOWN_AT: Partial<Record<string, string>> = { day: 'XXXX-XX-XX', week: 'XXXX-WXX', month: 'XXXX-XX', year: 'XXXX' };
@@ -349,33 +355,33 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     }
     case 'deictic': {
       // Without a document date the value is unknown at the unit's granularity ("15 months ago": XXXX-XX).
-      if (!ctx.documentDate) return { special: a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', yearBasis: 'inherited' };
+      if (!ctx.documentDate) return resolved(undefined, a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', 'inherited', undefined);
       if (a.unit && a.unit !== 'day') {
         // "a year ago", "two months ago": that unit counted back from the document's date
         const d0 = ctx.documentDate;
         const r = offsetPoint(a.unit, a.n, { day: d0, month: { y: d0.y, m: d0.m }, year: d0.y, bc: false });
-        return { ...(r.point ? { point: r.point } : { special: 'PAST_REF' }), yearBasis: 'document-date', resolvedFrom: 'published' };
+        return resolved(r.point, r.point ? undefined : 'PAST_REF', 'document-date', 'published');
       }
       const d = addDays(ctx.documentDate, a.n);
       const p = dayPoint(d);
       if (k.tod) p.tod = k.tod;
-      return { point: p, yearBasis: 'document-date', resolvedFrom: 'published' };
+      return resolved(p, undefined, 'document-date', 'published');
     }
     case 'weekday': {
       const r = weekdayPoint(k.weekday!, st, ctx);
-      return { ...(r.point ? { point: r.point } : { special: `XXXX-WXX-${k.weekday}` }), yearBasis: r.basis, ...(r.from ? { resolvedFrom: r.from } : {}) };
+      return resolved(r.point, r.point ? undefined : `XXXX-WXX-${k.weekday}`, r.basis, r.from);
     }
     case 'vague-offset':
-      return { special: a.dir > 0 ? 'FUTURE_REF' : 'PAST_REF', yearBasis: 'inherited' };
+      return resolved(undefined, a.dir > 0 ? 'FUTURE_REF' : 'PAST_REF', 'inherited', undefined);
     case 'present':
-      return { special: 'PRESENT_REF', yearBasis: 'inherited' };
+      return resolved(undefined, 'PRESENT_REF', 'inherited', undefined);
     case 'past':
-      return { special: 'PAST_REF', yearBasis: 'inherited' };
+      return resolved(undefined, 'PAST_REF', 'inherited', undefined);
     case 'future':
-      return { special: 'FUTURE_REF', yearBasis: 'inherited' };
+      return resolved(undefined, 'FUTURE_REF', 'inherited', undefined);
     case 'duration':
     case 'set':
-      return { special: a.value, yearBasis: 'explicit' };
+      return resolved(undefined, a.value, 'explicit', undefined);
   }
 }
 
@@ -444,12 +450,9 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
         rt.point.y = rf.point.y + 1;
       }
     }
-    const res: Resolution = { yearBasis: rf.yearBasis === 'explicit' || rt.yearBasis === 'explicit' ? 'explicit' : rf.yearBasis };
-    if (rf.point) res.point = rf.point;
+    const res = resolved(rf.point || undefined, undefined, rf.yearBasis === 'explicit' || rt.yearBasis === 'explicit' ? 'explicit' : rf.yearBasis, rt.resolvedFrom ?? rf.resolvedFrom);
     if (rt.point) res.to = rt.point;
     if (m.range.list) res.list = true;
-    const rfrom = rt.resolvedFrom ?? rf.resolvedFrom;
-    if (rfrom) res.resolvedFrom = rfrom;
     return res;
   }
   return resolveSingle(m, st, ctx);
