@@ -52,9 +52,14 @@ export function isoWeekStart(y: number, w: number): Ymd {
 }
 
 export function pad(n: number, width: number): string {
+  // the common cases without building a string: a month or day, a year of four digits
+  if (width === 2 && n >= 0 && n < 100 && Number.isInteger(n)) return TWO_DIGITS[n]!;
+  if (width <= 4 && n >= 1000 && n < 10000 && Number.isInteger(n)) return String(n);
   const s = String(Math.abs(n)).padStart(width, '0');
   return n < 0 ? `-${s}` : s;
 }
+
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 export function isoDate(p: Ymd): string {
   return `${pad(p.y, 4)}-${pad(p.m, 2)}-${pad(p.d, 2)}`;

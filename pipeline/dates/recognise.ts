@@ -136,6 +136,13 @@ function byLengthDescending(raws: Raw[]): Raw[] {
   return out;
 }
 
+/*
+ * Scratch arrays reused from one call to the next (a typed array of this size lives outside
+ * the heap, and making one is dear): the sort keys, and the characters taken by accepted matches.
+ */
+let keyScratch = new Float64Array(256);
+let takenScratch = new Uint8Array(4096);
+
 /**
  * A stable sort by start (as sort((a, b) => a.start - b.start)): each mention keyed by
  * start * n + its index, the keys sorted as numbers.
@@ -143,7 +150,8 @@ function byLengthDescending(raws: Raw[]): Raw[] {
 function byStart(ms: Mention[]): Mention[] {
   const n = ms.length;
   if (n < 2) return ms;
-  const keys = new Float64Array(n);
+  if (keyScratch.length < n) keyScratch = new Float64Array(Math.max(n, 2 * keyScratch.length));
+  const keys = keyScratch.subarray(0, n);
   for (let i = 0; i < n; i++) keys[i] = ms[i]!.start * n + i;
   keys.sort();
   const out = new Array<Mention>(n);
@@ -226,7 +234,9 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
   // raws come in rule order, each rule's by start: a stable sort by length alone settles
   // longest first, then the rule listed first, then the leftmost
   const ranked = byLengthDescending(raws);
-  const taken = new Uint8Array(to - from);
+  if (takenScratch.length < to - from) takenScratch = new Uint8Array(Math.max(to - from, 2 * takenScratch.length));
+  const taken = takenScratch;
+  taken.fill(0, 0, to - from);
   const accepted: Mention[] = [];
   for (const c of ranked) {
     let free = true;
