@@ -1,28 +1,15 @@
 // Pass 1: recognise temporal expressions. One scan finds trigger words; each rule runs only in
 // windows around its triggers. Overlapping matches are settled longest-first (ties: the rule
 // listed first), then refiners run in order.
-import type { Known, Mention } from './model.ts';
+import { fixedAnchor, fixedKnown, type Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
 import type { Draft } from './rules/rule.ts';
 import { findTriggers, triggerNo } from './triggers.ts';
 
-/**
- * Every mention and its known parts get one object shape (absent fields undefined), whatever
- * rule drafted them: later passes read these fields at every mention, and property reads on
- * objects of one shape stay fast where dozens of shapes would not.
- */
-function fixedKnown(k: Known): Known {
-  const out: Known = {
-    era: undefined, year: undefined, month: undefined, day: undefined, decade: undefined, century: undefined, season: undefined,
-    part: undefined, edge: undefined, weekday: undefined, tod: undefined, hour: undefined, minute: undefined,
-  };
-  // copies the few parts the draft has (reading all thirteen from drafts of many shapes is slower)
-  return Object.assign(out, k);
-}
 
 function toMention(d: Draft, start: number, end: number, text: string, rule: string): Mention {
   const m: Mention = {
-    start, end, text: text.slice(start, end), rule, known: fixedKnown(d.known), anchor: d.anchor,
+    start, end, text: text.slice(start, end), rule, known: fixedKnown(d.known), anchor: fixedAnchor(d.anchor),
     mod: d.mod || undefined, qualifier: d.qualifier || undefined, lead: undefined, range: undefined,
     attributive: d.attributive || undefined, statementOnly: d.statementOnly || undefined,
     prospective: d.prospective || undefined, event: d.event || undefined, noValue: d.noValue || undefined,
@@ -31,8 +18,8 @@ function toMention(d: Draft, start: number, end: number, text: string, rule: str
     m.range = {
       from: toMention(d.range.from, d.range.from.start, d.range.from.end, text, rule),
       to: toMention(d.range.to, d.range.to.start, d.range.to.end, text, rule),
-      ...(d.range.list ? { list: true } : {}),
-      ...(d.range.split ? { split: true } : {}),
+      list: d.range.list ? true : undefined,
+      split: d.range.split ? true : undefined,
     };
   }
   return m;

@@ -3,7 +3,7 @@
 // ("6 May 20119 May 2014"). Ranges of two full expressions ("from May 2011 to May 2014",
 // "late March and early April") are joined later by the range refiner.
 import { MONTH_RE, monthNumber } from '../lexicon.ts';
-import type { Mention } from '../model.ts';
+import { fixedAnchor, fixedKnown, type Mention } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
 import type { Refiner } from './refiner.ts';
 import { dayAfterMonth, digitBefore, isRegexSpace, rule } from './rule.ts';
@@ -119,12 +119,13 @@ export const rangeJoin: Refiner = {
         const c = CONNECTOR.exec(text.slice(a.end, b.start));
         // a dash between two years is a range; between other forms keep the guard of a space
         if (c && !(c[1] === '-' && (a.known.day !== undefined || b.known.day !== undefined) && !/\s/.test(text.slice(a.end, b.start)))) {
+          // the shape recognition gives every mention (fields in its order, absent ones undefined)
           out.push({
             start: a.start, end: b.end, text: text.slice(a.start, b.end), rule: 'ranges.join',
-            known: {}, anchor: { kind: 'calendar' },
-            range: { from: a, to: b, list: c[1] === 'and', split: true },
-            ...(a.lead !== undefined ? { lead: a.lead } : {}),
-            ...(a.qualifier ? { qualifier: a.qualifier === 'on' && /^(?:between|from)/i.test(text.slice(a.lead ?? a.start, a.start)) ? 'during' : a.qualifier } : {}),
+            known: fixedKnown({}), anchor: fixedAnchor({ kind: 'calendar' }), mod: undefined,
+            qualifier: a.qualifier ? a.qualifier === 'on' && /^(?:between|from)/i.test(text.slice(a.lead ?? a.start, a.start)) ? 'during' : a.qualifier : undefined,
+            lead: a.lead, range: { from: a, to: b, list: c[1] === 'and', split: true },
+            attributive: undefined, statementOnly: undefined, prospective: undefined, event: undefined, noValue: undefined,
           });
           i++;
           continue;
