@@ -130,7 +130,11 @@ class Numbers {
   }
 }
 
-const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+/** A key as an item of an `added` list of diff.json (JSON.stringify(…, null, 2) at depth 4). */
+function addedItem(key: string): string {
+  if (!key.includes('\u0000')) return `        ${JSON.stringify(key)}`;
+  return `        [\n${key.split('\u0000').map((p) => `          ${JSON.stringify(p)}`).join(',\n')}\n        ]`;
+}
 /** Where diff.json gets a streamed table's `added` list (a NUL cannot occur in a key's parts). */
 const addedToken = (table: string) => `\u0000added\u0000${table}`;
 
@@ -222,7 +226,7 @@ export class ReleaseJoin {
       (f.keys[k] as string[]).forEach((key, i) => {
         const old = prev?.get(key);
         if (!old) {
-          this.added[k]!.write(`${this.addedCount[k] ? ',\n' : ''}${indent(JSON.stringify(splitKey(key), null, 2), 8)}`);
+          this.added[k]!.write(`${this.addedCount[k] ? ',\n' : ''}${addedItem(key)}`);
           this.addedCount[k]!++;
           return;
         }

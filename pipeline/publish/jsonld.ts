@@ -498,29 +498,44 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
     return x < y ? -1 : x > y ? 1 : a - b;
   });
   const prefix = `<${escapeIri(iri.statement(''))}`;
-  const emit = (key: string, text: () => string | Uint8Array) => {
-    // the head subjects that sort before this one, then this one (merged with an equal head key)
+  /** The head subjects that sort before `key`. */
+  const headBefore = (key: string) => {
     while (h < headKeys.length && (headKeys[h] as string) < key) {
       const k = headKeys[h++] as string;
       out(groupText(byKey.get(k) as string[]));
     }
+  };
+  const emit = (key: string, text: () => string | Uint8Array) => {
+    headBefore(key);
+    // (merged with an equal head subject)
     if (h < headKeys.length && headKeys[h] === key) {
       const lines = [...(byKey.get(key) as string[]), ...asText(text()).split('\n').filter(Boolean).map((l) => `${l}\n`)];
       h++;
       out(groupText(lines));
     } else out(text());
   };
+  // A statement whose id is no other's prefix has its subjects in one fixed order (`#` sorts
+  // before `>`; annotation, position, quote, target): no key is made for it unless a head
+  // subject could fall among the statements' own.
+  const FIXED = STATEMENT_SUBJECT_SUFFIXES.map((x, k) => ({ x, k })).sort((p, q) => (`${p.x}>` < `${q.x}>` ? -1 : 1)).map((p) => p.k);
+  const headAmong = headKeys.some((k) => k.startsWith(prefix));
   for (let a = 0; a < order.length; ) {
     const first = enc[order[a] as number] as string;
     let b = a + 1;
     while (b < order.length && (enc[order[b] as number] as string).startsWith(first)) b++;
+    if (b - a === 1 && !headAmong) {
+      const i = order[a] as number;
+      headBefore(prefix);
+      for (const k of FIXED) out(group(i, k));
+      a = b;
+      continue;
+    }
     const run: Array<{ key: string; i: number; k: number }> = [];
     for (let j = a; j < b; j++) {
       const i = order[j] as number;
       STATEMENT_SUBJECT_SUFFIXES.forEach((x, k) => run.push({ key: `${prefix}${enc[i]}${escapeIri(x)}>`, i, k }));
     }
-    if (b - a > 1) run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : p.i - q.i || p.k - q.k));
-    else run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+    run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : p.i - q.i || p.k - q.k));
     for (const r of run) emit(r.key, () => group(r.i, r.k));
     a = b;
   }
