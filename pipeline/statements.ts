@@ -23,7 +23,7 @@ export function buildStatements(doc: Document, dater: Dater, normalizer?: Normal
     const date = dates.get(sentence.index);
     if (!date) continue;
     const n = normalizer?.(sentence.text, sentence.span.start, doc, sentence.index);
-    if (n) messages.push(...n.messages);
+    if (n) for (const m of n.messages) messages.push(m);
     const key = normaliseSentence(sentence.text);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);

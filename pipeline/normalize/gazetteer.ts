@@ -79,7 +79,8 @@ export function compileGazetteer(g: Gazetteer): CompiledGazetteer {
 
 /** The country a place lies in, if the gazetteer says. */
 export function countryOf(gz: CompiledGazetteer, placeId: string): string | undefined {
-  for (const id of [placeId, ...(gz.ancestors.get(placeId) ?? [])]) {
+  if (gz.places.get(placeId)?.type === 'country') return placeId;
+  for (const id of gz.ancestors.get(placeId) ?? []) {
     if (gz.places.get(id)?.type === 'country') return id;
   }
   return undefined;

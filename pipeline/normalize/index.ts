@@ -87,7 +87,7 @@ function documentCounts(ctx: NormalizeContext): Map<string, number> {
     }
     ids = memo.ids;
   }
-  if (!ids) return new Map();
+  if (!ids) return NO_COUNTS;
   // Counted once per document, not once per sentence (that made long documents quadratic).
   let counts = countsOf.get(ids);
   if (!counts) {
@@ -99,6 +99,8 @@ function documentCounts(ctx: NormalizeContext): Map<string, number> {
 }
 
 const countsOf = new WeakMap<string[], Map<string, number>>();
+// Read only, like every counts map.
+const NO_COUNTS = new Map<string, number>();
 
 function directPlaces(matches: AliasMatch<NameRef>[]): string[] {
   const out: string[] = [];
@@ -142,17 +144,32 @@ function contextCountries(gz: CompiledGazetteer, matches: AliasMatch<NameRef>[],
   if (/\bSyrian?\b/.test(text)) own.add('syria');
   if (own.size) return own;
   // Nothing in the sentence: the document's main country, if one dominates.
-  const byCountry = new Map<string, number>();
-  let total = 0;
-  for (const [id, n] of doc) {
-    const c = countryOf(gz, id);
-    if (!c) continue;
-    byCountry.set(c, (byCountry.get(c) ?? 0) + n);
-    total += n;
-  }
-  for (const [c, n] of byCountry) if (n * 2 > total) own.add(c);
+  for (const c of mainCountries(gz, doc)) own.add(c);
   return own;
 }
+
+/** The country that more than half of a document's place mentions lie in (none or one), once per document. */
+function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[] {
+  let byGazetteer = mainCountriesOf.get(gz);
+  if (!byGazetteer) mainCountriesOf.set(gz, (byGazetteer = new WeakMap()));
+  let main = byGazetteer.get(doc);
+  if (!main) {
+    const byCountry = new Map<string, number>();
+    let total = 0;
+    for (const [id, n] of doc) {
+      const c = countryOf(gz, id);
+      if (!c) continue;
+      byCountry.set(c, (byCountry.get(c) ?? 0) + n);
+      total += n;
+    }
+    main = [];
+    for (const [c, n] of byCountry) if (n * 2 > total) main.push(c);
+    byGazetteer.set(doc, main);
+  }
+  return main;
+}
+
+const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
 export function normalizeSentence(text: string, offset: number, ctx: NormalizeContext): NormalizedSentence {
   const gz = ctx.gazetteer;

@@ -40,12 +40,13 @@ const LETTER_AT = /\p{L}/uy;
 
 /** Length in code units of the letter or digit (letter only, with `letterOnly`) at `i`, else 0. */
 function wordCharAt(text: string, i: number, letterOnly: boolean): number {
+  // Every read here and below is bounds-checked first: one past the end throws compiled code away.
+  if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
   if (c < 0x80) {
     const k = ASCII_CLASS[c]!;
     return k === ASCII_LETTER || (k === ASCII_DIGIT && !letterOnly) ? 1 : 0;
   }
-  if (c !== c) return 0; // past the end
   const re = letterOnly ? LETTER_AT : LETTER_OR_NUMBER_AT;
   re.lastIndex = i;
   return re.test(text) ? re.lastIndex - i : 0;
@@ -60,7 +61,7 @@ function wordEnd(text: string, i: number): number {
   let n: number;
   while ((n = wordCharAt(text, i, false)) > 0) i += n;
   for (;;) {
-    if (!isApostrophe(text.charCodeAt(i))) return i;
+    if (i >= text.length || !isApostrophe(text.charCodeAt(i))) return i;
     let j = i + 1;
     while ((n = wordCharAt(text, j, true)) > 0) j += n;
     if (j === i + 1) return i;
@@ -183,6 +184,7 @@ function markArticles(out: Token[]): void {
 }
 
 function isHyphenAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
   const c = text.charCodeAt(i);
   return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
@@ -192,9 +194,10 @@ const UPPER_FIRST = /^\p{Lu}/u;
 
 /** The code unit at `i` is a letter or digit (ASCII decided without a regex). */
 function isWordCharAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return c === c && WORD_CHAR.test(text[i]!);
+  return WORD_CHAR.test(text[i]!);
 }
 
 function isCapital(raw: string): boolean {
@@ -300,6 +303,8 @@ export interface AliasIndex<T> {
   root: TrieNode<T>;
   /** One-edit neighbourhood of single long words, for fuzzy aliases: deletion key -> words. */
   fuzzy: Map<string, Set<string>>;
+  /** Memo of fuzzyCandidates: word -> the alias words within one edit (callers never mutate them). */
+  fuzzyFound: Map<string, string[]>;
   /** Word -> its exact-letters trie key, for the words some exact alias has (a token's raw has no dots). */
   exactKeys: Map<string, string>;
   maxTokens: number;
@@ -334,7 +339,7 @@ export function buildAliasIndex<T>(entries: AliasTarget<T>[]): AliasIndex<T> {
     }
     node.targets.push({ ...e, caps: toks.map((t) => t.capital) });
   }
-  return { root, fuzzy, exactKeys, maxTokens };
+  return { root, fuzzy, fuzzyFound: new Map(), exactKeys, maxTokens };
 }
 
 function exactKey(raw: string): string {
@@ -353,8 +358,7 @@ function deletions(key: string): string[] {
 
 /** Known alias words within one edit of `key` with the same first letter (one or none). */
 function fuzzyCandidates<T>(index: AliasIndex<T>, key: string): string[] {
-  let cache = fuzzyCaches.get(index);
-  if (!cache) fuzzyCaches.set(index, (cache = new Map()));
+  const cache = index.fuzzyFound;
   let found = cache.get(key);
   if (found === undefined) {
     found = fuzzyUncached(index, key);
@@ -365,8 +369,6 @@ function fuzzyCandidates<T>(index: AliasIndex<T>, key: string): string[] {
   return found;
 }
 
-// Per index, since the candidates depend on its alias words only. Callers never mutate the arrays.
-const fuzzyCaches = new WeakMap<AliasIndex<unknown>, Map<string, string[]>>();
 
 function fuzzyUncached<T>(index: AliasIndex<T>, key: string): string[] {
   if (!fuzzyEligible(key)) return NO_WORDS;
@@ -466,10 +468,15 @@ function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: {
   return walk.best;
 }
 
+/** The exact-letters trie key of a token, if some alias has one (acronym words all open with A-Z). */
+function exactKeyOf<T>(index: AliasIndex<T>, t: Token): string | undefined {
+  return t.capital ? index.exactKeys.get(t.raw) : undefined;
+}
+
 /** Some alias starts with this word: the trie root has a child for its exact, folded or fuzzy key. */
 function startsName<T>(index: AliasIndex<T>, t: Token): boolean {
   const next = index.root.next;
-  const exactKey = index.exactKeys.get(t.raw);
+  const exactKey = exactKeyOf(index, t);
   if (exactKey !== undefined && next.has(exactKey)) return true;
   if (next.has(t.key)) return true;
   if (t.capital) for (const f of fuzzyCandidates(index, t.key)) if (next.has(f)) return true;
@@ -504,7 +511,7 @@ function walkTrie<T>(w: Walk<T>, node: TrieNode<T>, j: number, consumed: number,
   const t = tokens[k]!;
   // A name does not run across a sentence-internal break (comma, bracket, quote).
   if (consumed > 0 && !adjacent(tokens[lastTok]!, t)) return;
-  const exactKey = w.index.exactKeys.get(t.raw);
+  const exactKey = exactKeyOf(w.index, t);
   const exact = exactKey === undefined ? undefined : node.next.get(exactKey);
   if (exact) walkTrie(w, exact, k + 1, consumed + 1, fuzzyUsed, k);
   const folded = node.next.get(t.key);
