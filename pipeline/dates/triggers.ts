@@ -1,5 +1,6 @@
 // Trigger words: one scan of the text finds the words some rule needs; each rule then runs
 // only in windows around its own triggers. Keeps recognition linear and fast on long texts.
+import { Buffer } from 'node:buffer';
 import type { Trigger } from './rules/rule.ts';
 
 const WORDS = new Map<string, Trigger[]>();
@@ -86,15 +87,15 @@ for (const [w, ts] of WORDS) {
   entryTriggers.push(ts.map(triggerNo));
 }
 
-/** The entry of the word text[s, e) (key: its first and last letters, its length), or -1. */
-function entryOf(text: string, s: number, e: number, key: number): number {
+/** The entry of the word u[s, e) (key: its first and last letters, its length), or -1. */
+function entryOf(u: Uint16Array, s: number, e: number, key: number): number {
   for (let k = slotOf(key); ; k = (k + 1) & (SLOTS - 1)) {
     const x = slot[k]!;
     if (x < 0) return -1;
     if (entryKey[x] !== key) continue;
     const w = entryWord[x]!;
     let i = 1;
-    while (i < w.length && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+    while (i < w.length && w.charCodeAt(i) === u[s + i]) i++;
     if (i === w.length) return x;
   }
 }
@@ -109,6 +110,25 @@ function isWordChar(c: number): boolean {
 }
 
 /**
+ * The code units the scan reads, copied into a typed array (one native copy; reading a typed
+ * array in the loop is cheaper than charCodeAt): text[from, lim) at [0, lim - from). Reused.
+ */
+let units = new Uint16Array(1 << 16);
+let unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+
+function codeUnits(text: string, from: number, lim: number): Uint16Array {
+  if (units.length < lim - from) {
+    units = new Uint16Array(Math.max(lim - from, 2 * units.length));
+    unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  }
+  unitBytes.write(from === 0 && lim === text.length ? text : text.slice(from, lim), 0, 'utf16le');
+  return units;
+}
+
+/** How far past `to` the copy reaches (a run crossing it longer than this is read from the text). */
+const OVERHANG = 64;
+
+/**
  * Positions of trigger words, by trigger number (see TRIGGERS), each list ascending: the digit
  * runs and the trigger words that start in [from, to) (a run may end after `to`).
  */
@@ -117,30 +137,42 @@ export function findTriggers(text: string, from: number, to: number): number[][]
   for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
   const digits = out[0]!;
   const n = text.length;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
+  const lim = Math.min(n, to + OVERHANG);
+  const u = codeUnits(text, from, lim);
+  // k indexes u; text offset = from + k
+  const kTo = to - from;
+  const kLim = lim - from;
+  let k = 0;
+  while (k < kTo) {
+    const c = u[k]!;
     // (c | 32) - 97 < 26: an ASCII letter of either case
     if (((c | 32) - 97) >>> 0 < 26) {
-      const s = i;
+      const s = k;
       let last = c;
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
+      for (k++; k < kLim; k++) {
+        const d = u[k]!;
         if (((d | 32) - 97) >>> 0 >= 26) break;
         last = d;
       }
-      const len = i - s;
-      if (len > MAX_LEN || ((LENGTHS[edgesOf(c, last)]! >>> len) & 1) === 0 || (s > 0 && isWordChar(text.charCodeAt(s - 1)))) continue;
-      const x = entryOf(text, s, i, keyOf(c, last, len));
-      if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(s);
+      if (k === kLim && lim < n) {
+        // the run goes on past the copy: longer than any word, read on in the text
+        while (from + k < n && ((text.charCodeAt(from + k) | 32) - 97) >>> 0 < 26) k++;
+        continue;
+      }
+      const len = k - s;
+      if (len > MAX_LEN || ((LENGTHS[edgesOf(c, last)]! >>> len) & 1) === 0) continue;
+      if (s > 0 ? isWordChar(u[s - 1]!) : from > 0 && isWordChar(text.charCodeAt(from - 1))) continue;
+      const x = entryOf(u, s, k, keyOf(c, last, len));
+      if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(from + s);
       continue;
     }
     if ((c - 48) >>> 0 < 10) {
-      digits.push(i);
-      for (i++; i < n; i++) if ((text.charCodeAt(i) - 48) >>> 0 >= 10) break;
+      digits.push(from + k);
+      for (k++; k < kLim; k++) if ((u[k]! - 48) >>> 0 >= 10) break;
+      if (k === kLim) while (from + k < n && (text.charCodeAt(from + k) - 48) >>> 0 < 10) k++;
       continue;
     }
-    i++;
+    k++;
   }
   return out;
 }

@@ -20,6 +20,8 @@ const EDGES = [
   '',
   '1',
   'day',
+  'lone \uD800May \uDC00 1939\uD800\uDC00day 12\uDBFFweek',
+  `${'x'.repeat(70)}May ${'y'.repeat(200)} 1939${'7'.repeat(100)} day`,
 ];
 
 /** A small deterministic generator of texts made of trigger words, digits and noise. */
@@ -46,6 +48,13 @@ describe('trigger scan', () => {
         const b = Math.min(t.length, a + ((k * 104729) % 400));
         expect(findTriggers(t, a, b)).toEqual(findTriggersByRegex(t, a, b));
       }
+    }
+  });
+
+  it('agrees where a range ends inside a long run of letters or digits', () => {
+    const t = `In ${'x'.repeat(70)} May ${'y'.repeat(200)} 1939${'7'.repeat(100)} day and 12 May`;
+    for (let a = 0; a <= t.length; a += 5) {
+      for (let b = a; b <= t.length; b += 7) expect(findTriggers(t, a, b)).toEqual(findTriggersByRegex(t, a, b));
     }
   });
 
