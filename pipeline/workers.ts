@@ -166,17 +166,24 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       w.postMessage({ start, tasks: tasks.slice(start, next), ...(fragments ? { fragments } : {}) });
       return true;
     };
-    let idle = 0;
+    // Two batches in flight per worker, and the next one sent before this thread handles the
+    // results that came back: a worker never waits while this thread joins its results.
+    const AHEAD = 2;
     for (let k = 0; k < size; k++) {
       const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
       pool.push(w);
       w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
-        msg.results.forEach((r, j) => (onResult ? onResult(msg.start + j, r) : (results[msg.start + j] = r)));
+        if (settled) return;
+        feed(w);
+        try {
+          msg.results.forEach((r, j) => (onResult ? onResult(msg.start + j, r) : (results[msg.start + j] = r)));
+        } catch (err) {
+          fail(err);
+          return;
+        }
         done += msg.results.length;
         onProgress?.(done, tasks.length);
-        if (feed(w)) return;
-        idle++;
-        if (idle === pool.length && !settled) {
+        if (done === tasks.length) {
           settled = true;
           for (const p of pool) void p.terminate();
           resolve(results as DocumentResult[]);
@@ -186,7 +193,7 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       w.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`map worker exited with code ${code}`));
       });
-      feed(w);
+      for (let n = 0; n < AHEAD; n++) feed(w);
     }
   });
 }
