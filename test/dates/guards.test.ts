@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../pipeline/dates/rules/index.ts';
-import { digitAfter, matchesAt } from '../../pipeline/dates/rules/rule.ts';
+import { digitAfter, matchesAt, wordAfter, wordBefore } from '../../pipeline/dates/rules/rule.ts';
 
 // Hand-written guards must say what the sticky regex tests they replace said, at any position.
 const REPLACED: Record<string, [string, number]> = {
@@ -70,5 +70,65 @@ describe('tightened guards', () => {
         }
       }
     });
+  }
+});
+
+// wordBefore / wordAfter compare the text's letters with their words in place; they must say
+// what looking the lower-cased word up in a set says.
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isSpaceCode(c: number): boolean {
+  return /\s/.test(String.fromCharCode(c));
+}
+function refAfter(words: string[]) {
+  const set = new Set(words);
+  return (text: string, at: number) => {
+    let i = at;
+    while (i < text.length && isLetterCode(text.charCodeAt(i))) i++;
+    const gap = i;
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i === gap) return false;
+    const s = i;
+    while (i < text.length && isLetterCode(text.charCodeAt(i))) i++;
+    return i > s && set.has(text.slice(s, i).toLowerCase());
+  };
+}
+function refBefore(words: string[], opts: { digits?: boolean; hyphen?: boolean; suffixes?: string[] }) {
+  const set = new Set(words);
+  return (text: string, at: number) => {
+    let i = at;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (!isSpaceCode(c) && !(opts.hyphen && c === 45)) break;
+      i--;
+    }
+    if (i === at || i === 0) return false;
+    const e = i;
+    const d = text.charCodeAt(i - 1);
+    if (d >= 48 && d <= 57) return opts.digits ?? false;
+    while (i > 0 && isLetterCode(text.charCodeAt(i - 1))) i--;
+    if (i === e) return false;
+    const w = text.slice(i, e).toLowerCase();
+    return set.has(w) || (opts.suffixes ?? []).some((x) => w.endsWith(x));
+  };
+}
+
+describe('word guards', () => {
+  const lists = [['later', 'earlier', 'after', 'before', 'ago', 'on'], ['a', 'an', 'half', 'few', 'several', 'twenty-one', 'of'], ['the', 'in', 'during']];
+  const texts = [...CORPUS, 'Two Days LATER, a Few weeks, 3-day, twenty-first century, 21st-century, x day_s'];
+  for (const words of lists) {
+    it(`wordAfter([${words.join(', ')}])`, () => {
+      const g = wordAfter(words);
+      const r = refAfter(words);
+      for (const t of texts) for (let at = 0; at < t.length; at += 3) if (g(t, at) !== r(t, at)) expect({ at, text: t.slice(at, at + 20) }).toBeUndefined();
+    });
+    for (const opts of [{}, { digits: true, hyphen: true }, { hyphen: true, suffixes: ['st', 'nd', 'rd', 'th'] }]) {
+      it(`wordBefore([${words.join(', ')}], ${JSON.stringify(opts)})`, () => {
+        const g = wordBefore(words, opts);
+        const r = refBefore(words, opts);
+        for (const t of texts) for (let at = 0; at < t.length; at += 3) if (g(t, at) !== r(t, at)) expect({ at, text: t.slice(Math.max(0, at - 20), at) }).toBeUndefined();
+      });
+    }
   }
 });

@@ -153,7 +153,7 @@ function isDigit(c: number): boolean {
  * cheap guard for rules whose trigger is followed by a fixed word ("days later").
  */
 export function wordAfter(words: readonly string[]): (text: string, at: number) => boolean {
-  const set = new Set(words);
+  const set = byLength(words);
   return (text, at) => {
     let i = at;
     while (i < text.length && isLetter(text.charCodeAt(i))) i++;
@@ -162,7 +162,7 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
     if (i === gap) return false;
     const s = i;
     while (i < text.length && isLetter(text.charCodeAt(i))) i++;
-    return i > s && set.has(lowerWord(text, s, i));
+    return i > s && runIsOneOf(set, text, s, i);
   };
 }
 
@@ -172,7 +172,7 @@ export function wordAfter(words: readonly string[]): (text: string, at: number) 
  * fixed word ("several days", "3-day").
  */
 export function wordBefore(words: readonly string[], opts: { digits?: boolean; hyphen?: boolean; suffixes?: readonly string[] } = {}): (text: string, at: number) => boolean {
-  const set = new Set(words);
+  const set = byLength(words);
   const hyphen = opts.hyphen ?? false;
   const digits = opts.digits ?? false;
   const suffixes = opts.suffixes ?? [];
@@ -188,9 +188,39 @@ export function wordBefore(words: readonly string[], opts: { digits?: boolean; h
     if (isDigit(text.charCodeAt(i - 1))) return digits;
     while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
     if (i === e) return false;
-    const w = lowerWord(text, i, e);
-    return set.has(w) || suffixes.some((x) => w.endsWith(x));
+    if (runIsOneOf(set, text, i, e)) return true;
+    for (const x of suffixes) if (runEndsWith(text, i, e, x)) return true;
+    return false;
   };
+}
+
+/**
+ * Words by length, for telling whether a run of ASCII letters in the text, lower-cased, is one
+ * of them without cutting it out (only words of letters can be such a run).
+ */
+function byLength(words: readonly string[]): string[][] {
+  const letters = words.filter((w) => /^[a-z]+$/.test(w));
+  const out: string[][] = Array.from({ length: Math.max(0, ...letters.map((w) => w.length)) + 1 }, () => []);
+  for (const w of letters) out[w.length]!.push(w);
+  return out;
+}
+
+/** text[s, e), a run of ASCII letters, lower-cased is one of the words (as set.has(lowerWord(text, s, e))). */
+function runIsOneOf(words: string[][], text: string, s: number, e: number): boolean {
+  if (e - s >= words.length) return false;
+  for (const w of words[e - s]!) {
+    let i = 0;
+    while (i < w.length && (text.charCodeAt(s + i) | 32) === w.charCodeAt(i)) i++;
+    if (i === w.length) return true;
+  }
+  return false;
+}
+
+/** text[s, e), a run of ASCII letters, lower-cased ends with the lower-case `x`. */
+function runEndsWith(text: string, s: number, e: number, x: string): boolean {
+  if (x.length > e - s) return false;
+  for (let i = 0; i < x.length; i++) if ((text.charCodeAt(e - x.length + i) | 32) !== x.charCodeAt(i)) return false;
+  return true;
 }
 
 /** text[s, e) in lower case (ASCII letters), lower-cased only when it has a capital. */
