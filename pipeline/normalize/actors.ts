@@ -91,35 +91,34 @@ export function linkActors(
     const nextTok = tokens[m.last + 1];
     const firstTok = tokens[m.first]!;
     const prevTok = tokens[m.first - 1];
-    const drop = (rule: string) => dropped.push({ text: surface, rule });
     if (isCompoundModifier(tokens, m.last)) {
-      drop('actor.drop.compound');
+      dropped.push({ text: surface, rule: 'actor.drop.compound' });
       continue;
     }
     if (firstTok.hyphenPrev && prevTok && NEGATING_PREFIXES.has(prevTok.raw.toLowerCase())) {
-      drop('actor.drop.prefixed');
+      dropped.push({ text: surface, rule: 'actor.drop.prefixed' });
       continue;
     }
     if (!proper) {
       const actor = gz.actors.get(ref.id);
       // An adjective before a noun or a name: `opposition group SOHR`, `government supporters`.
       if (ADJECTIVAL.has(surface.toLowerCase()) && nextTok && /^\s+$/.test(nextTok.sepBefore) && /^[\p{L}]/u.test(nextTok.raw) && !/^(and|or|of|in|on|at|to|from|with|for|by|was|were|is|are|had|has|have|said|says|claimed|stated|reported|forces?|held|controlled)$/i.test(nextTok.raw)) {
-        drop('actor.drop.adjective');
+        dropped.push({ text: surface, rule: 'actor.drop.adjective' });
         continue;
       }
       // `Hezbollah fighters`, `FSA insurgents`: an armed generic head adds nothing to the name
       // before it (`Sky News correspondent` still names a journalist).
       if (actor?.side && prevProper && prevProper.last === m.first - 1 && /^\s+$/.test(firstTok.sepBefore)) {
-        drop('actor.drop.modified');
+        dropped.push({ text: surface, rule: 'actor.drop.modified' });
         continue;
       }
       const demonym = prevTok && /^\s+$/.test(firstTok.sepBefore) ? DEMONYMS[prevTok.raw.toLowerCase()] : undefined;
       if (demonym && prevTok!.capital && actor?.country && demonym !== actor.country) {
-        drop('actor.drop.foreign');
+        dropped.push({ text: surface, rule: 'actor.drop.foreign' });
         continue;
       }
       if (actor?.country && !ctx.countries.has(actor.country) && demonym !== actor.country) {
-        drop('actor.drop.context');
+        dropped.push({ text: surface, rule: 'actor.drop.context' });
         continue;
       }
     }

@@ -60,6 +60,8 @@ const SPEAKER_REMAP: { id: string; surface: RegExp; to: string }[] = [
 export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: string, offset: number): ClaimPass {
   const sources: (ClaimMention & { rule: string })[] = [];
   const speakers = new Set<number>();
+  // Every pattern credits a candidate: without one there is nothing to find.
+  if (candidates.length === 0) return { sources, speakers };
   const byLast = new Map<number, number>();
   const byFirst = new Map<number, number>();
   candidates.forEach((c, i) => {

@@ -113,8 +113,8 @@ function directPlaces(matches: AliasMatch<NameRef>[]): string[] {
 
 /** directPlaces of a section heading, once per heading text (a document repeats them per sentence). */
 function headingPlaces(gz: CompiledGazetteer, heading: string): string[] {
-  let cache = headingCaches.get(gz);
-  if (!cache) headingCaches.set(gz, (cache = new Map()));
+  if (headingMemo.gz !== gz) headingMemo = { gz, ids: new Map() };
+  const cache = headingMemo.ids;
   let ids = cache.get(heading);
   if (!ids) {
     ids = directPlaces(scanAliases(gz.index, tokenize(heading)));
@@ -124,7 +124,8 @@ function headingPlaces(gz: CompiledGazetteer, heading: string): string[] {
   return ids;
 }
 
-const headingCaches = new WeakMap<CompiledGazetteer, Map<string, string[]>>();
+// For the gazetteer in use (one per process in practice).
+let headingMemo: { gz: CompiledGazetteer | undefined; ids: Map<string, string[]> } = { gz: undefined, ids: new Map() };
 
 /** Countries a sentence is about: its places' and proper actors' countries, else its document's. */
 function contextCountries(gz: CompiledGazetteer, matches: AliasMatch<NameRef>[], text: string, doc: Map<string, number>): Set<string> {
@@ -177,7 +178,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const rules: string[] = [];
   const doc = documentCounts(ctx);
   const { tokens, matches } = scanSentence(gz.index, text, offset);
-  const headingIds = (ctx.sectionHeadings ?? []).flatMap((h) => headingPlaces(gz, h));
+  const headingIds: string[] = [];
+  for (const h of ctx.sectionHeadings ?? []) for (const id of headingPlaces(gz, h)) headingIds.push(id);
   const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };
 
   const places: EntityMention[] = [];
@@ -219,9 +221,9 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
     actors.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, role: 'actor' });
     rules.push(c.rule);
   });
-  const sources: ClaimMention[] = claimPass.sources.map(({ rule, ...s }) => {
-    rules.push(rule);
-    return s;
+  const sources: ClaimMention[] = claimPass.sources.map((s) => {
+    rules.push(s.rule);
+    return { id: s.id, text: s.text, span: s.span, kind: s.kind };
   });
   const cas = findCasualties(text);
   rules.push(...cas.rules);
