@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../pipeline/dates/rules/index.ts';
-import { digitAfter, matchesAt, wordAfter, wordBefore } from '../../pipeline/dates/rules/rule.ts';
+import { byLength, digitAfter, matchesAt, wordAfter, wordBefore } from '../../pipeline/dates/rules/rule.ts';
+import { wordBeforeSpace, wordBeforeSpaceIsOneOf } from '../../pipeline/dates/rules/refiner.ts';
 
 // Hand-written guards must say what the sticky regex tests they replace said, at any position.
 const REPLACED: Record<string, [string, number]> = {
@@ -131,4 +132,20 @@ describe('word guards', () => {
       });
     }
   }
+});
+
+describe('wordBeforeSpaceIsOneOf', () => {
+  it('says what the set lookup of wordBeforeSpace says', () => {
+    const words = ['on', 'in', 'of', 'ca', 'c', 'the', 'approximately', 'twenty-one'];
+    const set = new Set(words);
+    const inPlace = byLength(words);
+    for (const t of [...CORPUS, 'ca. 466 BC, c. 1900, ON the 5th, THE   1960s.\tOf']) {
+      for (let at = 0; at < t.length; at += 2) {
+        for (const dot of [false, true]) {
+          const lo = Math.max(0, at - 24);
+          if (wordBeforeSpaceIsOneOf(inPlace, t, at, lo, dot) !== set.has(wordBeforeSpace(t, at, lo, dot))) expect({ at, dot, text: t.slice(lo, at) }).toBeUndefined();
+        }
+      }
+    }
+  });
 });

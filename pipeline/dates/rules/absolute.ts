@@ -2,9 +2,9 @@
 // 480 BC, the 1960s, the 18th century, 2014-02-7. Missing parts stay missing for pass 2.
 import { ERA_AFTER_RE, MONTH_RE, eraOf, monthNumber, ordinalValue, ORDINAL_RE } from '../lexicon.ts';
 import type { Mention } from '../model.ts';
-import { wordBeforeSpace, type Refiner } from './refiner.ts';
+import { wordBeforeSpaceIsOneOf, type Refiner } from './refiner.ts';
 import type { Draft, Rule } from './rule.ts';
-import { dayAfterMonth, digitAfter, digitBefore, ofAhead, rule, wordBefore } from './rule.ts';
+import { byLength, dayAfterMonth, digitAfter, digitBefore, ofAhead, rule, wordBefore } from './rule.ts';
 
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
 const ORD = '(?:st|nd|rd|th)?';
@@ -41,7 +41,7 @@ const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as
 /** Counts written before a number ("about 1500 troops"). */
 const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
 /** The last word of each COUNT_LEAD phrase. */
-const COUNT_LEAD_LAST = new Set(['about', 'around', 'some', 'over', 'than', 'nearly', 'approximately', 'almost', 'to', 'least', 'estimated', 'only', 'another', 'of']);
+const COUNT_LEAD_LAST = byLength(['about', 'around', 'some', 'over', 'than', 'nearly', 'approximately', 'almost', 'to', 'least', 'estimated', 'only', 'another', 'of']);
 
 /**
  * COUNT_LEAD on the 24 characters before `start`: tried only when the word before the spaces
@@ -49,7 +49,7 @@ const COUNT_LEAD_LAST = new Set(['about', 'around', 'some', 'over', 'than', 'nea
  */
 function countLeads(text: string, start: number): boolean {
   const lo = Math.max(0, start - 24);
-  return COUNT_LEAD_LAST.has(wordBeforeSpace(text, start, lo)) && COUNT_LEAD.test(text.slice(lo, start));
+  return wordBeforeSpaceIsOneOf(COUNT_LEAD_LAST, text, start, lo) && COUNT_LEAD.test(text.slice(lo, start));
 }
 
 /**
@@ -198,7 +198,7 @@ export const absoluteRules: Rule[] = [
 ];
 
 const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|its|their|our|this|that)\s+$/i;
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
+const DETERMINERS = byLength(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that']);
 const NAME_AFTER = /^[ -](?!(?:and|to|or|until|through)\b)[A-Z][a-z]/;
 const MONTH_OR_DAY_NAME = /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
@@ -213,7 +213,7 @@ export const attributiveDates: Refiner = {
       if (m.anchor.kind !== 'calendar' || m.attributive) continue;
       // DETERMINER_BEFORE ends in (determiner)\s+$
       const lo = Math.max(0, m.start - 8);
-      if (!DETERMINERS.has(wordBeforeSpace(text, m.start, lo)) || !DETERMINER_BEFORE.test(text.slice(lo, m.start))) continue;
+      if (!wordBeforeSpaceIsOneOf(DETERMINERS, text, m.start, lo) || !DETERMINER_BEFORE.test(text.slice(lo, m.start))) continue;
       const after = text.slice(m.end, m.end + 16);
       if (NAME_AFTER.test(after) && !MONTH_OR_DAY_NAME.test(after)) m.attributive = true;
     }

@@ -2,8 +2,8 @@
 // On 8 May (on), By 10 May (by), Around 5 December (around, TIMEX mod APPROX), since, until,
 // after, before, during/throughout. The statement keeps the preposition in its verbatim text.
 import type { DateQualifier } from '../../types.ts';
-import { wordBeforeSpace, type Refiner } from './refiner.ts';
-import { isRegexSpace } from './rule.ts';
+import { wordBeforeSpaceIsOneOf, type Refiner } from './refiner.ts';
+import { byLength, isRegexSpace } from './rule.ts';
 
 const LEAD = /\b(on|in|at|as\s+of|into|by|no\s+later\s+than|around|about|approximately|roughly|circa|ca\.|c\.|some\s+time\s+around|since|beginning|starting|until|till|up\s+to|up\s+until|after|shortly\s+after|soon\s+after|before|shortly\s+before|prior\s+to|ahead\s+of|during|throughout|through|over|within|between|from|early\s+on|late\s+on)\s+$/i;
 
@@ -20,7 +20,7 @@ const QUALIFIER: Record<string, DateQualifier> = {
 };
 
 /** The last word of each LEAD phrase ("shortly after" ends in "after", "ca." in "ca"). */
-const LEAD_LAST = new Set(['on', 'in', 'at', 'of', 'into', 'by', 'than', 'around', 'about', 'approximately', 'roughly', 'circa',
+const LEAD_LAST = byLength(['on', 'in', 'at', 'of', 'into', 'by', 'than', 'around', 'about', 'approximately', 'roughly', 'circa',
   'ca', 'c', 'since', 'beginning', 'starting', 'until', 'till', 'to', 'after', 'before', 'during', 'throughout', 'through',
   'over', 'within', 'between', 'from']);
 
@@ -39,7 +39,7 @@ export const qualifierLead: Refiner = {
     for (const m of mentions) {
       if (m.anchor.kind === 'duration' || m.anchor.kind === 'set') continue;
       const lo = Math.max(0, m.start - 24);
-      if (!LEAD_LAST.has(wordBeforeSpace(text, m.start, lo, true))) continue; // LEAD ends in (word)\s+$
+      if (!wordBeforeSpaceIsOneOf(LEAD_LAST, text, m.start, lo, true)) continue; // LEAD ends in (word)\s+$
       const before = text.slice(lo, m.start);
       const p = LEAD.exec(before);
       if (!p) continue;

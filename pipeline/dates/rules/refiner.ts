@@ -1,7 +1,7 @@
 // A refiner rewrites the recognised mentions (in document order) once all rules have run:
 // attaching part words and prepositions, joining ranges. Each has an id stamped on its output.
 import type { Mention } from '../model.ts';
-import { isRegexSpace, lowerWord } from './rule.ts';
+import { isRegexSpace, lowerWord, runIsOneOf } from './rule.ts';
 
 export interface Refiner {
   id: string;
@@ -33,4 +33,22 @@ export function wordBeforeSpace(text: string, at: number, lo: number, dot = fals
     i--;
   }
   return lowerWord(text, i, e);
+}
+
+/**
+ * words.has(wordBeforeSpace(text, at, lo, dot)) for words made by byLength (of letters): the
+ * letters compared in place, no word cut out.
+ */
+export function wordBeforeSpaceIsOneOf(words: string[][], text: string, at: number, lo: number, dot = false): boolean {
+  let i = at;
+  while (i > lo && isRegexSpace(text.charCodeAt(i - 1))) i--;
+  if (i === at) return false;
+  if (dot && i > lo && text.charCodeAt(i - 1) === 46) i--;
+  const e = i;
+  while (i > lo) {
+    const c = text.charCodeAt(i - 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    i--;
+  }
+  return e > i && runIsOneOf(words, text, i, e);
 }

@@ -198,7 +198,7 @@ export function wordBefore(words: readonly string[], opts: { digits?: boolean; h
  * Words by length, for telling whether a run of ASCII letters in the text, lower-cased, is one
  * of them without cutting it out (only words of letters can be such a run).
  */
-function byLength(words: readonly string[]): string[][] {
+export function byLength(words: readonly string[]): string[][] {
   const letters = words.filter((w) => /^[a-z]+$/.test(w));
   const out: string[][] = Array.from({ length: Math.max(0, ...letters.map((w) => w.length)) + 1 }, () => []);
   for (const w of letters) out[w.length]!.push(w);
@@ -206,7 +206,7 @@ function byLength(words: readonly string[]): string[][] {
 }
 
 /** text[s, e), a run of ASCII letters, lower-cased is one of the words (as set.has(lowerWord(text, s, e))). */
-function runIsOneOf(words: string[][], text: string, s: number, e: number): boolean {
+export function runIsOneOf(words: string[][], text: string, s: number, e: number): boolean {
   if (e - s >= words.length) return false;
   for (const w of words[e - s]!) {
     let i = 0;

@@ -3,8 +3,8 @@
 // the night" take the current day), and "the night of 7 May" joined by the `times.of-date` refiner.
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Rule } from './rule.ts';
-import { isRegexSpace, matchesAt, rule, wordBefore } from './rule.ts';
-import { wordBeforeSpace, type Refiner } from './refiner.ts';
+import { byLength, isRegexSpace, matchesAt, rule, wordBefore } from './rule.ts';
+import { wordBeforeSpaceIsOneOf, type Refiner } from './refiner.ts';
 
 const CLOCK_AT = matchesAt('\\d{1,2}(?:[:.]\\d\\d)?\\s*[aApP]\\.?[mM]', 10);
 
@@ -58,6 +58,7 @@ export const timeRules: Rule[] = [
   }, 'gi'),
 ];
 
+const OF = byLength(['of']);
 const OF_DATE = /\b(?:the\s+)?(?:(?:early|late)\s+)?(morning|afternoon|evening|night|early\s+hours|small\s+hours|early\s+morning\s+hours|early\s+morning)\s+of\s+$/i;
 
 /** "the night of 7 May": the date carries a time of day, and the span grows to the phrase. */
@@ -67,7 +68,7 @@ export const timesOfDate: Refiner = {
     for (const m of mentions) {
       if (m.anchor.kind !== 'calendar' || m.known.day === undefined || m.range) continue;
       const lo = Math.max(0, m.start - 40);
-      if (wordBeforeSpace(text, m.start, lo) !== 'of') continue; // OF_DATE ends in of\s+$
+      if (!wordBeforeSpaceIsOneOf(OF, text, m.start, lo)) continue; // OF_DATE ends in of\s+$
       const before = text.slice(lo, m.start);
       const p = OF_DATE.exec(before);
       if (!p) continue;
