@@ -99,8 +99,15 @@ function astro(year: number, era: Known['era'], bcContext: boolean): number {
 
 interface YearChoice { y: number; basis: YearBasisKind; from: string }
 
+/** String(n).padStart(2, '0'), from a table for 0-99. */
+function two(n: number | undefined): string {
+  return n !== undefined && n >= 0 && n < 100 && Number.isInteger(n) ? TWO[n]! : String(n).padStart(2, '0');
+}
+
+const TWO: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 function fmtYm(y: number, m?: number): string {
-  return m ? `${y}-${String(m).padStart(2, '0')}` : String(y);
+  return m ? `${y}-${two(m)}` : String(y);
 }
 
 /** The year of a month (and day) written without one. */
@@ -113,7 +120,7 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
     const cand = { y, m: month, d: day ?? 15 };
     const diff = (cand.m - dct.m) + ((day ?? 15) - dct.d) / 31;
     if (tense === 'future') { if (diff < -1) y += 1; } else if (diff > 1) y -= 1;
-    return { y, basis: 'document-date', from: `published:${dct.y}-${String(dct.m).padStart(2, '0')}-${String(dct.d).padStart(2, '0')}` };
+    return { y, basis: 'document-date', from: `published:${dct.y}-${two(dct.m)}-${two(dct.d)}` };
   }
   if (st.year === undefined) {
     if (st.scope) return { y: st.scope.from.y, basis: 'heading', from: `heading:${st.scope.text}` };
@@ -124,7 +131,7 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
   let basis: YearBasisKind = 'inherited';
   const ref = st.day ? { m: st.day.m, d: st.day.d } : st.month && st.month.y === st.year ? { m: st.month.m, d: 15 } : undefined;
   if (ref) {
-    from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${String(st.day.d).padStart(2, '0')}` : fmtYm(st.month!.y, st.month!.m)}`;
+    from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${two(st.day.d)}` : fmtYm(st.month!.y, st.month!.m)}`;
     const delta = month - ref.m + ((day ?? ref.d) - ref.d) / 31;
     // "had begun in March" looks back; "by the end of March they had launched" does not
     if (tenseAt(ctx) === 'past-perfect' && qualifier !== 'by') {
@@ -234,7 +241,7 @@ function weekPoint(w: { y: number; w: number }): CalPoint {
 }
 
 function describeDay(d: Ymd): string {
-  return `${fmtYm(d.y, d.m)}-${String(d.d).padStart(2, '0')}`;
+  return `${fmtYm(d.y, d.m)}-${two(d.d)}`;
 }
 
 function dayOf(p: CalPoint | undefined): Ymd | undefined {
@@ -242,7 +249,7 @@ function dayOf(p: CalPoint | undefined): Ymd | undefined {
 }
 
 function describe(p: CalPoint): string {
-  if (p.gran === 'day') return `${fmtYm(p.y, p.m)}-${String(p.d).padStart(2, '0')}`;
+  if (p.gran === 'day') return `${fmtYm(p.y, p.m)}-${two(p.d)}`;
   if (p.gran === 'month') return fmtYm(p.y, p.m);
   return String(p.y);
 }
