@@ -2,16 +2,16 @@
 // runner (`BuildOptions.map`). Results come back tagged with their input index and are returned
 // in input order, so the release bytes do not depend on the number of workers or on timing.
 // This file is also the worker's entry: the same module, started with `workerData.role`.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
 import type { RawEntry } from './manifest.ts';
 import { documentMeta, loadGazetteer, rawText, resultStub } from './build.ts';
 import { processDocument, rawSpan, type DocumentResult, type Stages } from './process.ts';
-import { documentFragment } from './publish/fragment.ts';
+import { documentFragment, toBlob, type BlobFile } from './publish/fragment.ts';
 import { createStages } from './stages.ts';
 import type { SourceEntry } from './types.ts';
 
@@ -48,6 +48,26 @@ export interface MapPlan {
   fragments?: FragmentPlan;
 }
 
+let blob: BlobFile | undefined;
+/** This thread's blob file in `dir` (one per thread: appends need no lock). */
+function blobFile(dir: string): BlobFile {
+  if (blob && dirname(blob.file) === dir && existsSync(blob.file)) return blob;
+  const file = join(dir, `blob-${threadId}.bin`);
+  const fd = openSync(file, 'w');
+  let pos = 0;
+  blob = {
+    file,
+    put(s) {
+      const at = pos;
+      const b = Buffer.from(s, 'utf8');
+      for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
+      pos += b.length;
+      return [at, b.length];
+    },
+  };
+  return blob;
+}
+
 let gazetteerIds: { placeIds: Set<string>; actorIds: Set<string> } | undefined;
 
 /** One task, in whichever thread: its result (read or made, cached), and its fragment when asked. */
@@ -67,9 +87,9 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
   const meta = documentMeta(r);
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
   const text = d.rawOffsets ? rawText(t.file) : d.text;
-  const f = documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells });
-  const file = join(fragments.dir, `${index}.json`);
   mkdirSync(fragments.dir, { recursive: true });
+  const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir));
+  const file = join(fragments.dir, `${index}.json`);
   writeFileSync(file, JSON.stringify(f));
   return { ...resultStub(r), fragment: file, statementCount: r.statements.length };
 }

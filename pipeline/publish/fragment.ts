@@ -48,6 +48,11 @@ export interface Fragment {
   light: CsvRow[];
   /** Each statement's whole row as the CSV reader gets it, as JSON (the landing page's sample). */
   full: string[];
+  /**
+   * When the big texts (csv, graph, nq, full) were moved to a blob file (see toBlob): where each
+   * is, as [offset, length] in bytes; the fields themselves are then empty.
+   */
+  blob?: { file: string; csv: Array<[[number, number], [number, number]]>; graph: [number, number]; nq: [number, number]; full: [number, number]; fullBytes: number[] };
   /** Per STREAMED table, each row's primary key as the diff writes it. */
   keys: string[][];
   cells?: string[][][];
@@ -96,10 +101,14 @@ export function documentRows(id: string, meta: ReleaseDocumentMeta | undefined, 
 
 const cellsOf = (t: TableSpec, r: Row) => t.fields.map((f) => formatCell(f, r[f.name] ?? null));
 
+const CHECKED = [...STREAMED, 'documents', 'places', 'actors'];
+/** The published schemas of those tables, made once (a checker compiles its patterns from them). */
+let checkedSchemas: Array<{ name: string; schema: ReturnType<typeof tableSchemaOf> }> | undefined;
+
 /** The checker a fragment runs: the streamed tables' rows, against the entities it can know alone. */
 function fragmentChecker(id: string, meta: ReleaseDocumentMeta | undefined, ctx: FragmentContext): TableChecker {
-  const names = [...STREAMED, 'documents', 'places', 'actors'];
-  const checker = new TableChecker(names.map((n) => ({ name: n, schema: tableSchemaOf(tableOf(n)) })));
+  const names = CHECKED;
+  const checker = new TableChecker((checkedSchemas ??= names.map((n) => ({ name: n, schema: tableSchemaOf(tableOf(n)) }))));
   for (const n of names) checker.header(n, tableOf(n).fields.map((f) => f.name));
   checker.seedKeys('places', ctx.placeIds);
   checker.seedKeys('actors', ctx.actorIds);
@@ -194,4 +203,35 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     rowMessages,
     nfcMessages,
   };
+}
+
+/** An append-only file a thread writes fragments' texts to (its offset kept here). */
+export interface BlobFile {
+  file: string;
+  /** Appends the string's UTF-8 bytes; returns [offset, length]. */
+  put(s: string): [number, number];
+}
+
+/**
+ * The fragment with its big texts written to `blob` and replaced by their places: what crosses
+ * to the joining thread is then small, and the join copies bytes without parsing or encoding them.
+ */
+export function toBlob(f: Fragment, blob: BlobFile): Fragment {
+  const fullBytes = f.full.map((j) => Buffer.byteLength(j, 'utf8'));
+  const out: Fragment = {
+    ...f,
+    blob: {
+      file: blob.file,
+      csv: f.csv.map(([c, x]) => [blob.put(c), blob.put(x)] as [[number, number], [number, number]]),
+      graph: blob.put(f.graph),
+      nq: blob.put(f.nq),
+      full: blob.put(f.full.join('')),
+      fullBytes,
+    },
+    csv: f.csv.map(() => ['', ''] as [string, string]),
+    graph: '',
+    nq: '',
+    full: [],
+  };
+  return out;
 }

@@ -1,6 +1,6 @@
 // publish: records -> the files of one immutable release. Pure: no I/O, no clock; the same input
 // gives the same bytes on any machine, time zone and locale.
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
@@ -155,7 +155,13 @@ export class ReleaseJoin {
   private readonly nq: Scratch;
   private readonly full: Scratch;
   private readonly fullBytes = new Numbers('length');
+  private readonly fullStart = new Numbers();
+  private readonly fullSource = new Numbers('length');
+  private fullPos = 0;
+  private readonly graphRanges: number[][] = [];
+  private graphPos = 0;
   private readonly nqStart = new Numbers();
+  private readonly nqSource = new Numbers('length');
   private readonly nqBytes = new Numbers('length');
   private nqPos = 0;
   private readonly docCounts = new Map<string, number>();
@@ -204,7 +210,14 @@ export class ReleaseJoin {
     if (f.statements) this.docCounts.set(f.id, (this.docCounts.get(f.id) ?? 0) + f.statements);
     this.rowMessages.push(...f.rowMessages);
     this.nfcMessages.push(...f.nfcMessages);
+    const src = f.blob ? this.sourceOf(f.blob.file) : 0;
     STREAMED.forEach((name, k) => {
+      if (f.blob) {
+        const [c, x] = f.blob.csv[k] as [[number, number], [number, number]];
+        if (c[1]) this.csv[k]![0].writeBytes(this.read(src, c[0], c[1]));
+        if (x[1]) this.csv[k]![1].writeBytes(this.read(src, x[0], x[1]));
+        return;
+      }
       const [c, x] = f.csv[k] as [string, string];
       if (c) this.csv[k]![0].write(c);
       if (x) this.csv[k]![1].write(x);
@@ -249,20 +262,85 @@ export class ReleaseJoin {
       for (const k of ['date_start', 'date_end', 'place_ids', 'actor_ids'] as const) r[k] = this.intern(r[k] as string);
       this.light.push(r);
     });
-    for (const j of f.full) this.fullBytes.push(this.full.write(j));
     if (f.minStart !== undefined && (this.minStart === undefined || f.minStart < this.minStart)) this.minStart = f.minStart;
     if (f.maxEnd !== undefined && (this.maxEnd === undefined || f.maxEnd > this.maxEnd)) this.maxEnd = f.maxEnd;
-    this.graphPart.write(f.graph);
-    this.nq.write(f.nq);
+    // the big texts stay where they are (this join's scratch, or a map thread's blob file): only
+    // their places are kept, and the bytes are copied when the files that hold them are written
+    let fullAt: number;
+    let graphAt: number;
+    let nqAt: number;
+    if (f.blob) {
+      fullAt = f.blob.full[0];
+      f.blob.fullBytes.forEach((n) => this.fullBytes.push(n));
+      graphAt = f.blob.graph[0];
+      this.range(this.graphRanges, src, graphAt, f.blob.graph[1]);
+      nqAt = f.blob.nq[0];
+    } else {
+      fullAt = this.fullPos;
+      for (const j of f.full) {
+        const n = this.full.write(j);
+        this.fullBytes.push(n);
+        this.fullPos += n;
+      }
+      graphAt = this.graphPos;
+      const n = this.graphPart.write(f.graph);
+      this.graphPos += n;
+      this.range(this.graphRanges, -1, graphAt, n);
+      nqAt = this.nqPos;
+      this.nqPos += this.nq.write(f.nq);
+    }
     let g = 0;
     for (let i = 0; i < f.ids.length; i++) {
-      this.nqStart.push(this.nqPos);
+      this.nqStart.push(nqAt);
+      this.nqSource.push(src);
       for (let q = 0; q < STATEMENT_SUBJECT_SUFFIXES.length; q++) {
         const n = f.nqBytes[g++] as number;
         this.nqBytes.push(n);
-        this.nqPos += n;
+        nqAt += n;
       }
+      this.fullStart.push(fullAt);
+      this.fullSource.push(src);
+      fullAt += this.fullBytes.get(this.fullBytes.length - f.ids.length + i);
     }
+  }
+
+  // ---- where bytes are read back from: source 0 is this join's own scratch (nq and full), -1
+  // its graph scratch, k > 0 the k-th blob file of the map threads
+  private readonly blobFiles: string[] = [];
+  private readonly blobIndex = new Map<string, number>();
+  private readonly blobFds: number[] = [];
+  private sourceOf(file: string): number {
+    let k = this.blobIndex.get(file);
+    if (k === undefined) {
+      this.blobFiles.push(file);
+      this.blobFds.push(openSync(file, 'r'));
+      k = this.blobFiles.length;
+      this.blobIndex.set(file, k);
+    }
+    return k;
+  }
+  private read(src: number, offset: number, length: number, scratch: Scratch = this.nq): Uint8Array {
+    if (src === -1) return this.graphPart.read(offset, length);
+    if (src === 0) return scratch.read(offset, length);
+    const fd = this.blobFds[src - 1] as number;
+    const b = Buffer.allocUnsafe(length);
+    for (let got = 0; got < length; ) {
+      const n = readSync(fd, b, got, length - got, offset + got);
+      if (n === 0) throw new Error(`internal: blob ${this.blobFiles[src - 1]} is shorter than expected`);
+      got += n;
+    }
+    return b;
+  }
+  /** Appends [source, offset, length] to `ranges`, merged with the last one when they touch. */
+  private range(ranges: number[][], src: number, offset: number, length: number): void {
+    if (!length) return;
+    const last = ranges[ranges.length - 1];
+    if (last && last[0] === src && (last[1] as number) + (last[2] as number) === offset) last[2] = (last[2] as number) + length;
+    else ranges.push([src, offset, length]);
+  }
+  private closeSources(): void {
+    for (const fd of this.blobFds) closeSync(fd);
+    this.blobFds.length = 0;
   }
 
   private readonly interned = new Map<string, string>();
@@ -310,6 +388,7 @@ export class ReleaseJoin {
     const date = releaseDate(documents);
     const dispose = () => {
       for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.dispose();
+      this.closeSources();
     };
     if (previous && input.previous && version === previous.version) {
       // nothing in the data or schemas changed: the release is the previous one, byte for byte.
@@ -380,7 +459,10 @@ export class ReleaseJoin {
     const graph = sink.open('graph.jsonld');
     graph.write(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
     head.forEach((n, i) => graph.write(i === 0 ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`));
-    this.graphPart.copyTo(graph);
+    for (const [src, off, len] of this.graphRanges) {
+      // in blocks: a run of documents from one thread can be hundreds of MB
+      for (let o = 0; o < (len as number); o += 1 << 24) graph.writeBytes(this.read(src as number, (off as number) + o, Math.min(1 << 24, (len as number) - o)));
+    }
     graph.write('\n]}\n');
     facts.set('graph.jsonld', graph.end());
     const quads = sink.open('graph.nq');
@@ -390,7 +472,7 @@ export class ReleaseJoin {
       if (memo?.i !== i) {
         let len = 0;
         for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
-        memo = { i, bytes: this.nq.read(this.nqStart.get(i), len) };
+        memo = { i, bytes: this.read(this.nqSource.get(i), this.nqStart.get(i), len) };
       }
       let off = 0;
       for (let q = 0; q < k; q++) off += this.nqBytes.get(i * per + q);
@@ -425,18 +507,12 @@ export class ReleaseJoin {
     for (const s of [this.graphPart, this.nq, ...this.added]) s.dispose();
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
-    const fullStart = new Numbers();
-    let pos = 0;
-    for (let i = 0; i < this.fullBytes.length; i++) {
-      fullStart.push(pos);
-      pos += this.fullBytes.get(i);
-    }
     const decoder = new TextDecoder();
     const expand = (picked: CsvRow[]): CsvRow[] => {
       const index = new Map(this.light.map((r, i) => [r, i]));
       return picked.map((p) => {
         const i = index.get(p);
-        return i === undefined ? p : (JSON.parse(decoder.decode(this.full.read(fullStart.get(i), this.fullBytes.get(i)))) as CsvRow);
+        return i === undefined ? p : (JSON.parse(decoder.decode(this.read(this.fullSource.get(i), this.fullStart.get(i), this.fullBytes.get(i), this.full))) as CsvRow);
       });
     };
     return {
@@ -454,7 +530,10 @@ export class ReleaseJoin {
       entity,
       light: this.light,
       expand,
-      dispose: () => this.full.dispose(),
+      dispose: () => {
+        this.full.dispose();
+        this.closeSources();
+      },
       ...(input.report !== undefined ? { report: input.report } : {}),
     };
   }

@@ -66,6 +66,22 @@ interface ResourceState {
  * once per resource, then `row` for each data row, then `finish` for the key checks. Violations
  * come out in the order `checkTables` gives them.
  */
+/** A schema's per-field checks, compiled once per schema object (a release checks every document's rows against the same few). */
+const compiled = new WeakMap<SchemaDescriptor, ResourceState['checks']>();
+function checksOf(schema: SchemaDescriptor): ResourceState['checks'] {
+  let c = compiled.get(schema);
+  if (!c) {
+    c = schema.fields.map((f) => ({
+      f,
+      type: TYPE_CHECKS[f.type] ?? (() => false),
+      ...(f.constraints?.pattern ? { pattern: new RegExp(`^(?:${f.constraints.pattern})$`, 'u') } : {}),
+      ...(f.categories ? { categories: new Set(f.categories.map(String)) } : {}),
+    }));
+    compiled.set(schema, c);
+  }
+  return c;
+}
+
 export class TableChecker {
   private readonly state = new Map<string, ResourceState>();
   private readonly order: string[] = [];
@@ -79,12 +95,7 @@ export class TableChecker {
         names: r.schema.fields.map((f) => f.name),
         missing: new Set(r.schema.missingValues ?? ['']),
         // per field, compiled once: the type test, the pattern, the categories (a release has ~5M cells)
-        checks: r.schema.fields.map((f) => ({
-          f,
-          type: TYPE_CHECKS[f.type] ?? (() => false),
-          ...(f.constraints?.pattern ? { pattern: new RegExp(`^(?:${f.constraints.pattern})$`, 'u') } : {}),
-          ...(f.categories ? { categories: new Set(f.categories.map(String)) } : {}),
-        })),
+        checks: checksOf(r.schema),
         rows: 0,
         violations: [],
         pkViolations: [],
