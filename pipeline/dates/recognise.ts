@@ -20,8 +20,8 @@ function fixedDraft(d: Draft): Draft {
   }, d);
 }
 
-function toMention(draft: Draft, start: number, end: number, text: string, rule: string): Mention {
-  const d = fixedDraft(draft);
+/** The mention of a draft already in the one draft shape (fixedDraft); range ends are fixed here. */
+function toMention(d: Draft, start: number, end: number, text: string, rule: string): Mention {
   const m: Mention = {
     start, end, text: text.slice(start, end), rule, known: fixedKnown(d.known), anchor: fixedAnchor(d.anchor),
     mod: d.mod || undefined, qualifier: d.qualifier || undefined, lead: undefined, range: undefined,
@@ -30,8 +30,8 @@ function toMention(draft: Draft, start: number, end: number, text: string, rule:
   };
   if (d.range) {
     m.range = {
-      from: toMention(d.range.from, d.range.from.start, d.range.from.end, text, rule),
-      to: toMention(d.range.to, d.range.to.start, d.range.to.end, text, rule),
+      from: toMention(fixedDraft(d.range.from), d.range.from.start, d.range.from.end, text, rule),
+      to: toMention(fixedDraft(d.range.to), d.range.to.start, d.range.to.end, text, rule),
       list: d.range.list ? true : undefined,
       split: d.range.split ? true : undefined,
     };
@@ -247,7 +247,8 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
     const d = r.extract(c.match ?? stickyMatch(r.pattern, text, c.start, from, to, c.edge), text, from);
     if (!d) continue;
     taken.fill(1, c.start - from, c.end - from);
-    accepted.push(toMention(d, c.start + (d.leadChars ?? 0), c.end - (d.trimEnd ?? 0), text, r.id));
+    const f = fixedDraft(d);
+    accepted.push(toMention(f, c.start + (f.leadChars ?? 0), c.end - (f.trimEnd ?? 0), text, r.id));
   }
   let out = byStart(accepted);
   for (const r of REFINERS) out = r.refine(out, text);
