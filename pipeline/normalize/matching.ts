@@ -208,6 +208,8 @@ function isCapital(raw: string): boolean {
 
 // Final-syllable spellings of the Arabic feminine/nisba endings, longest first.
 const ENDINGS = ['iyyah', 'iyyeh', 'iyah', 'iyeh', 'iyya', 'ieh', 'iya', 'yah', 'yeh', 'ia', 'ya', 'ah', 'eh', 'a'];
+// Their last letters: a word ending otherwise has none of them.
+const ENDING_LAST = new Set(ENDINGS.map((e) => e.charCodeAt(e.length - 1)));
 
 /**
  * Spelling fold of one word: lower case, no diacritics or apostrophes, ou/oo -> u, ee -> i,
@@ -242,8 +244,12 @@ function foldUncached(word: string): string {
       .replace(/['\u2019\u02bf\u02be`]/g, '');
     if (!/^\p{L}{3,}$/u.test(s)) return s;
   }
-  s = s.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/[ae]i(?=[^aeiou]|$)/g, 'ay');
+  // Each replacement only where its letters occur (most words have none of them).
+  if (s.includes('ou') || s.includes('oo')) s = s.replace(/ou|oo/g, 'u');
+  if (s.includes('ee')) s = s.replace(/ee/g, 'i');
+  if (s.includes('ai') || s.includes('ei')) s = s.replace(/[ae]i(?=[^aeiou]|$)/g, 'ay');
   s = s.replace(/(\p{L})\1+/gu, '$1');
+  if (!ENDING_LAST.has(s.charCodeAt(s.length - 1))) return s;
   for (const e of ENDINGS) {
     if (s.length - e.length >= 3 && s.endsWith(e)) return s.slice(0, s.length - e.length) + '#';
   }
