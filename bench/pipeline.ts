@@ -49,7 +49,7 @@ const cpuS = () => {
 // ---------------------------------------------------------------- child modes (one measured run each)
 
 async function childBuild(raw: string, out: string, workers: number, cacheDir?: string): Promise<RunReport> {
-  const { buildFolder, codeVersion, documentMeta, loadGazetteer, readFragment } = await import('../pipeline/build.ts');
+  const { buildFolder, codeVersion, documentMeta, loadGazetteer, takeFragment } = await import('../pipeline/build.ts');
   const { hasErrors } = await import('../pipeline/diagnostics.ts');
   const { releaseFolderWriter } = await import('../pipeline/publish/index.ts');
   const { workerMap } = await import('../pipeline/workers.ts');
@@ -72,7 +72,8 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
       map,
       onOrdered: (_, r) => {
         const s = performance.now();
-        if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+        const f = takeFragment(r);
+        if (f && !hasErrors(r.messages)) writer.add(documentMeta(r), f);
         joinMs += performance.now() - s;
       },
     }, () => []);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
-import type { ReleaseInput, ReleaseSource } from './publish/index.ts';
+import type { ReleaseInput } from './publish/index.ts';
 import type { Fragment } from './publish/fragment.ts';
 import type { ReleaseDocumentMeta } from './publish/rows.ts';
 import type { FragmentPlan, MapPlan } from './workers.ts';
@@ -184,15 +184,14 @@ export function documentMeta(r: DocumentResult): ReleaseDocumentMeta | undefined
   return d ? { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) } : undefined;
 }
 
-/** A fragment file back (see FragmentPlan). */
-export const readFragment = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Fragment;
-
-/** The fragments of a `fragments` build, read one at a time in document order. */
-export function fragmentSource(outcome: BuildOutcome): ReleaseSource {
-  const byId = new Map(outcome.good.filter((r) => r.document && r.fragment).map((r) => [r.entry.id, r]));
-  const documents = [...byId.values()].map((r) => documentMeta(r)!);
-  const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { documents, ids, fragment: (id) => readFragment(byId.get(id)!.fragment as string) };
+/**
+ * A result's fragment, taken off it (a build's results are kept to the end; their fragments are
+ * joined as they come and must not be).
+ */
+export function takeFragment(r: DocumentResult): Fragment | undefined {
+  const f = r.fragment;
+  delete r.fragment;
+  return f;
 }
 
 /** What publish needs from a build: statements with spans of the raw file, documents with their raw text. */

@@ -6,6 +6,7 @@ import { decode } from './ingest/decode.ts';
 import { ingest } from './ingest/index.ts';
 import { LineIndex } from './positions.ts';
 import { buildStatements, type Dater, type Normalizer } from './statements.ts';
+import type { Fragment } from './publish/fragment.ts';
 import type { Document, Message, SourceEntry, Statement } from './types.ts';
 import { validateRecord } from './validate.ts';
 
@@ -15,8 +16,8 @@ export interface DocumentResult {
   document?: Pick<Document, 'id' | 'path' | 'kind' | 'title' | 'published'> & { text: string; rawOffsets?: number[] };
   statements: Statement[];
   messages: Message[];
-  /** When the records are elsewhere: the file holding this document's publish fragment, and how many statements it has. */
-  fragment?: string;
+  /** When the map made the document's publish fragment (its big texts in a blob file): the fragment, and how many statements there are. */
+  fragment?: Fragment;
   statementCount?: number;
 }
 

@@ -2,7 +2,7 @@
 // runner (`BuildOptions.map`). Results come back tagged with their input index and are returned
 // in input order, so the release bytes do not depend on the number of workers or on timing.
 // This file is also the worker's entry: the same module, started with `workerData.role`.
-import { existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,10 +48,11 @@ export interface MapPlan {
   fragments?: FragmentPlan;
 }
 
-let blob: BlobFile | undefined;
+let blob: (BlobFile & { close(): void }) | undefined;
 /** This thread's blob file in `dir` (one per thread: appends need no lock). */
 function blobFile(dir: string): BlobFile {
   if (blob && dirname(blob.file) === dir && existsSync(blob.file)) return blob;
+  blob?.close();
   const file = join(dir, `blob-${threadId}.bin`);
   const fd = openSync(file, 'w');
   let pos = 0;
@@ -64,6 +65,7 @@ function blobFile(dir: string): BlobFile {
       pos += b.length;
       return [at, b.length];
     },
+    close: () => closeSync(fd),
   };
   return blob;
 }
@@ -89,9 +91,7 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
   const text = d.rawOffsets ? rawText(t.file) : d.text;
   mkdirSync(fragments.dir, { recursive: true });
   const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir));
-  const file = join(fragments.dir, `${index}.json`);
-  writeFileSync(file, JSON.stringify(f));
-  return { ...resultStub(r), fragment: file, statementCount: r.statements.length };
+  return { ...resultStub(r), fragment: f, statementCount: r.statements.length };
 }
 
 export interface WorkerMapOptions {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFolder, documentMeta, loadGazetteer, readFragment, type BuildOutcome } from '../build.ts';
+import { buildFolder, documentMeta, loadGazetteer, takeFragment, type BuildOutcome } from '../build.ts';
 import { formatMessage, hasErrors } from '../diagnostics.ts';
 import { processDocument } from '../process.ts';
 import { measureQualityDir } from '../quality.ts';
@@ -68,7 +68,8 @@ const outcome: BuildOutcome = await buildFolder(
     map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update }),
     // a document with errors is never in a release (without --skip-bad, there is then no release)
     onOrdered: (_, r) => {
-      if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+      const f = takeFragment(r);
+      if (f && !hasErrors(r.messages)) writer.add(documentMeta(r), f);
     },
   },
   (entries) => entries.map((e) => processDocument(e.entry, e.bytes, join(raw, e.entry.path), stages)),

@@ -138,21 +138,24 @@ export class TableChecker {
     const i = st.rows++;
     const out = st.violations;
     if (row.length !== st.names.length) out.push({ resource: name, row: i + 1, rule: 'field-count', detail: `${row.length} cells, expected ${st.names.length}` });
-    st.checks.forEach(({ f, type, pattern, categories }, j) => {
+    const checks = st.checks;
+    for (let j = 0; j < checks.length; j++) {
+      const { f, type, pattern, categories } = checks[j]!;
       const v = row[j] ?? '';
-      const at = () => ({ resource: name, row: i + 1, field: f.name });
       if (st.missing.has(v)) {
-        if (f.constraints?.required) out.push({ ...at(), rule: 'required', detail: 'missing value in a required field' });
-        return;
+        if (f.constraints?.required) out.push({ resource: name, row: i + 1, field: f.name, rule: 'required', detail: 'missing value in a required field' });
+        continue;
       }
-      const items = f.type === 'list' ? v.split(f.delimiter ?? ',') : [v];
-      if (f.type === 'list' && items.some((x) => x === '')) out.push({ ...at(), rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
-      if (!type(v)) out.push({ ...at(), rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
-      if (pattern && !items.every((x) => pattern.test(x))) out.push({ ...at(), rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${f.constraints?.pattern}` });
+      // (no closure or array per cell: a release has millions of cells, nearly all valid)
+      const list = f.type === 'list';
+      const items = list ? v.split(f.delimiter ?? ',') : undefined;
+      if (items && items.some((x) => x === '')) out.push({ resource: name, row: i + 1, field: f.name, rule: 'list-item', detail: `empty item in ${JSON.stringify(v)}` });
+      if (!type(v)) out.push({ resource: name, row: i + 1, field: f.name, rule: 'type', detail: `${JSON.stringify(v)} is not a ${f.type}` });
+      if (pattern && !(items ? items.every((x) => pattern.test(x)) : pattern.test(v))) out.push({ resource: name, row: i + 1, field: f.name, rule: 'pattern', detail: `${JSON.stringify(v)} does not match ${f.constraints?.pattern}` });
       const min = f.constraints?.minimum;
-      if (min !== undefined && Number(v) < min) out.push({ ...at(), rule: 'minimum', detail: `${v} < ${min}` });
-      if (categories && !items.every((x) => categories.has(x))) out.push({ ...at(), rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories!.join(', ')}` });
-    });
+      if (min !== undefined && Number(v) < min) out.push({ resource: name, row: i + 1, field: f.name, rule: 'minimum', detail: `${v} < ${min}` });
+      if (categories && !(items ? items.every((x) => categories.has(x)) : categories.has(v))) out.push({ resource: name, row: i + 1, field: f.name, rule: 'categories', detail: `${JSON.stringify(v)} is not one of ${f.categories!.join(', ')}` });
+    }
     if (st.pkIndex && st.pkSeen) {
       const k = st.pkIndex.map((c) => row[c] ?? '').join('\u0000');
       if (st.pkSeen.has(k)) st.pkViolations.push({ resource: name, row: i + 1, field: st.schema.primaryKey!.join('+'), rule: 'primary-key', detail: `duplicate key ${JSON.stringify(k.split('\u0000'))}` });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildFolder, documentMeta, loadGazetteer, readFragment, releaseInput } from '../../pipeline/build.ts';
+import { buildFolder, documentMeta, loadGazetteer, takeFragment, releaseInput } from '../../pipeline/build.ts';
 import { hasErrors } from '../../pipeline/diagnostics.ts';
 import { buildRelease, releaseFolderWriter, type WrittenRelease } from '../../pipeline/publish/index.ts';
 import { folderSink, memorySink } from '../../pipeline/publish/sink.ts';
@@ -42,7 +42,8 @@ async function streamed(workers: number, batch: number): Promise<{ dir: string; 
     map: workerMap({ workers, fileOf, batch, minPerWorker: 1 }),
     onOrdered: (i, r) => {
       order.push(i);
-      if (r.fragment && !hasErrors(r.messages)) writer.add(documentMeta(r), readFragment(r.fragment));
+      const f = takeFragment(r);
+      if (f && !hasErrors(r.messages)) writer.add(documentMeta(r), f);
     },
   }, () => []);
   const release = writer.finish({}, { skipped: outcome.skipped });
