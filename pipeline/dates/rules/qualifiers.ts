@@ -7,7 +7,7 @@ import { byLength, isRegexSpace } from './rule.ts';
 
 const LEAD = /\b(on|in|at|as\s+of|into|by|no\s+later\s+than|around|about|approximately|roughly|circa|ca\.|c\.|some\s+time\s+around|since|beginning|starting|until|till|up\s+to|up\s+until|after|shortly\s+after|soon\s+after|before|shortly\s+before|prior\s+to|ahead\s+of|during|throughout|through|over|within|between|from|early\s+on|late\s+on)\s+$/i;
 
-const QUALIFIER: Record<string, DateQualifier> = {
+const QUALIFIER_OF: Record<string, DateQualifier> = {
   on: 'on', in: 'on', at: 'on', 'as of': 'on', into: 'on', from: 'on', 'early on': 'on', 'late on': 'on',
   by: 'by', 'no later than': 'by',
   around: 'around', about: 'around', approximately: 'around', roughly: 'around', circa: 'around', 'ca.': 'around',
@@ -18,6 +18,9 @@ const QUALIFIER: Record<string, DateQualifier> = {
   before: 'before', 'shortly before': 'before', 'prior to': 'before', 'ahead of': 'before',
   during: 'during', throughout: 'during', through: 'during', over: 'during', within: 'during', between: 'during',
 };
+
+/** QUALIFIER_OF as a Map: the words looked up are fresh strings, which a Map hashes without interning. */
+const QUALIFIER = new Map(Object.entries(QUALIFIER_OF));
 
 /** The last word of each LEAD phrase ("shortly after" ends in "after", "ca." in "ca"). */
 const LEAD_LAST = byLength(['on', 'in', 'at', 'of', 'into', 'by', 'than', 'around', 'about', 'approximately', 'roughly', 'circa',
@@ -45,7 +48,7 @@ export const qualifierLead: Refiner = {
       if (!p) continue;
       const word = foldSpaces(p[1]!.toLowerCase());
       m.lead = m.start - p[0].length;
-      m.qualifier ??= QUALIFIER[word] ?? 'on';
+      m.qualifier ??= QUALIFIER.get(word) ?? 'on';
       if (APPROX.has(word) && m.anchor.kind === 'calendar') {
         m.mod ??= 'APPROX';
         m.start = m.lead;
