@@ -58,12 +58,18 @@ function blobFile(dir: string): BlobFile {
   let pos = 0;
   blob = {
     file,
-    put(s) {
-      const at = pos;
-      const b = Buffer.from(s, 'utf8');
+    put(parts) {
+      const out: Array<[number, number]> = [];
+      let at = pos;
+      for (const p of parts) {
+        const n = Buffer.byteLength(p, 'utf8');
+        out.push([at, n]);
+        at += n;
+      }
+      const b = Buffer.from(parts.join(''), 'utf8');
       for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
       pos += b.length;
-      return [at, b.length];
+      return out;
     },
     close: () => closeSync(fd),
   };

@@ -208,8 +208,8 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
 /** An append-only file a thread writes fragments' texts to (its offset kept here). */
 export interface BlobFile {
   file: string;
-  /** Appends the string's UTF-8 bytes; returns [offset, length]. */
-  put(s: string): [number, number];
+  /** Appends the strings' UTF-8 bytes, one after the other, in one write; returns each one's [offset, length]. */
+  put(parts: string[]): Array<[number, number]>;
 }
 
 /**
@@ -218,14 +218,16 @@ export interface BlobFile {
  */
 export function toBlob(f: Fragment, blob: BlobFile): Fragment {
   const fullBytes = f.full.map((j) => Buffer.byteLength(j, 'utf8'));
-  const out: Fragment = {
+  const at = blob.put([...f.csv.flat(), f.graph, f.nq, f.full.join('')]);
+  const n = f.csv.length * 2;
+  return {
     ...f,
     blob: {
       file: blob.file,
-      csv: f.csv.map(([c, x]) => [blob.put(c), blob.put(x)] as [[number, number], [number, number]]),
-      graph: blob.put(f.graph),
-      nq: blob.put(f.nq),
-      full: blob.put(f.full.join('')),
+      csv: f.csv.map((_, k) => [at[2 * k], at[2 * k + 1]] as [[number, number], [number, number]]),
+      graph: at[n] as [number, number],
+      nq: at[n + 1] as [number, number],
+      full: at[n + 2] as [number, number],
       fullBytes,
     },
     csv: f.csv.map(() => ['', ''] as [string, string]),
@@ -233,5 +235,4 @@ export function toBlob(f: Fragment, blob: BlobFile): Fragment {
     nq: '',
     full: [],
   };
-  return out;
 }
