@@ -25,7 +25,7 @@ export interface BuildOptions {
   map?: (entries: RawEntry[], onResult?: (index: number, result: DocumentResult) => void, plan?: MapPlan) => Promise<DocumentResult[]>;
   /**
    * Make each document's publish fragment in the map (on every core) and keep only those: the
-   * results then carry `fragment` (see fragmentSource). Needs `map` (workerMap).
+   * results then carry `fragment` (see takeFragment). Needs `map` (workerMap).
    */
   fragments?: FragmentPlan;
   /** Each result in input order, as soon as it and every one before it are done (while the map goes on). */

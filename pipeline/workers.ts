@@ -33,9 +33,11 @@ export interface MapTask {
 }
 
 /**
- * Also make each document's publish fragment (publish/fragment.ts) where its result is made, and
- * keep it in `dir`: the per-document half of publish then runs on every core too, and what comes
- * back is the result without its records (`fragment` names the file).
+ * Also make each document's publish fragment (publish/fragment.ts) where its result is made: the
+ * per-document half of publish then runs on every core too. Its big texts go to the thread's blob
+ * file in `dir`; what comes back is the result without its records, carrying the fragment's
+ * header (`fragment`). `withCells`: the fragment carries every row's cells (for a diff against a
+ * previous release).
  */
 export interface FragmentPlan {
   dir: string;

@@ -1,5 +1,8 @@
-// publish: records -> the files of one immutable release. Pure: no I/O, no clock; the same input
-// gives the same bytes on any machine, time zone and locale.
+// publish: records -> the files of one immutable release. No clock; the same input gives the same
+// bytes on any machine, time zone and locale. One document at a time: each one's fragment
+// (fragment.ts) is joined into the files in document order (ReleaseJoin), then the files that need
+// them all are written (finish). `buildRelease` does it in memory, purely; `releaseFolderWriter`
+// writes a folder as the fragments come from the map's workers.
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
