@@ -460,7 +460,8 @@ function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: {
   if (startTok.article && i + 1 < tokens.length) {
     // The article belongs to the name that follows it.
     const inner = longestAt(index, tokens, i + 1, probe);
-    if (inner) return { ...inner, first: i, start: startTok.start };
+    // Spelled out (not spread) so every match has one shape.
+    if (inner) return { first: i, last: inner.last, start: startTok.start, end: inner.end, targets: inner.targets, fuzzy: inner.fuzzy };
     return undefined;
   }
   if (!startsName(index, startTok)) {
