@@ -1,17 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTriggers, findTriggersByRegex } from '../../pipeline/dates/triggers.ts';
+import { CORPUS, randomTexts } from './generated.ts';
 
 // The trigger scan reads letter runs by hand; it must find what the one regex alternation finds.
-const CORPUS = ['../shared/corpus/wikiwars', '../shared/seeds'].flatMap((d) => {
-  try {
-    return readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(d, f), 'utf8'));
-  } catch {
-    return [];
-  }
-});
-
 const EDGES = [
   'In May 1940, on 8 May, in 1939-45 and the 1960s.',
   'x_May May_ 5May May5 Mayé éMay Mays B.C. 480BC AD1066 _12 a12b 12ab',
@@ -25,19 +16,7 @@ const EDGES = [
 ];
 
 /** A small deterministic generator of texts made of trigger words, digits and noise. */
-function randomTexts(n: number): string[] {
-  const parts = ['May', 'may', 'day', 'Day', 'days', 'B', 'BC', 'war', 'then', 'Then', 'the', '1939', '7', '_', 'x', 'é', ' ', ' ', '\n', '.', ',', '-', 'Sept', 'September', 'later', 'Later', 'ab', '9a'];
-  let seed = 12345;
-  const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    let s = '';
-    const len = Math.floor(rnd() * 40);
-    for (let i = 0; i < len; i++) s += parts[Math.floor(rnd() * parts.length)]!;
-    out.push(s);
-  }
-  return out;
-}
+const PARTS = ['May', 'may', 'day', 'Day', 'days', 'B', 'BC', 'war', 'then', 'Then', 'the', '1939', '7', '_', 'x', 'é', ' ', ' ', '\n', '.', ',', '-', 'Sept', 'September', 'later', 'Later', 'ab', '9a'];
 
 describe('trigger scan', () => {
   it('agrees with the regex alternation on the corpus, whole texts and sub-ranges', () => {
@@ -59,7 +38,7 @@ describe('trigger scan', () => {
   });
 
   it('agrees with the regex alternation on generated texts at every range', () => {
-    for (const t of randomTexts(400)) {
+    for (const t of randomTexts(400, PARTS, 12345, 40)) {
       for (let a = 0; a <= t.length; a += 3) {
         for (const b of [a, Math.min(t.length, a + 5), t.length]) expect(findTriggers(t, a, b)).toEqual(findTriggersByRegex(t, a, b));
       }
