@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../pipeline/dates/rules/index.ts';
-import { byLength, digitAfter, matchesAt, wordAfter, wordBefore } from '../../pipeline/dates/rules/rule.ts';
+import { byLength, digitAfter, matchesAt, wordAfter, wordBefore, wordsBefore } from '../../pipeline/dates/rules/rule.ts';
+import { findTriggers, triggerNo } from '../../pipeline/dates/triggers.ts';
 import { wordBeforeSpace, wordBeforeSpaceIsOneOf } from '../../pipeline/dates/rules/refiner.ts';
 import { CORPUS, randomTexts } from './generated.ts';
 
@@ -126,5 +127,50 @@ describe('wordBeforeSpaceIsOneOf', () => {
         }
       }
     }
+  });
+});
+
+// A window rule's guard drops trigger positions, and with them their windows: every match its
+// regex finds in the whole text (and its extractor keeps) must still hold a trigger position the guard keeps.
+const WINDOW_GUARDED = ['anaphoric.this-period', 'anaphoric.meanwhile', 'anaphoric.present', 'anaphoric.the-event', 'relative.same-unit', 'relative.nth-day-of', 'parts.unit', 'times.words'];
+const PHRASES = ['during', 'Throughout', 'of', 'the', 'The', 'that', 'this', 'same', 'very', 'VERY', 'war', 'siege', 'course', 'over',
+  'day', 'days', 'night', 'morning', 'month', 'first', 'second', 'end', 'beginning', 'at', 'in', 'nine', 'eleven', "o'clock", 'its',
+  'during the ', 'over the course of the ', 'the first day of the ', 'nine in the ', 'eleven at ', 'the very end of this ', 'that same ',
+  'year', 'week', 'evening', 'throughout the  Siege', 'nine in the morning', 'eleven at  night', 'the end of the\tyear', 'The Beginning of that month',
+  'this time', 'that  stage', 'the same moment', 'meanwhile', 'in the meantime', 'by then', 'By now', 'at the time', 'now', 'currently',
+  'at present', 'these days', 'right now', 'the time being', 'the present day', 'today', 'then', 'time', 'present',
+  ' ', ' ', '  ', ' ', ' ', '\n', ',', '.', '-', 'x', '_'];
+
+describe('window guards', () => {
+  for (const id of WINDOW_GUARDED) {
+    it(`${id}: every match of its regex holds a trigger its guard keeps`, () => {
+      const r = RULES.find((x) => x.id === id)!;
+      const near = r.triggers.near!;
+      const re = new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`);
+      let matches = 0;
+      for (const t of [...CORPUS, ...randomTexts(6000, PHRASES, 31, 16)]) {
+        const found = findTriggers(t, 0, t.length);
+        const kept = r.triggers.on.flatMap((x) => found[triggerNo(x)]!).filter((p) => near(t, p));
+        re.lastIndex = 0;
+        for (let m = re.exec(t); m; m = re.exec(t)) {
+          if (m[0].length === 0) { re.lastIndex++; continue; }
+          if (!r.extract(m, t, 0)) continue;
+          matches++;
+          const end = m.index + m[0].length;
+          if (!kept.some((p) => p >= m!.index && p < end)) expect({ id, match: m[0], at: m.index }).toBeUndefined();
+        }
+      }
+      expect(matches).toBeGreaterThan(20);
+    });
+  }
+});
+
+describe('wordsBefore', () => {
+  it('reads the words before a position nearest first, each across whitespace', () => {
+    const g = wordsBefore(['the'], ['during', 'of']);
+    const t = 'During  the war, all of\tTHE siege; during the-war, duringthe war, the war';
+    const at = (w: string, k = 0) => { let i = -1; for (let n = 0; n <= k; n++) i = t.indexOf(w, i + 1); return i; };
+    expect([g(t, at('war')), g(t, at('siege')), g(t, at('war', 1)), g(t, at('war', 2)), g(t, at('war', 3))]).toEqual([true, true, false, false, false]);
+    expect(g('the war', 4)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // sequencers that date a statement without being a TIMEX ("Later, ...", "Soon after, ...",
 // "After the ambush, ..."). Bare "later" inside a sentence does not count.
 import type { Rule } from './rule.ts';
-import { rule } from './rule.ts';
+import { either, rule, wordBefore, wordIs, wordsBefore } from './rule.ts';
 
 /** Sentence start: text start, after . ! ? (and a closing quote), or a line break. */
 const OPENING = /^\s*(?:(?:However|But|Then|And),?\s+)?$/;
@@ -19,7 +19,9 @@ function atSentenceStart(text: string, at: number, from: number): boolean {
 
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
-  rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
+  // (the anaphor rules run at the trigger words their matches hold: the unit after this/that/same;
+  // meanwhile, or the word after the/by; now and its synonyms, or the word after at/these/the/time)
+  rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14], near: wordBefore(['this', 'that', 'same']) }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
     // "this point", "that stage" date a statement but are no TIMEX in the WikiWars guidelines
     ...(/^(?:time|period)$/i.test(m[3]!) ? {} : { statementOnly: true }),
@@ -30,18 +32,19 @@ export const anaphoricRules: Rule[] = [
     known: {}, anchor: { kind: 'same', unit: m[2]!.toLowerCase() as 'month' }, leadChars: m[0].length - m[1]!.length,
   }), 'gi'),
 
-  // during the siege / throughout the war: the span of the event the document is about
-  rule('anaphoric.the-event', { on: ['event'], reach: [40, 12] }, '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
+  // during the siege / throughout the war: the span of the event the document is about (the
+  // event word ends the match: only where 'the' and during/throughout/'course of' precede it)
+  rule('anaphoric.the-event', { on: ['event'], reach: [40, 12], near: wordsBefore(['the'], ['during', 'throughout', 'of']) }, '\\b(?:during|throughout|over\\s+the\\s+course\\s+of)\\s+the\\s+(?:siege|war|conflict|occupation|uprising|battle)\\b', () => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, event: true, qualifier: 'during',
   }), 'gi'),
 
-  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14] }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', (m) => ({
+  rule('anaphoric.meanwhile', { on: ['anaphor'], reach: [14, 14], near: either(wordIs(['meanwhile']), wordBefore(['the', 'by'])) }, '\\b(?:meanwhile|in\\s+the\\s+meantime|by\\s+then|by\\s+now|at\\s+the\\s+time)\\b', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, statementOnly: true, ...(/^by/i.test(m[0]) ? { qualifier: 'by' as const } : {}),
   }), 'gi'),
 
   // now, currently, at present: the writer's present (TIMEX PRESENT_REF); in a narrative
   // sentence it is the story's current time
-  rule('anaphoric.present', { on: ['anaphor'], reach: [14, 14] }, '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
+  rule('anaphoric.present', { on: ['anaphor'], reach: [14, 14], near: either(wordIs(['now', 'currently', 'nowadays', 'presently']), wordBefore(['at', 'these', 'the', 'time'])) }, '\\b(now|currently|nowadays|presently|at\\s+present|these\\s+days|right\\s+now|the\\s+time\\s+being|the\\s+present\\s+day|today)\\b(?!\\s*-)', (m) => {
     if (/^today$/i.test(m[1]!)) return null; // today is the deictic rule's
     return { known: {}, anchor: { kind: 'present' } };
   }, 'gi'),

@@ -4,7 +4,7 @@
 import { ERA_AFTER_RE, eraOf, SEASONS } from '../lexicon.ts';
 import type { Mention, Part, Unit } from '../model.ts';
 import type { Rule } from './rule.ts';
-import { isRegexSpace, rule } from './rule.ts';
+import { both, isRegexSpace, rule, wordAfter, wordBefore } from './rule.ts';
 import type { Refiner } from './refiner.ts';
 
 const PART_OF: Record<string, Part> = {
@@ -28,7 +28,7 @@ export const partRules: Rule[] = [
   }, 'gi'),
 
   // the end of the month / the beginning of the year / the middle of that week
-  rule('parts.unit', { on: ['edge'], reach: [16, 30] }, '\\b(?:the\\s+)(?:very\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(?:the|that|this)\\s+(month|year|week)\\b', (m) => ({
+  rule('parts.unit', { on: ['edge'], reach: [16, 30], near: both(wordBefore(['the', 'very']), wordAfter(['of'])) }, '\\b(?:the\\s+)(?:very\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(?:the|that|this)\\s+(month|year|week)\\b', (m) => ({
     known: { part: PART_OF[m[1]!.toLowerCase()]! },
     anchor: { kind: 'same', unit: m[2]!.toLowerCase() as Unit },
   }), 'gi'),

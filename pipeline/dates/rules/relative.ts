@@ -27,6 +27,9 @@ const AFTER_WORDS = /^(?:later|after|afterwards?|afterward|on|hence|following)$/
 const NUM = `(?:\\d+|${NUMBER_WORD_RE}|an?|one|a\\s+single)`;
 const UNIT = '(?:days?|weeks?|months?|years?|decades?)';
 
+/** The units of 'that same day', 'that month'. */
+const SAME_UNITS = ['day', 'night', 'morning', 'afternoon', 'evening', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter'];
+
 export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
   rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
@@ -43,8 +46,9 @@ export const relativeRules: Rule[] = [
     return unitDraft(m[1]!, n);
   }, 'gi'),
 
-  // that day, that same day, the same day, this very morning, that month
-  rule('relative.same-unit', { on: ['same'], reach: [6, 26] }, '\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(day|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter)\\b', (m) => {
+  // that day, that same day, the same day, this very morning, that month (a trigger followed
+  // by same, very or the unit)
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(${SAME_UNITS.join('|')})\\b`, (m) => {
     const d = unitDraft(m[1]!, 0);
     const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
     if (s) d.known.season = s;
@@ -82,7 +86,7 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // the second day of the bombardment: counted from the current day (the event's first day)
-  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40] }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
     const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),

@@ -195,6 +195,46 @@ export function wordBefore(words: readonly string[], opts: { digits?: boolean; h
 }
 
 /**
+ * The words before `at`, nearest first, each across whitespace, are one of the words of its
+ * list (lower case): a cheap guard for rules whose trigger ends a fixed phrase ("during the war").
+ */
+export function wordsBefore(...lists: ReadonlyArray<readonly string[]>): (text: string, at: number) => boolean {
+  const sets = lists.map(byLength);
+  return (text, at) => {
+    let i = at;
+    for (const set of sets) {
+      const gap = i;
+      while (i > 0 && isRegexSpace(text.charCodeAt(i - 1))) i--;
+      if (i === gap) return false;
+      const e = i;
+      while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+      if (i === e || !runIsOneOf(set, text, i, e)) return false;
+    }
+    return true;
+  };
+}
+
+/** The word at `at` (its run of ASCII letters) is one of `words` (lower case). */
+export function wordIs(words: readonly string[]): (text: string, at: number) => boolean {
+  const set = byLength(words);
+  return (text, at) => {
+    let e = at;
+    while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+    return e > at && runIsOneOf(set, text, at, e);
+  };
+}
+
+/** One of two guards holds at `at`. */
+export function either(a: (text: string, at: number) => boolean, b: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
+  return (text, at) => a(text, at) || b(text, at);
+}
+
+/** Both guards hold at `at`. */
+export function both(a: (text: string, at: number) => boolean, b: (text: string, at: number) => boolean): (text: string, at: number) => boolean {
+  return (text, at) => a(text, at) && b(text, at);
+}
+
+/**
  * Words by length, for telling whether a run of ASCII letters in the text, lower-cased, is one
  * of them without cutting it out (only words of letters can be such a run).
  */

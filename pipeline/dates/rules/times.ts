@@ -40,7 +40,7 @@ export const timeRules: Rule[] = [
   }),
 
   // nine in the morning, eleven o'clock at night
-  rule('times.words', { on: ['tod'], reach: [40, 12] }, `\\b(${NUMBER_WORD_RE})(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+night)\\b`, (m) => {
+  rule('times.words', { on: ['tod'], reach: [40, 12], near: wordBefore(['the', 'at']) }, `\\b(${NUMBER_WORD_RE})(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+night)\\b`, (m) => {
     let h = numberValue(m[1]!);
     if (h === undefined || h > 12) return null;
     if (m[2] && m[2] !== 'morning' && h < 12) h += 12;
