@@ -42,12 +42,14 @@ export function prepareStatements(statements: Statement[], docs: Map<string, Rel
   );
   const seen = new Map<string, number>();
   return ordered.map((s) => {
-    const key = `${s.documentId}\u0000${normaliseSentence(s.text)}`;
+    const norm = normaliseSentence(s.text);
+    const key = `${s.documentId}\u0000${norm}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const idx = indexes.get(s.documentId);
     return {
-      id: deriveStatementId(s.documentId, s.text, n),
+      // (normaliseSentence is idempotent: the id of the text, normalised once)
+      id: deriveStatementId(s.documentId, norm, n),
       statement: s,
       doc: docs.get(s.documentId),
       start: idx ? idx.at(s.span.start) : s.span.start,
