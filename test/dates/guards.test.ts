@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../pipeline/dates/rules/index.ts';
 import { byLength, digitAfter, matchesAt, wordAfter, wordBefore, wordsBefore } from '../../pipeline/dates/rules/rule.ts';
 import { findTriggers, triggerNo } from '../../pipeline/dates/triggers.ts';
+import { PREFIX, prefixWordBefore } from '../../pipeline/dates/rules/parts.ts';
 import { wordBeforeSpace, wordBeforeSpaceIsOneOf } from '../../pipeline/dates/rules/refiner.ts';
 import { CORPUS, randomTexts } from './generated.ts';
 
@@ -172,5 +173,20 @@ describe('wordsBefore', () => {
     const at = (w: string, k = 0) => { let i = -1; for (let n = 0; n <= k; n++) i = t.indexOf(w, i + 1); return i; };
     expect([g(t, at('war')), g(t, at('siege')), g(t, at('war', 1)), g(t, at('war', 2)), g(t, at('war', 3))]).toEqual([true, true, false, false, false]);
     expect(g('the war', 4)).toBe(false);
+  });
+});
+
+describe('prefixWordBefore', () => {
+  it('says no only where PREFIX cannot match the 32 characters before', () => {
+    const parts = ['early', 'Mid', 'mid', 'late', 'the', 'of', 'in', 'very', 'end', 'turn', 'first half', 'x', '_', '9', '-', ' ', '  ', '\n', 'amid', 'inn'];
+    let kept = 0;
+    for (const t of [...CORPUS.map((c) => c.slice(0, 20000)), ...randomTexts(3000, parts, 5, 10)]) {
+      for (let at = 0; at <= t.length; at++) {
+        if (prefixWordBefore(t, at)) { kept++; continue; }
+        const m = PREFIX.exec(t.slice(Math.max(0, at - 32), at));
+        if (m) expect({ at, before: t.slice(Math.max(0, at - 32), at), match: m[0] }).toBeUndefined();
+      }
+    }
+    expect(kept).toBeGreaterThan(100);
   });
 });

@@ -4,7 +4,7 @@
 import { ERA_AFTER_RE, eraOf, SEASONS } from '../lexicon.ts';
 import type { Mention, Part, Unit } from '../model.ts';
 import type { Rule } from './rule.ts';
-import { both, isRegexSpace, rule, wordAfter, wordBefore } from './rule.ts';
+import { both, byLength, isRegexSpace, rule, runIsOneOf, wordAfter, wordBefore } from './rule.ts';
 import type { Refiner } from './refiner.ts';
 
 const PART_OF: Record<string, Part> = {
@@ -34,19 +34,33 @@ export const partRules: Rule[] = [
   }), 'gi'),
 ];
 
-const PREFIX = /(?:\b(?:the\s+)?(?:very\s+)?(early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of|close\s+of|latter\s+part\s+of|early\s+part\s+of|late\s+part\s+of|first\s+half\s+of|second\s+half\s+of|turn\s+of)(?:\s+in|\s+of)?(?:\s+the)?|\bmid)[\s-]*$/i;
+export const PREFIX = /(?:\b(?:the\s+)?(?:very\s+)?(early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of|close\s+of|latter\s+part\s+of|early\s+part\s+of|late\s+part\s+of|first\s+half\s+of|second\s+half\s+of|turn\s+of)(?:\s+in|\s+of)?(?:\s+the)?|\bmid)[\s-]*$/i;
+
+/** The last word of each PREFIX phrase. */
+const PREFIX_LAST = byLength(['early', 'mid', 'late', 'of', 'in', 'the']);
 
 /**
- * A cheap guard for PREFIX: before the trailing spaces and hyphens (within its 32 characters)
- * stands the last letter of one of its words (early, mid, late, of, in, the).
+ * A cheap guard for PREFIX on text[at - 32, at): before the trailing spaces and hyphens stands
+ * one of the words a PREFIX phrase ends with, a whole word (where the slice starts, or after a
+ * character that is no regex word character, as PREFIX's \b and \s before it need).
  */
-function prefixWordEnds(text: string, at: number): boolean {
+export function prefixWordBefore(text: string, at: number): boolean {
   const lo = Math.max(0, at - 32);
-  let j = at - 1;
-  while (j >= lo && (text.charCodeAt(j) === 45 || isRegexSpace(text.charCodeAt(j)))) j--;
-  if (j < lo) return false;
-  const c = text.charCodeAt(j) | 32; // lower case
-  return c === 121 || c === 100 || c === 101 || c === 102 || c === 110; // y d e f n
+  let e = at;
+  while (e > lo && (text.charCodeAt(e - 1) === 45 || isRegexSpace(text.charCodeAt(e - 1)))) e--;
+  let s = e;
+  while (s > lo && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+  if (s === e || !runIsOneOf(PREFIX_LAST, text, s, e)) return false;
+  return s === lo || !isWordCode(text.charCodeAt(s - 1));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Regex \w (non-Unicode). */
+function isWordCode(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function partApplies(m: Mention): boolean {
@@ -61,7 +75,7 @@ export const partsPrefix: Refiner = {
   refine(mentions, text) {
     for (const m of mentions) {
       if (!partApplies(m) || m.known.part) continue;
-      if (!prefixWordEnds(text, m.start)) continue;
+      if (!prefixWordBefore(text, m.start)) continue;
       const before = text.slice(Math.max(0, m.start - 32), m.start);
       const p = PREFIX.exec(before);
       if (!p) continue;
