@@ -60,31 +60,48 @@ export function localClause(ctx: ResolveContext): string {
   const s = ctx.clause;
   if (ctx.at === undefined || ctx.clauseStart === undefined) return s;
   const at = Math.max(0, Math.min(s.length, ctx.at - ctx.clauseStart));
-  let lb = at - 1;
+  // the punctuation around `at` found by native searches (the clause's characters are not read one by one)
+  const lb = lastClausePunct(s, at);
+  const cut = nextClausePunct(s, at);
+  let end = cut;
+  // a sentence-initial "On 8 May," (at most a few words before it) belongs to the next clause
+  if (lb < 0 && cut < s.length && s.charCodeAt(cut) === 44 && cut - at <= 60 && wordsIn(s, at) <= 2) end = nextClausePunct(s, cut + 1);
+  return s.slice(lb + 1, end);
+}
+
+/** The last , ; : ( ) before `at` in s, or -1. */
+function lastClausePunct(s: string, at: number): number {
+  let last = -1;
+  CLAUSE_PUNCT.lastIndex = 0;
+  while (CLAUSE_PUNCT.test(s)) {
+    const i = CLAUSE_PUNCT.lastIndex - 1;
+    if (i >= at) break;
+    last = i;
+  }
+  return last;
+}
+
+/** The first , ; : ( ) at or after `from` in s, or s.length. */
+function nextClausePunct(s: string, from: number): number {
+  CLAUSE_PUNCT.lastIndex = from;
+  return CLAUSE_PUNCT.test(s) ? CLAUSE_PUNCT.lastIndex - 1 : s.length;
+}
+
+const CLAUSE_PUNCT = /[,;:()]/g;
+
+/** How many runs of ASCII letters and digits s[0, at) holds. */
+function wordsIn(s: string, at: number): number {
   let words = 0;
   let inWord = false;
-  for (; lb >= 0; lb--) {
-    const c = s.charCodeAt(lb);
-    if (isClausePunct(c)) break;
+  for (let i = 0; i < at; i++) {
+    const c = s.charCodeAt(i);
     const w = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (w && !inWord) words++;
     inWord = w;
   }
-  let cut = at;
-  while (cut < s.length && !isClausePunct(s.charCodeAt(cut))) cut++;
-  let end = cut;
-  // a sentence-initial "On 8 May," (at most a few words before it) belongs to the next clause
-  if (lb < 0 && cut < s.length && s.charCodeAt(cut) === 44 && words <= 2 && cut - at <= 60) {
-    end = cut + 1;
-    while (end < s.length && !isClausePunct(s.charCodeAt(end))) end++;
-  }
-  return s.slice(lb + 1, end);
+  return words;
 }
 
-/** , ; : ( ) */
-function isClausePunct(c: number): boolean {
-  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41;
-}
 
 export function tenseOf(clause: string): 'future' | 'past-perfect' | 'past' {
   if (FUTURE.test(clause)) return 'future';
