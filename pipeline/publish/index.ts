@@ -322,17 +322,20 @@ export class ReleaseJoin {
     }
     return k;
   }
+  /** One buffer for every read: what is read is copied out (or written) before the next read. */
+  private buf = Buffer.allocUnsafe(1 << 16);
   private read(src: number, offset: number, length: number, scratch: Scratch = this.nq): Uint8Array {
-    if (src === -1) return this.graphPart.read(offset, length);
-    if (src === 0) return scratch.read(offset, length);
+    if (length > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(length, 2 * this.buf.length));
+    if (src === -1) return this.graphPart.read(offset, length, this.buf);
+    if (src === 0) return scratch.read(offset, length, this.buf);
     const fd = this.blobFds[src - 1] as number;
-    const b = Buffer.allocUnsafe(length);
+    const b = this.buf;
     for (let got = 0; got < length; ) {
       const n = readSync(fd, b, got, length - got, offset + got);
       if (n === 0) throw new Error(`internal: blob ${this.blobFiles[src - 1]} is shorter than expected`);
       got += n;
     }
-    return b;
+    return b.subarray(0, length);
   }
   /** Appends [source, offset, length] to `ranges`, merged with the last one when they touch. */
   private range(ranges: number[][], src: number, offset: number, length: number): void {

@@ -20,7 +20,8 @@ export interface Scratch {
   write(s: string): number;
   /** No more writes; reads may follow. */
   seal(): void;
-  read(offset: number, length: number): Uint8Array;
+  /** The bytes at [offset, offset + length): in `into` when given (valid until it is reused). */
+  read(offset: number, length: number, into?: Buffer): Uint8Array;
   /** Copies everything written into `to`. */
   copyTo(to: FileWriter): void;
   dispose(): void;
@@ -110,14 +111,14 @@ export function folderSink(dir: string): ReleaseSink {
       return {
         write: (s) => out.write(s),
         seal: () => out.drain(),
-        read(offset, length) {
-          const b = Buffer.allocUnsafe(length);
+        read(offset, length, into) {
+          const b = into && into.length >= length ? into : Buffer.allocUnsafe(length);
           for (let got = 0; got < length; ) {
             const n = readSync(fd, b, got, length - got, offset + got);
             if (n === 0) throw new Error(`internal: scratch file ${file} is shorter than expected`);
             got += n;
           }
-          return b;
+          return b.subarray(0, length);
         },
         copyTo(to) {
           out.drain();
