@@ -649,7 +649,9 @@ export function releaseFolderWriter(input: JoinInput, dir: string) {
       }
       if (report !== undefined) body.report = report;
       const q = quality.value !== undefined ? quality.value : quality.measure?.(dir);
-      return { kind: 'written', ...finishRelease(body, q, sink) };
+      const out = finishRelease(body, q, sink);
+      sink.sync();
+      return { kind: 'written', ...out };
     },
     abort: () => rmSync(dir, { recursive: true, force: true }),
   };

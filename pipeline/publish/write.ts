@@ -127,7 +127,7 @@ export interface StagedOptions {
   distDir: string;
   version: string;
   date: string;
-  /** A folder holding the release's files, every one fsynced (as writeReleaseFolder leaves it); it is moved into place or removed. */
+  /** A folder holding the release's files, every one fsynced (as releaseFolderWriter leaves it); it is moved into place or removed. */
   staged: string;
   facts: Map<string, FileFacts>;
   faultAt?: (step: PublishStep) => void;
