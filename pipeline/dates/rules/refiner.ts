@@ -22,9 +22,15 @@ export function spaceBefore(text: string, at: number): boolean {
  * `dot`. A cheap guard before a regex `\b(word|...)\s+$` on that slice: its word is this one.
  */
 export function wordBeforeSpace(text: string, at: number, lo: number, dot = false): string {
+  const run = lettersBeforeSpace(text, at, lo, dot);
+  return run ? lowerWord(text, run[0], run[1]) : '';
+}
+
+/** [start, end) of the letters wordBeforeSpace reads, or undefined when no whitespace ends at `at`. */
+function lettersBeforeSpace(text: string, at: number, lo: number, dot: boolean): [number, number] | undefined {
   let i = at;
   while (i > lo && isRegexSpace(text.charCodeAt(i - 1))) i--;
-  if (i === at) return '';
+  if (i === at) return undefined;
   if (dot && i > lo && text.charCodeAt(i - 1) === 46) i--;
   const e = i;
   while (i > lo) {
@@ -32,7 +38,7 @@ export function wordBeforeSpace(text: string, at: number, lo: number, dot = fals
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     i--;
   }
-  return lowerWord(text, i, e);
+  return [i, e];
 }
 
 /**
@@ -40,15 +46,6 @@ export function wordBeforeSpace(text: string, at: number, lo: number, dot = fals
  * letters compared in place, no word cut out.
  */
 export function wordBeforeSpaceIsOneOf(words: string[][], text: string, at: number, lo: number, dot = false): boolean {
-  let i = at;
-  while (i > lo && isRegexSpace(text.charCodeAt(i - 1))) i--;
-  if (i === at) return false;
-  if (dot && i > lo && text.charCodeAt(i - 1) === 46) i--;
-  const e = i;
-  while (i > lo) {
-    const c = text.charCodeAt(i - 1);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
-    i--;
-  }
-  return e > i && runIsOneOf(words, text, i, e);
+  const run = lettersBeforeSpace(text, at, lo, dot);
+  return !!run && run[1] > run[0] && runIsOneOf(words, text, run[0], run[1]);
 }
