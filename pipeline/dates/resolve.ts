@@ -46,6 +46,24 @@ export function newState(): NarrativeState {
   return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined };
 }
 
+/**
+ * A copy of a state with the same object shape as newState's (an object spread makes another
+ * shape, and the functions that read states then lose their optimised code).
+ */
+export function copyState(st: NarrativeState): NarrativeState {
+  return { year: st.year, month: st.month, day: st.day, point: st.point, scope: st.scope, bc: st.bc, fromText: st.fromText };
+}
+
+/** A copy pinned to a year, with no month, day or scope. */
+function pinnedState(st: NarrativeState, year: number | undefined): NarrativeState {
+  const out = copyState(st);
+  out.year = year;
+  out.month = undefined;
+  out.day = undefined;
+  out.scope = undefined;
+  return out;
+}
+
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
 const ROLLOVER_MONTHS = 8;
 
@@ -444,7 +462,7 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
     if (fromYearless && to.known.year !== undefined) {
       rt = resolveSingle(to, st, ctx);
       // the left side takes the right side's year ("From 4 February to 1 March 2012")
-      const left: NarrativeState = { ...st, year: rt.point?.y ?? st.year, month: undefined, day: undefined, scope: undefined };
+      const left = pinnedState(st, rt.point?.y ?? st.year);
       rf = resolveSingle(from, left, ctx);
       if (rf.point && rt.point && rt.point.gran !== 'year') {
         rf.point.y = rt.point.y;
@@ -460,13 +478,13 @@ export function resolveMention(m: Mention, st: NarrativeState, ctx: ResolveConte
       const toMonth = to.known.month!;
       let best = ref.y;
       for (const y of [ref.y - 1, ref.y + 1]) if (Math.abs((y - ref.y) * 12 + toMonth - ref.m) < Math.abs((best - ref.y) * 12 + toMonth - ref.m)) best = y;
-      const pin = (y: number): NarrativeState => ({ ...st, year: y, month: undefined, day: undefined, scope: undefined });
+      const pin = (y: number): NarrativeState => pinnedState(st, y);
       rt = resolveSingle(to, pin(best), ctx);
       rf = resolveSingle(from, pin(best - 1), ctx);
       if (rt.point) rt.resolvedFrom = `previous:${fmtYm(ref.y, ref.m)}`;
     } else {
       rf = resolveSingle(from, st, ctx);
-      const tmp: NarrativeState = { ...st };
+      const tmp = copyState(st);
       if (rf.point) advance(tmp, rf.point);
       rt = resolveSingle(to, tmp, ctx);
       if (rf.point && rt.point && to.known.year === undefined && rt.point.m !== undefined && rf.point.m !== undefined &&

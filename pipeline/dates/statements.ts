@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays } from './calendar.ts';
-import { advance, localClause, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
+import { advance, copyState, localClause, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -143,7 +143,7 @@ export function dateDocument(doc: Document): DatedDocument {
       const span = section?.headingSpan ?? block.span;
       const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end) };
       for (const m of recognise(text, span.start, span.end)) {
-        const r = resolveMention(m, { ...st }, ctx);
+        const r = resolveMention(m, copyState(st), ctx);
         record(m, r);
         if (r.point && m.anchor.kind === 'calendar' && !m.attributive && !scopes.some((s) => s.level === level)) {
           const to = r.to ?? r.point;
