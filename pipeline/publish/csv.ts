@@ -86,11 +86,6 @@ export function toCsv(table: TableSpec, rows: readonly Row[], options: CsvOption
   return Buffer.from(toCsvBytes(table, rows, options)).toString('utf8');
 }
 
-/** The cells of the canonical CSV as a reader gets them back (header first): what csv-parse returns for toCsv's output. */
-export function csvCells(table: TableSpec, rows: readonly Row[]): string[][] {
-  return [table.fields.map((f) => f.name), ...rows.map((r) => table.fields.map((f) => formatCell(f, r[f.name] ?? null)))];
-}
-
 const FORMULA_START = /^[=+\-@\t\r\u0000\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
 /** Text cells of the canonical tables that a spreadsheet would run as a formula (for the card's warning). */

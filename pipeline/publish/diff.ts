@@ -114,8 +114,6 @@ export function diffSchema(table: TableSpec, previous: PreviousTable | undefined
   return out;
 }
 
-export const rowKey = (table: TableSpec, row: Row): string => table.primaryKey.map((k) => formatCell(table.fields.find((f) => f.name === k)!, row[k] ?? null)).join('\u0000');
-
 /** The keyed diff of one table, fed a row at a time: only the previous release's keys are held. */
 export class RowDiffer {
   private readonly out: TableDiff = { added: [], removed: [], changed: [] };

@@ -54,17 +54,15 @@ export function releaseDate(documents: readonly ReleaseDocumentMeta[]): string {
 
 /**
  * Where publish reads a release's documents from, one at a time, in `ids` order: the documents'
- * ids and any id a statement names without a document, sorted. Each is loaded once in the main
- * pass (and again only for the few statements the landing page embeds), so a build over 100,000s
- * of statements holds one document's records at a time.
+ * ids and any id a statement names without a document, sorted. Each is loaded once and made into
+ * its fragment, so the join holds one document's records at a time (a big build makes the
+ * fragments in the map's workers instead: see releaseFolderWriter).
  */
 export interface ReleaseSource {
   documents: readonly ReleaseDocumentMeta[];
   ids: readonly string[];
   /** The document's decoded raw text (the string the statements' UTF-16 spans index) and its statements. */
-  load?(id: string): { text?: string; statements: Statement[] };
-  /** Or its fragment, made already (in the map's workers: see workers.ts). */
-  fragment?(id: string): Fragment;
+  load(id: string): { text?: string; statements: Statement[] };
 }
 
 /** What the join of a release needs besides the documents' fragments. */
@@ -552,11 +550,8 @@ export function writeReleaseBody(input: StreamingInput, sink: ReleaseSink): Rele
   const metaById = new Map(source.documents.map((d) => [d.entry.id, d]));
   for (const id of source.ids) {
     const meta = metaById.get(id);
-    if (source.fragment) join.add(meta, source.fragment(id));
-    else {
-      const { text, statements } = source.load!(id);
-      join.add(meta, documentFragment(id, meta, text, statements, join.context));
-    }
+    const { text, statements } = source.load(id);
+    join.add(meta, documentFragment(id, meta, text, statements, join.context));
   }
   return join.finish(source.documents);
 }

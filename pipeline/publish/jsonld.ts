@@ -2,9 +2,7 @@
 // misspelt term cannot be minted silently), the graph in compacted form, and its N-Quads.
 // Every node has an IRI (no blank nodes), so sorted N-Quads are already the RDFC-1.0 canonical
 // form; tests check the N-Quads against jsonld.toRDF of the graph.
-import { TextChunks } from './chunks.ts';
 import type { Row } from './model.ts';
-import type { ReleaseDocument } from './rows.ts';
 
 export const BASE = 'https://w3id.org/homs-timeline/';
 /** The context is versioned by its own number: it changes only when terms change. */
@@ -150,42 +148,20 @@ const drop = <T extends Node>(o: T): T => {
   return o;
 };
 
-export interface GraphInput {
+/** What the head of the graph is made from: the release, its documents (any order) and its entity rows. */
+export interface GraphHeadInput {
   version: string;
   previousVersion?: string;
   created: string;
-  rows: { statements: Row[]; documents: Row[]; places: Row[]; actors: Row[]; statement_actors: Row[]; statement_sources: Row[] };
-  documents: Map<string, ReleaseDocument>;
-  /** statement id -> UTF-16 span of the sentence in its raw text (for prefix/suffix) */
-  utf16Spans: Map<string, { start: number; end: number }>;
+  documents: Iterable<{ entry: { id: string; sha256: string } }>;
+  rows: { documents: Row[]; places: Row[]; actors: Row[] };
 }
 
 const CLAIM_TERM: Record<string, string> = { reported: 'reportedBy', claimed: 'claimedBy', denied: 'deniedBy', confirmed: 'confirmedBy' };
 const ROLE_TERM: Record<string, string> = { actor: 'actor', target: 'target', mentioned: 'mentionedActor' };
 
-/**
- * The graph, in a fixed order: dataset, documents, places, actors (`head`, built now), then each
- * statement's Event and Annotation, built on demand by `statementNodes(i)`: at 100x the corpus
- * the statement nodes are the largest intermediate of publish, so they are never all alive.
- */
-export interface Graph {
-  head: Node[];
-  statements: number;
-  statementNodes(i: number): [Node, Node];
-  /** The ids of every node in `statementNodes(i)`, nested ones included, in document order (without building them). */
-  statementSubjects(i: number): string[];
-}
-
-/** Every node of the graph in order (small graphs and tests; the writers use `Graph` itself). */
-export function buildGraphNodes(input: GraphInput): Node[] {
-  const g = buildGraph(input);
-  const out = [...g.head];
-  for (let i = 0; i < g.statements; i++) out.push(...g.statementNodes(i));
-  return out;
-}
-
 /** The nodes before the statements: dataset, raw-file snapshots, documents, places, actors. */
-export function graphHead(input: Pick<GraphInput, 'version' | 'previousVersion' | 'created'> & { documents: Iterable<{ entry: { id: string; sha256: string } }>; rows: Pick<GraphInput['rows'], 'documents' | 'places' | 'actors'> }): Node[] {
+export function graphHead(input: GraphHeadInput): Node[] {
   const nodes: Node[] = [];
   const ds = iri.dataset(input.version);
   const docs = [...input.documents].sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
@@ -332,32 +308,6 @@ export function statementGraphNodes(r: Row, roles: Roles, raw: string | undefine
 /** The ids of a statement's nodes, nested ones included, in document order (see statementGraphNodes). */
 export const STATEMENT_SUBJECT_SUFFIXES = ['', '#annotation', '#target', '#quote', '#position'] as const;
 const statementSubjectIds = (statementId: string) => STATEMENT_SUBJECT_SUFFIXES.map((x) => `${iri.statement(statementId)}${x}`);
-
-export function buildGraph(input: GraphInput): Graph {
-  const nodes = graphHead({ ...input, documents: input.documents.values() });
-  const roles = statementRoles(input.rows.statement_actors, input.rows.statement_sources);
-  const statementNodes = (i: number): [Node, Node] => {
-    const r = input.rows.statements[i] as Row;
-    return statementGraphNodes(r, roles, input.documents.get(r.document_id as string)?.text, input.utf16Spans.get(r.statement_id as string));
-  };
-  const statementSubjects = (i: number): string[] => statementSubjectIds((input.rows.statements[i] as Row).statement_id as string);
-  return { head: nodes, statements: input.rows.statements.length, statementNodes, statementSubjects };
-}
-
-/** The graph document: one node per line, so releases diff line by line. */
-export function serializeGraph(g: Graph): Uint8Array {
-  const sink = new TextChunks();
-  sink.push(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
-  let first = true;
-  const line = (n: Node) => {
-    sink.push(first ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`);
-    first = false;
-  };
-  g.head.forEach(line);
-  for (let i = 0; i < g.statements; i++) g.statementNodes(i).forEach(line);
-  sink.push('\n]}\n');
-  return sink.finish();
-}
 
 // ---- N-Quads, from the same nodes and the same term definitions -------------------------------
 
@@ -540,21 +490,6 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
     a = b;
   }
   while (h < headKeys.length) out(groupText(byKey.get(headKeys[h++] as string) as string[]));
-}
-
-/** The N-Quads of a whole graph as bytes (small graphs and tests; publish streams `writeNQuads`). */
-export function toNQuads(g: Graph): Uint8Array {
-  const sink = new TextChunks();
-  const ids = Array.from({ length: g.statements }, (_, i) => {
-    const s = g.statementSubjects(i)[0] as string;
-    return decodeURIComponent(s.slice(iri.statement('').length));
-  });
-  let memo: { i: number; groups: string[] } | undefined;
-  writeNQuads(g.head, ids, (i, k) => {
-    if (memo?.i !== i) memo = { i, groups: statementQuadGroups(ids[i] as string, g.statementNodes(i)) };
-    return memo.groups[k] as string;
-  }, (s) => void sink.push(asText(s)));
-  return sink.finish();
 }
 
 export { RDF_LANGSTRING };
