@@ -141,6 +141,34 @@ function scaleBar(projection: GeoProjection, panel: Panel): string {
   return `<g class="scalebar" aria-hidden="true"><path d="M${num(x0)},${num(y - 4)}v4h${num(px)}v-4" fill="none" stroke="#333"/><text x="${num(x0 + px + 4)}" y="${num(y)}" class="tick">${km} km</text></g>`;
 }
 
+/**
+ * The box [min lon, min lat, max lon, max lat] of a country's vertices. Its spherical bounds
+ * (geoBounds) lie within it give or take how far an edge's great circle bulges past its end
+ * points: well under a degree for these outlines, so with BOX_MARGIN a country whose box misses
+ * the view has bounds that miss it too. (A country across the antimeridian has a box of all
+ * longitudes and is always measured.)
+ */
+function vertexBox(f: Feature<Geometry>): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    } else for (const d of c as unknown[]) visit(d);
+  };
+  const g = f.geometry;
+  if (g && 'coordinates' in g) visit(g.coordinates);
+  else box.splice(0, 4, -180, -90, 180, 90); // no plain coordinates: never ruled out here
+  return box;
+}
+
+/** Degrees added around a vertex box (see vertexBox). */
+const BOX_MARGIN = 5;
+let vertexBoxes: Array<[number, number, number, number]> | undefined;
+
 function drawPanel(panel: Panel, r: (n: number) => number, clipId: string): string {
   const projection = projectionFor(panel);
   const path = geoPath(projection).digits(1);
@@ -151,8 +179,11 @@ function drawPanel(panel: Panel, r: (n: number) => number, clipId: string): stri
     // only the countries that overlap the view: keeps the page light
     const tl = projection.invert?.([panel.x, panel.y]);
     const br = projection.invert?.([panel.x + panel.w, panel.y + panel.h]);
-    for (const f of world.features) {
+    for (const [k, f] of world.features.entries()) {
       if (!tl || !br) break;
+      // the spherical bounds decide; a plain box of the vertices first rules out most countries cheaply
+      const b = (vertexBoxes ??= world.features.map(vertexBox))[k]!;
+      if (b[2] + BOX_MARGIN < tl[0] || b[0] - BOX_MARGIN > br[0] || b[3] + BOX_MARGIN < br[1] || b[1] - BOX_MARGIN > tl[1]) continue;
       const [[w, s], [e, n]] = geoBounds(f);
       if (e < tl[0] || w > br[0] || n < br[1] || s > tl[1]) continue;
       const d = path(f);
