@@ -4,8 +4,14 @@ import { hash } from 'node:crypto';
 
 /** The sentence text as identity sees it: NFC, whitespace runs collapsed, trimmed. */
 export function normaliseSentence(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // the common sentence (ASCII, single spaces between words) skips the ICU call and the rewrite
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return (OTHER_SPACE.test(nfc) ? nfc.replace(/\s+/gu, ' ') : nfc).trim();
 }
+
+const NON_ASCII = /[^\u0000-\u007F]/;
+/** Whitespace that /\s+/gu, ' ' would change: any but a lone space. */
+const OTHER_SPACE = /[^\S ]| {2}/u;
 
 /** `s` + 16 hex of sha256(document id, normalised text), `-n` for the n-th repeat in the document. */
 export function deriveStatementId(documentId: string, text: string, occurrence = 1): string {

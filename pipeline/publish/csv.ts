@@ -52,18 +52,24 @@ export class CsvStream {
     if (header) push(stringify([table.fields.map((f) => f.name)], { ...this.opts, bom: excel }));
   }
   private readonly excel: boolean;
-  add(r: Row): void {
+  /** A row; `cells`, when given, are its cells as formatCell makes them (not made again here). */
+  add(r: Row, cells?: readonly string[]): void {
     const excel = this.excel;
-    this.pending.push(
-      this.table.fields.map((f) => {
-        const v = r[f.name] ?? null;
-        // numbers stay numbers in the Excel copy: escape_formulas would turn -5 into text
-        if (excel && v !== null && (f.type === 'integer' || f.type === 'number')) return v as number;
-        const s = formatCell(f, v);
-        // csv-stringify's escape_formulas does not catch a leading NUL
-        return excel && s.startsWith('\u0000') ? `'${s}` : s;
-      }),
-    );
+    const fields = this.table.fields;
+    const out: Array<string | number> = new Array(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const v = r[f.name] ?? null;
+      // numbers stay numbers in the Excel copy: escape_formulas would turn -5 into text
+      if (excel && v !== null && (f.type === 'integer' || f.type === 'number')) {
+        out[i] = v as number;
+        continue;
+      }
+      const s = cells ? (cells[i] as string) : formatCell(f, v);
+      // csv-stringify's escape_formulas does not catch a leading NUL
+      out[i] = excel && s.startsWith('\u0000') ? `'${s}` : s;
+    }
+    this.pending.push(out);
     if (this.pending.length >= BATCH) this.flush();
   }
   flush(): void {

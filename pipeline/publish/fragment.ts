@@ -137,9 +137,9 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     const tableKeys: string[] = [];
     const tableCells: string[][] = [];
     for (const r of list) {
-      c.add(r);
-      x.add(r);
       const cs = cellsOf(t, r);
+      c.add(r, cs);
+      x.add(r, cs);
       checker.row(name, cs);
       tableKeys.push(pk.map((i) => cs[i] ?? '').join('\u0000'));
       if (ctx.withCells) tableCells.push(cs);

@@ -427,9 +427,10 @@ export class ReleaseJoin {
       const c = new CsvStream(t, (s) => void canonical.write(s));
       const x = new CsvStream(t, (s) => void excel.write(s), { excel: true });
       for (const r of rows) {
-        c.add(r);
-        x.add(r);
-        checker.row(name, t.fields.map((f) => formatCell(f, r[f.name] ?? null)));
+        const cs = t.fields.map((f) => formatCell(f, r[f.name] ?? null));
+        c.add(r, cs);
+        x.add(r, cs);
+        checker.row(name, cs);
       }
       c.flush();
       x.flush();

@@ -343,8 +343,12 @@ const PREDICATES = new Map(Object.keys(TERMS).map((k) => { const d = termDef(k);
 const CLASS_IRIS = new Map(Object.keys(TERMS).map((k) => [k, `<${escapeIri(termDef(k).iri)}>`] as const));
 
 /** The quads whose subject is `node` itself (nested nodes with an id are their own subjects: see `subjects`). */
+/**
+ * A node's own triples, each without its subject (`<predicate> <object> .\n`): the lines of one
+ * subject all start with `<subject> `, so they sort as these do, and the subject is written once
+ * per line only when the sorted group is (groupText).
+ */
 function ownQuads(node: Node, out: string[]): void {
-  const s = `<${escapeIri(node.id as string)}>`;
   for (const key in node) {
     if (key === 'id') continue;
     const value = node[key];
@@ -353,7 +357,7 @@ function ownQuads(node: Node, out: string[]): void {
       for (const t of values) {
         const c = CLASS_IRIS.get(t as string);
         if (c === undefined) throw new Error(`internal: JSON-LD term ${String(t)} is not in the context`);
-        out.push(`${s} <${RDF_TYPE}> ${c} .\n`);
+        out.push(`<${RDF_TYPE}> ${c} .\n`);
       }
       continue;
     }
@@ -362,18 +366,18 @@ function ownQuads(node: Node, out: string[]): void {
     const p = def.p;
     for (const v of values) {
       if (typeof v === 'object' && v !== null && 'id' in v) {
-        out.push(`${s} ${p} <${escapeIri((v as Node).id as string)}> .\n`);
+        out.push(`${p} <${escapeIri((v as Node).id as string)}> .\n`);
       } else if (typeof v === 'object' && v !== null && '@value' in v) {
         const lv = v as { '@value': string; '@language'?: string };
-        out.push(`${s} ${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
+        out.push(`${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
       } else if (def.type === '@id') {
-        out.push(`${s} ${p} <${escapeIri(v as string)}> .\n`);
+        out.push(`${p} <${escapeIri(v as string)}> .\n`);
       } else if (typeof v === 'number') {
         if (!Number.isInteger(v)) throw new Error(`internal: non-integer JSON number for ${key}`);
-        out.push(`${s} ${p} "${v}"^^<${def.type ?? 'http://www.w3.org/2001/XMLSchema#integer'}> .\n`);
+        out.push(`${p} "${v}"^^<${def.type ?? 'http://www.w3.org/2001/XMLSchema#integer'}> .\n`);
       } else {
         const dt = def.type ?? XSD_STRING;
-        out.push(dt === XSD_STRING ? `${s} ${p} "${escapeLiteral(String(v))}" .\n` : `${s} ${p} "${escapeLiteral(String(v))}"^^<${dt}> .\n`);
+        out.push(dt === XSD_STRING ? `${p} "${escapeLiteral(String(v))}" .\n` : `${p} "${escapeLiteral(String(v))}"^^<${dt}> .\n`);
       }
     }
   }
@@ -397,11 +401,12 @@ function subjectNodes(top: Node[]): Node[] {
 
 const subjectKey = (n: Node) => `<${escapeIri(n.id as string)}>`;
 
-/** One subject's lines, sorted and de-duplicated. */
-function groupText(lines: string[]): string {
+/** One subject's lines (ownQuads' lines, without the subject), sorted and de-duplicated, each after `<subject> `. */
+function groupText(subject: string, lines: string[]): string {
   lines.sort();
+  const lead = `${subject} `;
   let group = '';
-  for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lines[k];
+  for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lead + lines[k];
   return group;
 }
 
@@ -413,7 +418,7 @@ export function statementQuadGroups(statementId: string, nodes: [Node, Node]): s
   return subs.map((n) => {
     const lines: string[] = [];
     ownQuads(n, lines);
-    return groupText(lines);
+    return groupText(subjectKey(n), lines);
   });
 }
 
@@ -452,16 +457,17 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
   const headBefore = (key: string) => {
     while (h < headKeys.length && (headKeys[h] as string) < key) {
       const k = headKeys[h++] as string;
-      out(groupText(byKey.get(k) as string[]));
+      out(groupText(k, byKey.get(k) as string[]));
     }
   };
   const emit = (key: string, text: () => string | Uint8Array) => {
     headBefore(key);
     // (merged with an equal head subject)
     if (h < headKeys.length && headKeys[h] === key) {
-      const lines = [...(byKey.get(key) as string[]), ...asText(text()).split('\n').filter(Boolean).map((l) => `${l}\n`)];
+      // the statement's lines all start with `${key} `
+      const lines = [...(byKey.get(key) as string[]), ...asText(text()).split('\n').filter(Boolean).map((l) => `${l.slice(key.length + 1)}\n`)];
       h++;
-      out(groupText(lines));
+      out(groupText(key, lines));
     } else out(text());
   };
   // A statement whose id is no other's prefix has its subjects in one fixed order (`#` sorts
@@ -489,7 +495,10 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
     for (const r of run) emit(r.key, () => group(r.i, r.k));
     a = b;
   }
-  while (h < headKeys.length) out(groupText(byKey.get(headKeys[h++] as string) as string[]));
+  while (h < headKeys.length) {
+    const k = headKeys[h++] as string;
+    out(groupText(k, byKey.get(k) as string[]));
+  }
 }
 
 export { RDF_LANGSTRING };

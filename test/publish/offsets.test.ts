@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseSentence } from '../../pipeline/ids.ts';
 import { buildRelease } from '../../pipeline/publish/index.ts';
 import { CodePointIndex, deriveStatementId } from '../../pipeline/publish/rows.ts';
 import { DOC_A, DOC_B, input } from './fixtures.ts';
@@ -27,6 +29,14 @@ describe('statement ids', () => {
     expect(a.files.get('statements.csv')).toEqual(shuffled.files.get('statements.csv'));
     expect(deriveStatementId('d', 'Some  text\n here')).toBe(deriveStatementId('d', 'Some text here'));
     expect(deriveStatementId('d', 'x')).not.toBe(deriveStatementId('e', 'x'));
+  });
+
+  it('normalise a sentence as NFC, whitespace runs collapsed, trimmed, whatever its characters (the fast path agrees with the definition)', () => {
+    const definition = (t: string) => t.normalize('NFC').replace(/\s+/gu, ' ').trim();
+    const unit = fc.constantFrom(' ', '  ', 'a', 'Homs', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u2028', '\u0085', '\u200b', 'e\u0301', '\u00e9', '\u1e9b\u0323', '🚌');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }).map((a) => a.join('')), (t) => normaliseSentence(t) === definition(t)), { seed: 20261202, numRuns: 2000 });
+    expect(normaliseSentence(' On  8\u00a0May\n2012 ')).toBe('On 8 May 2012');
+    expect(normaliseSentence('Cafe\u0301 at 10am')).toBe('Caf\u00e9 at 10am');
   });
 
   it('give a repeated sentence an occurrence suffix in document order', () => {
