@@ -108,7 +108,10 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
 }
 
 export interface WorkerMapOptions {
-  /** Number of worker threads; 1 or less runs in this thread (no pool). Default: the number of CPUs. */
+  /**
+   * Threads that run the per-document stages: this one and `workers - 1` worker threads; 1 or less
+   * runs them all in this thread (no pool). Default: the number of CPUs.
+   */
   workers?: number;
   /** The file name messages name (default: the absolute path). */
   fileOf?: (e: RawEntry) => string;
@@ -179,6 +182,12 @@ function bootstrap(): string {
   return `import(${api}).then((m) => m.register()).then(() => import(${self}))`;
 }
 
+/**
+ * `size` lanes over the tasks: `size - 1` worker threads and this thread, which runs a batch at a
+ * time too and yields between batches, so the workers' results are joined as they come. (A
+ * thread per core in all: this one would otherwise sit mostly idle while its joining work
+ * competed with the workers for the cores.)
+ */
 function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan): Promise<DocumentResult[]> {
   const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
@@ -192,35 +201,42 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       for (const w of pool) void w.terminate();
       reject(err instanceof Error ? err : new Error(String(err)));
     };
-    const feed = (w: Worker): boolean => {
-      if (next >= tasks.length) return false;
+    /** The next batch's [start, end), or undefined when every task is taken. */
+    const take = (): [number, number] | undefined => {
+      if (next >= tasks.length) return undefined;
       const start = next;
       next = Math.min(tasks.length, next + batch);
-      w.postMessage({ start, tasks: tasks.slice(start, next), ...(fragments ? { fragments } : {}) });
-      return true;
+      return [start, next];
+    };
+    const feed = (w: Worker): void => {
+      const b = take();
+      if (b) w.postMessage({ start: b[0], tasks: tasks.slice(b[0], b[1]), ...(fragments ? { fragments } : {}) });
+    };
+    const deliver = (start: number, rs: DocumentResult[]): void => {
+      try {
+        rs.forEach((r, j) => (onResult ? onResult(start + j, r) : (results[start + j] = r)));
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      done += rs.length;
+      onProgress?.(done, tasks.length);
+      if (done === tasks.length) {
+        settled = true;
+        for (const p of pool) void p.terminate();
+        resolve(results as DocumentResult[]);
+      }
     };
     // Two batches in flight per worker, and the next one sent before this thread handles the
     // results that came back: a worker never waits while this thread joins its results.
     const AHEAD = 2;
-    for (let k = 0; k < size; k++) {
+    for (let k = 0; k < size - 1; k++) {
       const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
       pool.push(w);
       w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
         if (settled) return;
         feed(w);
-        try {
-          msg.results.forEach((r, j) => (onResult ? onResult(msg.start + j, r) : (results[msg.start + j] = r)));
-        } catch (err) {
-          fail(err);
-          return;
-        }
-        done += msg.results.length;
-        onProgress?.(done, tasks.length);
-        if (done === tasks.length) {
-          settled = true;
-          for (const p of pool) void p.terminate();
-          resolve(results as DocumentResult[]);
-        }
+        deliver(msg.start, msg.results);
       });
       w.on('error', fail);
       w.on('exit', (code) => {
@@ -228,6 +244,23 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       });
       for (let n = 0; n < AHEAD; n++) feed(w);
     }
+    let stages: Stages | undefined;
+    const local = (): void => {
+      if (settled) return;
+      const b = take();
+      if (!b) return;
+      const rs: DocumentResult[] = [];
+      try {
+        stages ??= defaultStages();
+        for (let i = b[0]; i < b[1]; i++) rs.push(runTask(tasks[i] as MapTask, i, stages, fragments));
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      deliver(b[0], rs);
+      setImmediate(local);
+    };
+    setImmediate(local);
   });
 }
 
