@@ -270,6 +270,9 @@ async function parent(): Promise<void> {
       line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
       line(`  2 workers vs 1, whole build            ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x (target >= 1.6)${failed}`);
       line(`  2 workers vs 1, map (+ join)           ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; CPU s ${f1(w1.cpuS ?? 0)} vs ${f1(w2.cpuS ?? 0)}`);
+      // Amdahl: the finish (N-Quads order, small tables, landing page) runs after the map, on one thread
+      const serial = (w1.ms.finish as number) / (w1.ms.total as number);
+      line(`  serial part, 1 worker                  finish ${((w1.ms.finish as number) / 1000).toFixed(1)} s of ${((w1.ms.total as number) / 1000).toFixed(1)} s (${(100 * serial).toFixed(0)}%): two lanes give at most ${(1 / (serial + (1 - serial) / 2)).toFixed(2)}x`);
       line(`  pipeline / chrono-node, whole build    ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)} (target < 1)`);
       line(`  pipeline / chrono-node, dates stage    ${((st.ms.dates as number) / (ch.ms.total as number)).toFixed(2)}`);
     }
