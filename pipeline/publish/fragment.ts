@@ -41,7 +41,7 @@ export interface Fragment {
   formulaCells: number;
   /** The statement nodes of graph.jsonld, each after `,\n`. */
   graph: string;
-  /** N-Quads, one group per subject, 5 subjects per statement (STATEMENT_SUBJECT_SUFFIXES order). */
+  /** N-Quads, one group per subject, 5 subjects per statement (in N-Quads order: see statementQuadGroups). */
   nq: string;
   nqBytes: number[];
   ids: string[];

@@ -472,17 +472,23 @@ export class ReleaseJoin {
     facts.set('graph.jsonld', graph.end());
     const quads = sink.open('graph.nq');
     const per = STATEMENT_SUBJECT_SUFFIXES.length;
+    // a statement's groups lie one after the other, in N-Quads order
+    const whole = (i: number): Uint8Array => {
+      let len = 0;
+      for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
+      return this.read(this.nqSource.get(i), this.nqStart.get(i), len);
+    };
     let memo: { i: number; bytes: Uint8Array } | undefined;
-    writeNQuads(head, this.statementIds, (i, k) => {
-      if (memo?.i !== i) {
-        let len = 0;
-        for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
-        memo = { i, bytes: this.read(this.nqSource.get(i), this.nqStart.get(i), len) };
-      }
+    const group = (i: number, k: number): Uint8Array => {
+      if (memo?.i !== i) memo = { i, bytes: whole(i) };
       let off = 0;
       for (let q = 0; q < k; q++) off += this.nqBytes.get(i * per + q);
       return memo.bytes.subarray(off, off + this.nqBytes.get(i * per + k));
-    }, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)));
+    };
+    writeNQuads(head, this.statementIds, group, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)), (i) => {
+      memo = undefined; // the read buffer is reused
+      return whole(i);
+    });
     facts.set('graph.nq', quads.end());
 
     const withdrawnNow = smallRows.withdrawn_ids.filter((w) => w.withdrawn_in === version);

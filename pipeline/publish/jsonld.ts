@@ -308,6 +308,13 @@ export function statementGraphNodes(r: Row, roles: Roles, raw: string | undefine
 /** The ids of a statement's nodes, nested ones included, in document order (see statementGraphNodes). */
 export const STATEMENT_SUBJECT_SUFFIXES = ['', '#annotation', '#target', '#quote', '#position'] as const;
 const statementSubjectIds = (statementId: string) => STATEMENT_SUBJECT_SUFFIXES.map((x) => `${iri.statement(statementId)}${x}`);
+/**
+ * A statement's subjects in N-Quads order (as positions in STATEMENT_SUBJECT_SUFFIXES): their
+ * IRIs differ only after the statement's, and `#` sorts before `>`, so annotation, position,
+ * quote, target, then the statement itself.
+ */
+const NQ_ORDER = STATEMENT_SUBJECT_SUFFIXES.map((x, k) => ({ x, k })).sort((p, q) => (`${p.x}>` < `${q.x}>` ? -1 : 1)).map((p) => p.k);
+const NQ_SUFFIXES = NQ_ORDER.map((k) => STATEMENT_SUBJECT_SUFFIXES[k] as string);
 
 // ---- N-Quads, from the same nodes and the same term definitions -------------------------------
 
@@ -410,12 +417,17 @@ function groupText(subject: string, lines: string[]): string {
   return group;
 }
 
-/** The N-Quads of a statement's nodes, one text per subject, in the order of STATEMENT_SUBJECT_SUFFIXES. */
+/**
+ * The N-Quads of a statement's nodes, one text per subject, in N-Quads order (NQ_ORDER): where no
+ * other subject falls among them, the five texts one after the other are the statement's share of
+ * graph.nq.
+ */
 export function statementQuadGroups(statementId: string, nodes: [Node, Node]): string[] {
   const subs = subjectNodes(nodes);
   const ids = statementSubjectIds(statementId);
   if (subs.length !== ids.length || subs.some((n, k) => n.id !== ids[k])) throw new Error(`internal: the subjects of statement ${statementId} are not ${ids.join(', ')}`);
-  return subs.map((n) => {
+  return NQ_ORDER.map((k) => {
+    const n = subs[k] as Node;
     const lines: string[] = [];
     ownQuads(n, lines);
     return groupText(subjectKey(n), lines);
@@ -430,11 +442,13 @@ const asText = (b: string | Uint8Array) => (typeof b === 'string' ? b : decoder.
  * starts with `<subject> ` and `>` cannot occur inside an escaped IRI, so sorting the subjects and
  * then each subject's lines gives the order of sorting all lines, without holding them all. The
  * head's subjects are few and sorted here; the statements' come from `group(i, k)` (statement i,
- * subject k), in the order of their keys: statement ids sorted, and where one id is a prefix of
- * the next (`s1` and `s1-2`) the subjects of that run sorted together, since only there can they
- * interleave. Nodes with the same subject (two documents with the same bytes) are merged.
+ * its k-th subject in NQ_ORDER, as statementQuadGroups gives them), in the order of their keys:
+ * statement ids sorted, and where one id is a prefix of the next (`s1` and `s1-2`) the subjects
+ * of that run sorted together, since only there can they interleave. Nodes with the same subject
+ * (two documents with the same bytes) are merged. `whole(i)`, when given, is statement i's five
+ * groups at once (what the common case writes).
  */
-export function writeNQuads(head: Node[], statementIds: readonly string[], group: (i: number, k: number) => string | Uint8Array, out: (s: string | Uint8Array) => void): void {
+export function writeNQuads(head: Node[], statementIds: readonly string[], group: (i: number, k: number) => string | Uint8Array, out: (s: string | Uint8Array) => void, whole?: (i: number) => string | Uint8Array): void {
   const byKey = new Map<string, string[]>();
   for (const n of subjectNodes(head)) {
     const k = subjectKey(n);
@@ -470,10 +484,8 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
       out(groupText(key, lines));
     } else out(text());
   };
-  // A statement whose id is no other's prefix has its subjects in one fixed order (`#` sorts
-  // before `>`; annotation, position, quote, target): no key is made for it unless a head
-  // subject could fall among the statements' own.
-  const FIXED = STATEMENT_SUBJECT_SUFFIXES.map((x, k) => ({ x, k })).sort((p, q) => (`${p.x}>` < `${q.x}>` ? -1 : 1)).map((p) => p.k);
+  // A statement whose id is no other's prefix has its subjects in NQ_ORDER: no key is made for
+  // it unless a head subject could fall among the statements' own.
   const headAmong = headKeys.some((k) => k.startsWith(prefix));
   for (let a = 0; a < order.length; ) {
     const first = enc[order[a] as number] as string;
@@ -482,14 +494,15 @@ export function writeNQuads(head: Node[], statementIds: readonly string[], group
     if (b - a === 1 && !headAmong) {
       const i = order[a] as number;
       headBefore(prefix);
-      for (const k of FIXED) out(group(i, k));
+      if (whole) out(whole(i));
+      else for (let k = 0; k < NQ_ORDER.length; k++) out(group(i, k));
       a = b;
       continue;
     }
     const run: Array<{ key: string; i: number; k: number }> = [];
     for (let j = a; j < b; j++) {
       const i = order[j] as number;
-      STATEMENT_SUBJECT_SUFFIXES.forEach((x, k) => run.push({ key: `${prefix}${enc[i]}${escapeIri(x)}>`, i, k }));
+      NQ_SUFFIXES.forEach((x, k) => run.push({ key: `${prefix}${enc[i]}${escapeIri(x)}>`, i, k }));
     }
     run.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : p.i - q.i || p.k - q.k));
     for (const r of run) emit(r.key, () => group(r.i, r.k));
