@@ -252,10 +252,16 @@ async function parent(): Promise<void> {
     const warm = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-warm'), '--workers', '1', '--cache', cache]);
     line(`\n== ${mid}x rebuilt with a warm cache: ${warm.cacheHits}/${warm.docs} documents from the cache, ${((warm.ms.total as number) / 1000).toFixed(2)} s (map ${(warm.ms.map as number).toFixed(0)} ms), peak RSS ${f1(warm.maxRssMB)} MB${cold.code !== warm.code ? ' (the code changed between the two runs: someone edited pipeline/, so the cache was rightly invalidated)' : ''}`);
 
-    const ch = run('chrono', ['--raw', raw1]);
-    const b1 = builds.get(`${scales[0]}x-w1`) as RunReport;
-    line(`\n== chrono-node alone on the same text at ${scales[0]}x: ${ch.docs} documents, ${ch.statements} results, ${(ch.ms.total as number).toFixed(0)} ms (${((ch.ms.total as number) / ch.docs).toFixed(2)} ms/doc)`);
-    line(`  whole pipeline ${(b1.ms.total as number).toFixed(0)} ms, per-document stages ${stageTotal.toFixed(0)} ms: the pipeline takes ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)}x chrono-node's time`);
+    // the machine's speed drifts between runs: three runs of each, alternating, and their medians
+    const pairs = [0, 1, 2].map((k) => ({
+      b: run('build', ['--raw', raw1, '--out', join(dir, `rel-${scales[0]}x-vs-chrono-${k}`), '--workers', '1']),
+      c: run('chrono', ['--raw', raw1]),
+    }));
+    const med3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] as number;
+    const ch = { ...(pairs[0]!.c), ms: { total: med3(pairs.map((p) => p.c.ms.total as number)) } };
+    const b1 = { ...(pairs[0]!.b), ms: { total: med3(pairs.map((p) => p.b.ms.total as number)) } };
+    line(`\n== chrono-node alone on the same text at ${scales[0]}x (medians of 3 runs each, alternating with 3 builds): ${ch.docs} documents, ${ch.statements} results, ${(ch.ms.total as number).toFixed(0)} ms (${((ch.ms.total as number) / ch.docs).toFixed(2)} ms/doc; runs ${pairs.map((p) => (p.c.ms.total as number).toFixed(0)).join(', ')})`);
+    line(`  whole pipeline ${(b1.ms.total as number).toFixed(0)} ms (runs ${pairs.map((p) => (p.b.ms.total as number).toFixed(0)).join(', ')}), per-document stages ${stageTotal.toFixed(0)} ms: the pipeline takes ${((b1.ms.total as number) / (ch.ms.total as number)).toFixed(2)}x chrono-node's time`);
 
     if (scales.length > 1) {
       const lo = builds.get(`${mid}x-w1`) as RunReport;
