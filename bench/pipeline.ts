@@ -61,7 +61,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   // this thread joins them in document order while the map goes on
   const scratch = `${out}.fragments`;
   const gazetteer = loadGazetteer();
-  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, out);
+  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, out, workers);
   let error: string | undefined;
   let outcome;
   try {

@@ -58,7 +58,7 @@ if (mode === 'dist') mkdirSync(dist as string, { recursive: true });
 // document order while the workers go on. The build holds only what the join decides with.
 const scratch = join(buildDir, 'fragments');
 rmSync(scratch, { recursive: true, force: true });
-const writer = releaseFolderWriter({ version, places: gazetteer.places, actors: gazetteer.actors, ...(previous ? { previous } : {}) }, target);
+const writer = releaseFolderWriter({ version, places: gazetteer.places, actors: gazetteer.actors, ...(previous ? { previous } : {}) }, target, Math.max(1, Number(values.workers)));
 const outcome: BuildOutcome = await buildFolder(
   {
     raw,

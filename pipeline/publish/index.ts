@@ -183,7 +183,8 @@ export class ReleaseJoin {
   private readonly metas: ReleaseDocumentMeta[] = [];
   readonly context: FragmentContext;
 
-  constructor(private readonly input: JoinInput, private readonly sink: ReleaseSink) {
+  /** `threads`: how many threads the build may use (a second one writes graph.nq while the rest is made). */
+  constructor(private readonly input: JoinInput, private readonly sink: ReleaseSink, private readonly threads = 1) {
     this.previous = input.previous ? readPrevious(input.previous.version, input.previous.files) : undefined;
     this.context = { placeIds: new Set(input.places.map((p) => p.place_id)), actorIds: new Set(input.actors.map((a) => a.actor_id)), withCells: this.previous !== undefined };
     for (const name of STREAMED) {
@@ -363,6 +364,63 @@ export class ReleaseJoin {
     list.push(v);
   }
 
+  /**
+   * graph.nq from the graph's head and every statement's groups (writeNQuads' order); returns its
+   * facts when they are known. With a second thread and the bytes on disk, the file is written in
+   * the background from where each statement's groups lie (`background`), while this thread
+   * makes the other files.
+   */
+  private writeGraphNQuads(head: ReturnType<typeof graphHead>): () => FileFacts {
+    const { sink } = this;
+    const per = STATEMENT_SUBJECT_SUFFIXES.length;
+    const statementBytes = (i: number): number => {
+      let len = 0;
+      for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
+      return len;
+    };
+    // a statement's groups lie one after the other, in N-Quads order
+    const whole = (i: number): Uint8Array => this.read(this.nqSource.get(i), this.nqStart.get(i), statementBytes(i));
+    let memo: { i: number; bytes: Uint8Array } | undefined;
+    const group = (i: number, k: number): Uint8Array => {
+      if (memo?.i !== i) memo = { i, bytes: whole(i) };
+      let off = 0;
+      for (let q = 0; q < k; q++) off += this.nqBytes.get(i * per + q);
+      return memo.bytes.subarray(off, off + this.nqBytes.get(i * per + k));
+    };
+    const scratchFile = this.nq.file;
+    if (this.threads >= 2 && sink.background && scratchFile !== undefined) {
+      const file: number[] = [];
+      const offset: number[] = [];
+      const length: number[] = [];
+      const bytes: Uint8Array[] = [];
+      const literal = (b: Uint8Array) => {
+        file.push(-1);
+        offset.push(0);
+        length.push(b.byteLength);
+        bytes.push(b);
+      };
+      // sources as files: 0 this join's scratch, k the k-th blob file (as `read` numbers them)
+      writeNQuads<{ src: number; i: number }>(head, this.statementIds, group, (s) => {
+        if (typeof s === 'string') literal(Buffer.from(s, 'utf8'));
+        else if (s instanceof Uint8Array) literal(Uint8Array.from(s)); // a view of the reused read buffer: copied
+        else {
+          file.push(s.src);
+          offset.push(this.nqStart.get(s.i));
+          length.push(statementBytes(s.i));
+        }
+      }, (i) => ({ src: this.nqSource.get(i), i }));
+      const job = sink.background('graph.nq', { files: [scratchFile, ...this.blobFiles], file: Int32Array.from(file), offset: Float64Array.from(offset), length: Float64Array.from(length), bytes });
+      return () => job.wait();
+    }
+    const quads = sink.open('graph.nq');
+    writeNQuads(head, this.statementIds, group, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)), (i) => {
+      memo = undefined; // the read buffer is reused
+      return whole(i);
+    });
+    const facts = quads.end();
+    return () => facts;
+  }
+
   /** Everything after the last fragment: the small tables, the version, the diff, the graph's head and the N-Quads. */
   /** `documents`: the release's documents (default: those of the fragments added). */
   finish(documents: readonly ReleaseDocumentMeta[] = this.metas): ReleaseBody | Unchanged {
@@ -411,6 +469,10 @@ export class ReleaseJoin {
         message({ reason: `Unexpected version ${version}, expected at least ${required}: the changes since ${previous.version} are ${probe.bump} (${probe.reasons.slice(0, 3).join('; ')})`, ruleId: 'publish-version', stage: STAGE, file: 'datapackage.json', actual: version, expected: required }),
       );
     }
+    // the graph's head, and graph.nq from it: first, since in the background it runs while the rest is made
+    const created = `${date}T00:00:00Z`;
+    const head = graphHead({ version, ...(previous ? { previousVersion: previous.version } : {}), created, documents: this.metaById.values(), rows: entity });
+    const nquads = this.writeGraphNQuads(head);
     smallRows.withdrawn_ids = withdrawnRows(version, probe.tables, previous, { statements: this.light as unknown as Row[], ...entity });
     const diff = diffRelease(TABLES, smallRows, previous, version, TABLES, known);
     diff.bump = probe.bump; // withdrawn_ids only mirrors the other tables' removals
@@ -453,14 +515,12 @@ export class ReleaseJoin {
       messages.push(message({ reason: `Unexpected ${v.rule} violation in ${v.resource}.csv${v.row ? ` row ${v.row}` : ''}${v.field ? ` column ${v.field}` : ''}: ${v.detail}`, ruleId: 'publish-table-schema', stage: STAGE, file: `${v.resource}.csv` }));
     if (violations.length > 200) messages.push(message({ reason: `${violations.length - 200} more Table Schema violations`, ruleId: 'publish-table-schema', stage: STAGE, file: 'datapackage.json' }));
 
-    const created = `${date}T00:00:00Z`;
     const put = (path: string, s: string) => {
       const w = sink.open(path);
       w.write(s);
       facts.set(path, w.end());
     };
     put('context.jsonld', json(buildContext()));
-    const head = graphHead({ version, ...(previous ? { previousVersion: previous.version } : {}), created, documents: this.metaById.values(), rows: entity });
     const graph = sink.open('graph.jsonld');
     graph.write(`{"@context":${JSON.stringify(CONTEXT_URL)},"@graph":[\n`);
     head.forEach((n, i) => graph.write(i === 0 ? JSON.stringify(n) : `,\n${JSON.stringify(n)}`));
@@ -470,26 +530,7 @@ export class ReleaseJoin {
     }
     graph.write('\n]}\n');
     facts.set('graph.jsonld', graph.end());
-    const quads = sink.open('graph.nq');
-    const per = STATEMENT_SUBJECT_SUFFIXES.length;
-    // a statement's groups lie one after the other, in N-Quads order
-    const whole = (i: number): Uint8Array => {
-      let len = 0;
-      for (let q = 0; q < per; q++) len += this.nqBytes.get(i * per + q);
-      return this.read(this.nqSource.get(i), this.nqStart.get(i), len);
-    };
-    let memo: { i: number; bytes: Uint8Array } | undefined;
-    const group = (i: number, k: number): Uint8Array => {
-      if (memo?.i !== i) memo = { i, bytes: whole(i) };
-      let off = 0;
-      for (let q = 0; q < k; q++) off += this.nqBytes.get(i * per + q);
-      return memo.bytes.subarray(off, off + this.nqBytes.get(i * per + k));
-    };
-    writeNQuads(head, this.statementIds, group, (s) => (typeof s === 'string' ? void quads.write(s) : quads.writeBytes(s)), (i) => {
-      memo = undefined; // the read buffer is reused
-      return whole(i);
-    });
-    facts.set('graph.nq', quads.end());
+    facts.set('graph.nq', { bytes: 0, sha256: '' }); // its place among the facts; written from `head` above
 
     const withdrawnNow = smallRows.withdrawn_ids.filter((w) => w.withdrawn_in === version);
     const diffOut = {
@@ -515,6 +556,7 @@ export class ReleaseJoin {
     diffJson.write(rest);
     facts.set('diff.json', diffJson.end());
     put('CHANGELOG.md', renderChangelog(diff, date, withdrawnNow, previous?.changelog));
+    facts.set('graph.nq', nquads()); // before its sources go
     for (const s of [this.graphPart, this.nq, ...this.added]) s.dispose();
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
@@ -636,10 +678,11 @@ export interface WrittenRelease {
  * the quality on the folder's own tables (`measure`) before the files that report it are
  * written. An unchanged release, or an aborted one, leaves `dir` removed.
  */
-export function releaseFolderWriter(input: JoinInput, dir: string) {
+/** A release written into `dir` as fragments come; `threads`: how many threads it may use (as the map's lanes). */
+export function releaseFolderWriter(input: JoinInput, dir: string, threads = 1) {
   rmSync(dir, { recursive: true, force: true });
   const sink = folderSink(dir);
-  const join = new ReleaseJoin(input, sink);
+  const join = new ReleaseJoin(input, sink, threads);
   return {
     context: join.context,
     add: (meta: ReleaseDocumentMeta | undefined, f: Fragment) => join.add(meta, f),

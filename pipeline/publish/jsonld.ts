@@ -448,7 +448,7 @@ const asText = (b: string | Uint8Array) => (typeof b === 'string' ? b : decoder.
  * (two documents with the same bytes) are merged. `whole(i)`, when given, is statement i's five
  * groups at once (what the common case writes).
  */
-export function writeNQuads(head: Node[], statementIds: readonly string[], group: (i: number, k: number) => string | Uint8Array, out: (s: string | Uint8Array) => void, whole?: (i: number) => string | Uint8Array): void {
+export function writeNQuads<P = never>(head: Node[], statementIds: readonly string[], group: (i: number, k: number) => string | Uint8Array, out: (s: string | Uint8Array | P) => void, whole?: (i: number) => string | Uint8Array | P): void {
   const byKey = new Map<string, string[]>();
   for (const n of subjectNodes(head)) {
     const k = subjectKey(n);

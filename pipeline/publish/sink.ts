@@ -4,6 +4,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { TextChunks } from './chunks.ts';
 import type { FileFacts } from './datapackage.ts';
 
@@ -17,6 +18,8 @@ export interface FileWriter {
 
 /** Scratch bytes written once and then read back by range (the N-Quads groups, the graph's statement part). */
 export interface Scratch {
+  /** The file holding the bytes, where they are on disk. */
+  file?: string;
   write(s: string): number;
   /** No more writes; reads may follow. */
   seal(): void;
@@ -32,6 +35,99 @@ export interface ReleaseSink {
   scratch(): Scratch;
   /** Every file written reaches the disk (before the release is moved into place). */
   sync(): void;
+  /**
+   * Writes `path` in another thread from `pieces`, in order, hashing on the way; `wait()` blocks
+   * until it is written and gives its facts. Only where files are on disk (a folder sink).
+   */
+  background?(path: string, pieces: Pieces): { wait(): FileFacts };
+}
+
+/**
+ * A file's content as pieces: per piece, bytes [offset, offset + length) of `files[file]`, or,
+ * where `file` is -1, the next of `bytes`.
+ */
+export interface Pieces {
+  files: string[];
+  file: Int32Array;
+  offset: Float64Array;
+  length: Float64Array;
+  bytes: Uint8Array[];
+}
+
+/**
+ * The thread a background file is written by: plain JavaScript (no loader needed, so it starts in
+ * milliseconds), told its job in one message; it reports through shared memory, since the thread
+ * that waits for it is blocked in Atomics.wait.
+ */
+const BACKGROUND_WRITER = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const { createHash } = require('node:crypto');
+parentPort.once('message', ({ dest, files, file, offset, length, bytes, state }) => {
+  const flag = new Int32Array(state, 0, 1);
+  const size = new Float64Array(state, 8, 1);
+  const text = new Uint8Array(state, 16);
+  try {
+    const fds = files.map((f) => fs.openSync(f, 'r'));
+    const out = fs.openSync(dest, 'w');
+    const hash = createHash('sha256');
+    let block = Buffer.allocUnsafe(1 << 20);
+    let pos = 0;
+    let total = 0;
+    let b = 0;
+    const drain = () => {
+      const v = block.subarray(0, pos);
+      hash.update(v);
+      for (let o = 0; o < pos; ) o += fs.writeSync(out, v, o, pos - o);
+      pos = 0;
+    };
+    for (let i = 0; i < file.length; i++) {
+      const len = length[i];
+      if (pos + len > block.length) {
+        drain();
+        if (len > block.length) block = Buffer.allocUnsafe(len);
+      }
+      if (file[i] < 0) block.set(bytes[b++], pos);
+      else
+        for (let got = 0; got < len; ) {
+          const n = fs.readSync(fds[file[i]], block, pos + got, len - got, offset[i] + got);
+          if (n === 0) throw new Error(files[file[i]] + ' is shorter than expected');
+          got += n;
+        }
+      pos += len;
+      total += len;
+    }
+    drain();
+    fs.closeSync(out);
+    for (const fd of fds) fs.closeSync(fd);
+    size[0] = total;
+    text.set(Buffer.from(hash.digest('hex')));
+    Atomics.store(flag, 0, 1);
+  } catch (e) {
+    const m = Buffer.from(String((e && e.stack) || e)).subarray(0, text.length);
+    text.set(m);
+    size[0] = m.length;
+    Atomics.store(flag, 0, 2);
+  }
+  Atomics.notify(flag, 0);
+});
+`;
+
+function backgroundFile(dest: string, pieces: Pieces): { wait(): FileFacts } {
+  const state = new SharedArrayBuffer(16 + 4096);
+  const w = new Worker(BACKGROUND_WRITER, { eval: true });
+  w.unref();
+  w.postMessage({ dest, ...pieces, state });
+  return {
+    wait() {
+      const flag = new Int32Array(state, 0, 1);
+      Atomics.wait(flag, 0, 0);
+      const size = new Float64Array(state, 8, 1)[0] as number;
+      const text = Buffer.from(state, 16);
+      if (Atomics.load(flag, 0) !== 1) throw new Error(`writing ${dest} in the background failed: ${text.subarray(0, size).toString('utf8')}`);
+      return { bytes: size, sha256: text.subarray(0, 64).toString('latin1') };
+    },
+  };
 }
 
 const BLOCK = 1 << 20;
@@ -103,6 +199,12 @@ export function folderSink(dir: string): ReleaseSink {
         }
       }
     },
+    background(path, pieces) {
+      const file = join(dir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      written.push(file);
+      return backgroundFile(file, pieces);
+    },
     open(path) {
       const file = join(dir, path);
       mkdirSync(dirname(file), { recursive: true });
@@ -126,6 +228,7 @@ export function folderSink(dir: string): ReleaseSink {
       const fd = openSync(file, 'w+');
       const out = new Blocked((b) => writeAll(fd, b));
       return {
+        file,
         write: (s) => out.write(s),
         seal: () => out.drain(),
         read(offset, length, into) {

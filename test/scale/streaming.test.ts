@@ -1,5 +1,6 @@
 // The streaming release (fragments made in the map's workers, joined in document order while the
 // map goes on, files written to disk as they are made) against the in-memory one.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -34,7 +35,8 @@ function tree(dir: string): Map<string, Buffer> {
 async function streamed(workers: number, batch: number): Promise<{ dir: string; release: WrittenRelease; order: number[] }> {
   const work = mkdtempSync(join(tmpdir(), 'homs-stream-'));
   const dir = join(work, 'release');
-  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, dir);
+  // as many threads for the release as the map has lanes: with two, graph.nq is written by a second thread
+  const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, dir, workers);
   const order: number[] = [];
   const outcome = await buildFolder({
     raw,
@@ -65,7 +67,10 @@ describe('streaming release', () => {
       expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
       for (const [name, bytes] of expected) expect(got.get(name)?.equals(Buffer.from(bytes)), `${name} with ${workers} worker(s)`).toBe(true);
       // the facts the writer reports are those of the files on disk
-      for (const [name, f] of release.facts) expect(f.bytes, name).toBe(got.get(name)?.length);
+      for (const [name, f] of release.facts) {
+        expect(f.bytes, name).toBe(got.get(name)?.length);
+        expect(f.sha256, name).toBe(createHash('sha256').update(got.get(name)!).digest('hex'));
+      }
       expect(order).toEqual(order.map((_, i) => i));
       // no scratch file is left in the release
       expect([...got.keys()].some((n) => n.includes('.scratch'))).toBe(false);
