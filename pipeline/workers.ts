@@ -93,6 +93,15 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
     writeFileSync(`${t.cacheFile}.tmp`, JSON.stringify(r));
     renameSync(`${t.cacheFile}.tmp`, t.cacheFile);
   }
+  return withFragment(r, t.file, fragments);
+}
+
+/**
+ * The result with its fragment made (when `fragments` asks for one and it has a document): the
+ * fragment's big texts go to this thread's blob file, and the result keeps only its header.
+ * `file`: the raw file, read again for a document whose offsets index the raw bytes.
+ */
+export function withFragment(r: DocumentResult, file: string, fragments?: FragmentPlan): DocumentResult {
   if (!fragments || !r.document) return r;
   if (!gazetteerIds) {
     const g = loadGazetteer();
@@ -101,7 +110,7 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
   const d = r.document;
   const meta = documentMeta(r);
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
-  const text = d.rawOffsets ? rawText(t.file) : d.text;
+  const text = d.rawOffsets ? rawText(file) : d.text;
   mkdirSync(fragments.dir, { recursive: true });
   const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir));
   return { ...resultStub(r), fragment: f, statementCount: r.statements.length };

@@ -1,7 +1,7 @@
 // The map side as a JSON Lines command, run shard by shard (as Spark `pipe` or Beam would), then
 // merged: the release must be the same bytes as one `build` run of the whole folder.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTree, ROOT, smallCorpus } from './corpus.ts';
@@ -28,10 +28,15 @@ describe('sharded build', () => {
     run([cli('merge'), '--raw', raw, '--out', join(work, 'merged'), '--build-dir', join(work, 'build-merged'), '--no-quality', ...outputs]);
     run([cli('build'), '--raw', raw, '--out', join(work, 'single'), '--build-dir', join(work, 'build-single'), '--no-cache', '--no-quality', '--workers', '2']);
 
+    // the same shards concatenated on stdin (read once into a file, then by offset)
+    run([cli('merge'), '--raw', raw, '--out', join(work, 'merged-stdin'), '--build-dir', join(work, 'build-stdin'), '--no-quality'], outputs.map((f) => readFileSync(f, 'utf8')).join(''));
+
     const single = readTree(join(work, 'single'));
-    const merged = readTree(join(work, 'merged'));
-    expect([...merged.keys()]).toEqual([...single.keys()]);
-    for (const [name, bytes] of single) expect(merged.get(name)?.equals(bytes), name).toBe(true);
+    for (const name of ['merged', 'merged-stdin']) {
+      const merged = readTree(join(work, name));
+      expect([...merged.keys()]).toEqual([...single.keys()]);
+      for (const [file, bytes] of single) expect(merged.get(file)?.equals(bytes), `${name}/${file}`).toBe(true);
+    }
     expect(readFileSync(join(work, 'build-merged', 'messages.json'), 'utf8')).toBe(readFileSync(join(work, 'build-single', 'messages.json'), 'utf8'));
   }, 180_000);
 
@@ -59,6 +64,19 @@ describe('sharded build', () => {
     const r = spawnSync(TSX, [cli('merge'), '--raw', raw, '--out', join(work, 'merged'), '--build-dir', join(work, 'b'), partial], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Unexpected no result for document .*\[merge-missing\]/);
+    // nothing published, nothing half-written
+    expect(existsSync(join(work, 'merged'))).toBe(false);
+    expect(existsSync(join(work, 'merged.partial'))).toBe(false);
+
+    // a result given twice and a line that is no JSON: each named by file and line
+    const lines = readFileSync(partial, 'utf8').trimEnd().split('\n');
+    const bad = join(work, 'bad.jsonl');
+    writeFileSync(bad, [lines[0], 'not json', lines[0]].join('\n') + '\n');
+    const b = spawnSync(TSX, [cli('merge'), '--raw', raw, '--out', join(work, 'merged'), '--build-dir', join(work, 'b'), partial, bad], { cwd: ROOT, encoding: 'utf8' });
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain(`${bad}:2:1: Unexpected invalid JSON, expected one map result a line [merge-json]`);
+    expect(b.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: Unexpected second result for document .*\\[merge-duplicate\\]`));
+    expect(existsSync(join(work, 'merged'))).toBe(false);
   }, 60_000);
 
   it('build prints progress as whole lines when piped', () => {
