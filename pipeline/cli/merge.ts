@@ -4,7 +4,7 @@
 // same, and memory does not grow with the shards. A first pass indexes where each document's
 // line is; a result is read again, and its share of the release made, when its document's turn
 // comes in the raw folder's order.
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -55,6 +55,10 @@ const problem = (s: string) => {
 // stdin is read once into a file, so that its lines can be read again by offset
 const spooled = join(buildDir, 'merge-stdin.jsonl');
 for (const source of positionals.length ? positionals : ['-']) {
+  if (source !== '-' && !existsSync(source)) {
+    process.stderr.write(`${source}:1:1: Unexpected missing file, expected map output (JSON Lines) [merge-input]\n`);
+    process.exit(2);
+  }
   if (source === '-') await pipeline(process.stdin, createWriteStream(spooled));
   const file = source === '-' ? spooled : source;
   const k = files.push(file) - 1;

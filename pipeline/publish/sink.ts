@@ -64,7 +64,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 parentPort.once('message', ({ dest, files, file, offset, length, bytes, state }) => {
-  const flag = new Int32Array(state, 0, 1);
+  const flag = new Int32Array(state, 0, 2);
   const size = new Float64Array(state, 8, 1);
   const text = new Uint8Array(state, 16);
   try {
@@ -80,6 +80,7 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
       hash.update(v);
       for (let o = 0; o < pos; ) o += fs.writeSync(out, v, o, pos - o);
       pos = 0;
+      Atomics.add(flag, 1, 1); // a sign of progress for the thread that waits
     };
     for (let i = 0; i < file.length; i++) {
       const len = length[i];
@@ -113,6 +114,9 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
 });
 `;
 
+/** How long a background file may go without progress (no block written) before the wait gives up. */
+const STALLED_MS = 120_000;
+
 function backgroundFile(dest: string, pieces: Pieces): { wait(): FileFacts } {
   const state = new SharedArrayBuffer(16 + 4096);
   const w = new Worker(BACKGROUND_WRITER, { eval: true });
@@ -120,8 +124,21 @@ function backgroundFile(dest: string, pieces: Pieces): { wait(): FileFacts } {
   w.postMessage({ dest, ...pieces, state });
   return {
     wait() {
-      const flag = new Int32Array(state, 0, 1);
-      Atomics.wait(flag, 0, 0);
+      // [0]: 0 writing, 1 done, 2 failed; [1]: blocks written. A thread that died without a word
+      // (it could not start, or ran out of memory) shows as no progress: then this gives up.
+      const flag = new Int32Array(state, 0, 2);
+      let beats = -1;
+      let since = performance.now();
+      while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
+        const now = Atomics.load(flag, 1);
+        if (now !== beats) {
+          beats = now;
+          since = performance.now();
+        } else if (performance.now() - since > STALLED_MS) {
+          void w.terminate();
+          throw new Error(`writing ${dest} in the background made no progress for ${STALLED_MS / 1000} s`);
+        }
+      }
       const size = new Float64Array(state, 8, 1)[0] as number;
       const text = Buffer.from(state, 16);
       if (Atomics.load(flag, 0) !== 1) throw new Error(`writing ${dest} in the background failed: ${text.subarray(0, size).toString('utf8')}`);

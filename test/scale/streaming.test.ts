@@ -1,7 +1,7 @@
 // The streaming release (fragments made in the map's workers, joined in document order while the
 // map goes on, files written to disk as they are made) against the in-memory one.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -125,5 +125,27 @@ describe('sinks', () => {
     expect(onDisk.equals(Buffer.from(mem.files.get('a/b.txt')!))).toBe(true);
     expect(onDisk.toString('utf8')).toBe(`héllo 😀${big}0123ünï`);
     expect(readdirSync(dir)).toEqual(['a']);
+  });
+
+  it('write a file in the background from byte ranges of files and given bytes, in order, or say why not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'homs-sink-'));
+    const src = join(dir, 'src.bin');
+    const big = 'y'.repeat(3 << 20); // more than one block, and one piece larger than a block
+    writeFileSync(src, `abcdef${big}`);
+    const sink = folderSink(join(dir, 'out'));
+    const pieces = (files: string[]) => ({
+      files,
+      file: Int32Array.from([0, -1, 0, 0]),
+      offset: Float64Array.from([3, 0, 0, 6]),
+      length: Float64Array.from([3, 5, 2, big.length]),
+      bytes: [new Uint8Array(Buffer.from('ünï'))],
+    });
+    const facts = sink.background!('n/q.nq', pieces([src])).wait();
+    const written = readFileSync(join(dir, 'out', 'n/q.nq'));
+    expect(written.toString('utf8')).toBe(`defünïab${big}`);
+    expect(facts).toEqual({ bytes: written.length, sha256: createHash('sha256').update(written).digest('hex') });
+    // a source that is not there: the wait throws, naming it
+    expect(() => sink.background!('n/r.nq', pieces([join(dir, 'missing.bin')])).wait()).toThrow(/in the background failed: .*missing\.bin/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
