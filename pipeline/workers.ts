@@ -52,7 +52,7 @@ export interface MapPlan {
 
 let blob: (BlobFile & { close(): void }) | undefined;
 /** The buffer blob parts are encoded into before they are written (grown as needed, kept). */
-let scratch = Buffer.allocUnsafe(1 << 20);
+let blobBuffer = Buffer.allocUnsafe(1 << 20);
 /** This thread's blob file in `dir` (one per thread: appends need no lock). */
 function blobFile(dir: string): BlobFile {
   if (blob && dirname(blob.file) === dir && existsSync(blob.file)) return blob;
@@ -66,15 +66,15 @@ function blobFile(dir: string): BlobFile {
       // each part encoded straight into one reused buffer (no joined copy, no second pass to count bytes)
       let need = 0;
       for (const p of parts) need += p.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
-      if (scratch.length < need) scratch = Buffer.allocUnsafe(Math.max(need, 2 * scratch.length));
+      if (blobBuffer.length < need) blobBuffer = Buffer.allocUnsafe(Math.max(need, 2 * blobBuffer.length));
       const out: Array<[number, number]> = [];
       let len = 0;
       for (const p of parts) {
-        const n = p.length ? scratch.write(p, len, 'utf8') : 0;
+        const n = p.length ? blobBuffer.write(p, len, 'utf8') : 0;
         out.push([pos + len, n]);
         len += n;
       }
-      for (let off = 0; off < len; ) off += writeSync(fd, scratch, off, len - off);
+      for (let off = 0; off < len; ) off += writeSync(fd, blobBuffer, off, len - off);
       pos += len;
       return out;
     },

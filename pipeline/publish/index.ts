@@ -676,9 +676,9 @@ export interface WrittenRelease {
  * A release written into `dir` (emptied first) as its documents' fragments come (`add`, in
  * document id order): the big files stream to disk and are hashed on the way; `finish` measures
  * the quality on the folder's own tables (`measure`) before the files that report it are
- * written. An unchanged release, or an aborted one, leaves `dir` removed.
+ * written. An unchanged release, or an aborted one, leaves `dir` removed. `threads`: how many
+ * threads it may use, as the map's lanes (with two, graph.nq is written by the second).
  */
-/** A release written into `dir` as fragments come; `threads`: how many threads it may use (as the map's lanes). */
 export function releaseFolderWriter(input: JoinInput, dir: string, threads = 1) {
   rmSync(dir, { recursive: true, force: true });
   const sink = folderSink(dir);
