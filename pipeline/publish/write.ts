@@ -97,12 +97,6 @@ export function latestVersion(distDir: string): string | undefined {
   return readIndex(distDir).map((r) => r.version).sort(compareVersions).pop();
 }
 
-/** Write a release folder as-is (for `make build OUT=...`: no versioning, no index). */
-export function writeReleaseDir(dir: string, files: Map<string, Uint8Array>): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [rel, bytes] of files) writeFileSynced(path.join(dir, rel), bytes);
-}
-
 export function publishRelease(o: PublishOptions): PublishResult {
   const fault = o.faultAt ?? (() => {});
   const dir = path.join(o.distDir, `v${o.version}`);
