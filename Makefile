@@ -5,7 +5,7 @@ RAW ?= raw
 OUT ?=
 IN ?=
 
-.PHONY: all test build release check timex bench bench-dates typecheck clean
+.PHONY: all test build release check timex bench bench-dates typecheck wasm clean
 VERSION ?= auto
 
 all: dist-data/releases.json
@@ -41,6 +41,10 @@ timex: node_modules/.package-lock.json
 
 bench-dates: node_modules/.package-lock.json
 	$(TSX) bench/dates.ts
+
+# Assemble the trigger scan (pipeline/dates/scan.wat -> scan.wasm; commit both, a test checks they agree).
+wasm: node_modules/.package-lock.json
+	$(TSX) pipeline/cli/wasm.ts
 
 # The suite, then proof that the committed latest release is what raw/ and this code produce.
 test: node_modules/.package-lock.json

@@ -71,7 +71,7 @@ export function perDocumentCodeFiles(): string[] {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
       const r = `${rel}/${name}`;
-      if (name.endsWith('.ts') || name.endsWith('.json')) {
+      if (name.endsWith('.ts') || name.endsWith('.json') || name.endsWith('.wasm')) {
         if (!AGGREGATE_ONLY.some((p) => r === p || r.startsWith(p))) out.push(r);
       } else if (!name.includes('.')) walk(r);
     }

@@ -1,6 +1,7 @@
 // Trigger words: one scan of the text finds the words some rule needs; each rule then runs
 // only in windows around its own triggers. Keeps recognition linear and fast on long texts.
 import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import type { Trigger } from './rules/rule.ts';
 
 const WORDS = new Map<string, Trigger[]>();
@@ -52,7 +53,8 @@ export function triggerNo(t: Trigger): number {
  * letters is one of the words and the character before the run is no regex word character
  * (\b): as the alternation /\d+|\b(?:words)(?![A-Za-z])/g found them (TRIGGER_RE below).
  */
-const MAX_LEN = Math.max(...[...WORDS.keys()].map((w) => w.length));
+// a key holds the length in 4 bits, LENGTHS in 32 (scan.wasm passes only runs shorter than 32)
+if (Math.max(...[...WORDS.keys()].map((w) => w.length)) > 15) throw new Error('a trigger word is longer than the key holds');
 const SLOTS = 4096;
 const slot = new Int16Array(SLOTS).fill(-1);
 const entryKey: number[] = [];
@@ -109,23 +111,52 @@ function isWordChar(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 || c === 95;
 }
 
-/**
- * The code units the scan reads, copied into a typed array (one native copy; reading a typed
- * array in the loop is cheaper than charCodeAt): text[from, lim) at [0, lim - from). Reused.
+/*
+ * The characters are read by scan.wasm (its source, scan.wat, says how): sixteen at a time, into
+ * one bit per character for letters and one for digits, from which it lists the letter runs
+ * that pass the LENGTHS filter and where the digit runs start. Only those few candidates come
+ * back here to be looked up. Its memory, laid out for texts of up to `cap` characters (grown
+ * as needed): the LENGTHS filter, the text, the two bit lists, the two output lists.
  */
-let units = new Uint16Array(1 << 16);
-let unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+interface Scan {
+  memory: WebAssembly.Memory;
+  classify(t: number, pad: number, lb: number, db: number): void;
+  words(t: number, n: number, to: number, lb: number, len: number, out: number): number;
+  digits(n: number, to: number, db: number, out: number): number;
+}
+const scan = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(new URL('./scan.wasm', import.meta.url)))).exports as unknown as Scan;
 
-function codeUnits(text: string, from: number, lim: number): Uint16Array {
-  if (units.length < lim - from) {
-    units = new Uint16Array(Math.max(lim - from, 2 * units.length));
-    unitBytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-  }
-  unitBytes.write(from === 0 && lim === text.length ? text : text.slice(from, lim), 0, 'utf16le');
-  return units;
+const LEN_AT = 0;
+const TEXT_AT = LEN_AT + LENGTHS.byteLength;
+let cap = 0;
+let lettersAt = 0;
+let digitsAt = 0;
+let wordsOut = 0;
+let digitsOut = 0;
+let bytes = Buffer.alloc(0);
+let units = new Uint16Array(0);
+let ints = new Int32Array(0);
+
+/** Room for a copy of `chars` characters (a multiple of 64), and views of the memory. */
+function reserve(chars: number): void {
+  if (chars <= cap) return;
+  cap = Math.max(chars, 2 * cap, 1 << 16);
+  lettersAt = TEXT_AT + 2 * cap + 64;
+  digitsAt = lettersAt + cap / 8 + 64;
+  wordsOut = digitsAt + cap / 8 + 64;
+  // at most one run every two characters: a (start, end) pair of each letter run, a start of each digit run
+  digitsOut = wordsOut + 4 * cap;
+  const need = digitsOut + 2 * cap;
+  const have = scan.memory.buffer.byteLength;
+  if (need > have) scan.memory.grow(Math.ceil((need - have) / 65536));
+  const buffer = scan.memory.buffer;
+  bytes = Buffer.from(buffer);
+  units = new Uint16Array(buffer);
+  ints = new Int32Array(buffer);
+  ints.set(LENGTHS, LEN_AT / 4);
 }
 
-/** How far past `to` the copy reaches (a run crossing it longer than this is read from the text). */
+/** How far past `to` the copy reaches (a run crossing `to` that reaches the copy's end is longer than any word). */
 const OVERHANG = 64;
 
 /**
@@ -135,45 +166,30 @@ const OVERHANG = 64;
 export function findTriggers(text: string, from: number, to: number): number[][] {
   const out: number[][] = [];
   for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
-  const digits = out[0]!;
-  const n = text.length;
-  const lim = Math.min(n, to + OVERHANG);
-  const u = codeUnits(text, from, lim);
-  // k indexes u; text offset = from + k
+  const lim = Math.min(text.length, to + OVERHANG);
+  const n = lim - from;
+  const pad = (n + 63) & ~63;
+  reserve(pad);
+  bytes.write(from === 0 && lim === text.length ? text : text.slice(from, lim), TEXT_AT, 'utf16le');
+  // the characters after the copy read as neither letter nor digit, and so do the bits after it
+  bytes.fill(0, TEXT_AT + 2 * n, TEXT_AT + 2 * pad);
+  scan.classify(TEXT_AT, pad, lettersAt, digitsAt);
+  bytes.fill(0, lettersAt + pad / 8, lettersAt + pad / 8 + 8);
+  bytes.fill(0, digitsAt + pad / 8, digitsAt + pad / 8 + 8);
+  const u0 = TEXT_AT / 2;
   const kTo = to - from;
-  const kLim = lim - from;
-  let k = 0;
-  while (k < kTo) {
-    const c = u[k]!;
-    // (c | 32) - 97 < 26: an ASCII letter of either case
-    if (((c | 32) - 97) >>> 0 < 26) {
-      const s = k;
-      let last = c;
-      for (k++; k < kLim; k++) {
-        const d = u[k]!;
-        if (((d | 32) - 97) >>> 0 >= 26) break;
-        last = d;
-      }
-      if (k === kLim && lim < n) {
-        // the run goes on past the copy: longer than any word, read on in the text
-        while (from + k < n && ((text.charCodeAt(from + k) | 32) - 97) >>> 0 < 26) k++;
-        continue;
-      }
-      const len = k - s;
-      if (len > MAX_LEN || ((LENGTHS[edgesOf(c, last)]! >>> len) & 1) === 0) continue;
-      if (s > 0 ? isWordChar(u[s - 1]!) : from > 0 && isWordChar(text.charCodeAt(from - 1))) continue;
-      const x = entryOf(u, s, k, keyOf(c, last, len));
-      if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(from + s);
-      continue;
-    }
-    if ((c - 48) >>> 0 < 10) {
-      digits.push(from + k);
-      for (k++; k < kLim; k++) if ((u[k]! - 48) >>> 0 >= 10) break;
-      if (k === kLim) while (from + k < n && (text.charCodeAt(from + k) - 48) >>> 0 < 10) k++;
-      continue;
-    }
-    k++;
+  const words = scan.words(TEXT_AT, n, kTo, lettersAt, LEN_AT, wordsOut);
+  for (let i = wordsOut / 4, end = i + 2 * words; i < end; i += 2) {
+    const s = ints[i]!;
+    const e = ints[i + 1]!;
+    // \b before the run: the character before it is no letter, but may be a digit or '_'
+    if (s > 0 ? isWordChar(units[u0 + s - 1]!) : from > 0 && isWordChar(text.charCodeAt(from - 1))) continue;
+    const x = entryOf(units, u0 + s, u0 + e, keyOf(units[u0 + s]!, units[u0 + e - 1]!, e - s));
+    if (x >= 0) for (const t of entryTriggers[x]!) out[t]!.push(from + s);
   }
+  const digits = out[0]!;
+  const count = scan.digits(n, kTo, digitsAt, digitsOut);
+  for (let i = digitsOut / 4, end = i + count; i < end; i++) digits.push(from + ints[i]!);
   return out;
 }
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTriggers, findTriggersByRegex } from '../../pipeline/dates/triggers.ts';
+import { assembleWat } from '../../pipeline/dates/wat.ts';
 import { CORPUS, randomTexts } from './generated.ts';
 
 // The trigger scan reads letter runs by hand; it must find what the one regex alternation finds.
@@ -43,5 +45,23 @@ describe('trigger scan', () => {
         for (const b of [a, Math.min(t.length, a + 5), t.length]) expect(findTriggers(t, a, b)).toEqual(findTriggersByRegex(t, a, b));
       }
     }
+  });
+});
+
+describe('scan.wasm', () => {
+  it('is what scan.wat assembles to (run `make wasm` after editing scan.wat)', async () => {
+    const committed = readFileSync('pipeline/dates/scan.wasm');
+    expect(Buffer.from(await assembleWat('pipeline/dates/scan.wat')).equals(committed)).toBe(true);
+  });
+
+  it('reads a text longer than its memory was laid out for, then short ones again', () => {
+    // the memory grows past the first layout (65,536 characters); runs cross every 64-character block
+    const words = ['May', 'x1939', 'the', 'later', '12', 'daysx', 'Then', '_week', 'Sept.', 'mid-January'];
+    const long = Array.from({ length: 30000 }, (_, i) => words[i % words.length] + (i % 5 ? ' ' : '\n')).join('');
+    const text = `${long} ${'ab'.repeat(40000)}day 7 ${long}`;
+    expect(text.length).toBeGreaterThan(1 << 17);
+    expect(findTriggers(text, 0, text.length)).toEqual(findTriggersByRegex(text, 0, text.length));
+    expect(findTriggers(text, 123457, 200000)).toEqual(findTriggersByRegex(text, 123457, 200000));
+    for (const t of ['In May 1940', 'day', '']) expect(findTriggers(t, 0, t.length)).toEqual(findTriggersByRegex(t, 0, t.length));
   });
 });

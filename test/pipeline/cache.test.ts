@@ -29,6 +29,7 @@ describe('per-document cache', () => {
   it('keys results by the per-document stages, schemas and gazetteer, not by publish or the runners', () => {
     const files = perDocumentCodeFiles();
     expect(files).toContain('pipeline/dates/resolve.ts');
+    expect(files).toContain('pipeline/dates/scan.wasm');
     expect(files).toContain('pipeline/ingest/sentences.ts');
     expect(files).toContain('gazetteer/places.json');
     expect(files).toContain('schemas/statement.schema.json');
