@@ -1,4 +1,4 @@
-// `make bench`: builds the WCEP corpus (1x) and 10x / 100x copies of it as releases in a temporary
+// `make bench`: builds the corpus (the WCEP pages and the WikiWars articles, 1x) and 10x / 100x copies of it as releases in a temporary
 // folder (never dist-data/), each run in its own child process so its peak RSS is its own, and
 // prints the growth. Also: 1 vs 2 workers at 100x, the streaming map side alone, a cached rerun,
 // and chrono-node alone parsing the same text. `tsx bench/pipeline.ts [--scales 1,10,100] [--keep]`.
@@ -9,7 +9,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const CORPUS = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'corpus', 'wcep', 'news');
+const SHARED_CORPUS = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'corpus');
+const CORPUS = join(SHARED_CORPUS, 'wcep', 'news');
+/** The narrative articles: their .txt files only (the .timex.jsonl beside them are gold annotations). */
+const NARRATIVES = join(SHARED_CORPUS, 'wikiwars');
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     scales: { type: 'string', default: '1,10,100' },
     corpus: { type: 'string', default: CORPUS },
+    narratives: { type: 'string', default: NARRATIVES },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -189,11 +193,15 @@ function run(mode: string, args: string[]): RunReport {
   return JSON.parse(last) as RunReport;
 }
 
-/** `scale` copies of the corpus under new paths (and so new ids): x000/news/..., x001/news/... */
+/** `scale` copies of the corpus under new paths (and so new ids): x000/news/..., x000/wikiwars/..., x001/news/... */
 function makeCorpus(dir: string, scale: number): string {
   const raw = join(dir, `raw-${scale}x`);
-  if (scale === 1) cpSync(values.corpus as string, join(raw, 'news'), { recursive: true });
-  else for (let k = 0; k < scale; k++) cpSync(values.corpus as string, join(raw, `x${String(k).padStart(3, '0')}`, 'news'), { recursive: true });
+  const narratives = values.narratives ? readdirSync(values.narratives).filter((f) => f.endsWith('.txt')).sort() : [];
+  for (let k = 0; k < scale; k++) {
+    const to = scale === 1 ? raw : join(raw, `x${String(k).padStart(3, '0')}`);
+    cpSync(values.corpus as string, join(to, 'news'), { recursive: true });
+    for (const f of narratives) cpSync(join(values.narratives as string, f), join(to, 'wikiwars', f));
+  }
   return raw;
 }
 
@@ -204,7 +212,7 @@ async function parent(): Promise<void> {
   const scales = (values.scales as string).split(',').map(Number).filter((n) => n >= 1);
   const dir = mkdtempSync(join(tmpdir(), 'homs-bench-'));
   try {
-    line(`bench: corpus ${relative(process.cwd(), values.corpus as string)}; temporary folder ${dir}; node ${process.version}; every run a fresh child process, no cache unless stated`);
+    line(`bench: corpus ${relative(process.cwd(), values.corpus as string)}${values.narratives ? ` and the .txt of ${relative(process.cwd(), values.narratives)}` : ''}; temporary folder ${dir}; node ${process.version}; every run a fresh child process, no cache unless stated`);
     const raws = new Map(scales.map((s) => [s, makeCorpus(dir, s)]));
     const raw1 = raws.get(scales[0] as number) as string;
 

@@ -4,7 +4,7 @@
 import { parseIsoDate } from './calendar.ts';
 import type { Mention, Resolution } from './model.ts';
 import { recognise } from './recognise.ts';
-import { newState, resolveAndAdvance, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { newState, resolveAndAdvance, resolveContext, type NarrativeState, type ResolveContext } from './resolve.ts';
 import { isRegexSpace } from './rules/rule.ts';
 import { timexOf } from './timex.ts';
 
@@ -155,7 +155,7 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
     while (h < headings.length && headings[h]!.end <= m.start) h++;
     const inHeading = h < headings.length && headings[h]!.start <= m.start;
     const c = clauseAt(text, cuts, m.start);
-    const ctx: ResolveContext = { mode: base.mode, documentDate: base.documentDate, clause: c.clause, clauseStart: c.clauseStart, at: m.start, tense: undefined };
+    const ctx = resolveContext(base.mode, base.documentDate, c.clause, c.clauseStart, m.start);
     const initial = inHeading || OPENER.test(text.slice(c.clauseStart, m.lead ?? m.start));
     const r = resolveAndAdvance(m, st, ctx, { initial, aside: !inHeading && parens.inside(m.start) });
     if (inHeading && r.point && m.anchor.kind === 'calendar') {

@@ -4,7 +4,7 @@
 import { fixedAnchor, fixedKnown, type Mention } from './model.ts';
 import { REFINERS, RULES } from './rules/index.ts';
 import type { Draft } from './rules/rule.ts';
-import { findTriggers, triggerNo } from './triggers.ts';
+import { findTriggers, TRIGGERS, triggerNo } from './triggers.ts';
 
 
 /**
@@ -160,15 +160,30 @@ function byStart(ms: Mention[]): Mention[] {
   return out;
 }
 
+/*
+ * What one call works in, reused by the next (dating a document calls once a sentence): the
+ * trigger lists, and each rule group's positions and windows.
+ */
+const found: number[][] = TRIGGERS.map(() => []);
+const positions: Array<number[] | undefined> = new Array(RULES.length);
+const windowed: Array<Window[] | undefined> = new Array(RULES.length);
+
+/** Some trigger of rule `order` was found. */
+function triggered(order: number): boolean {
+  for (const t of RULE_ON[order]!) if (found[t]!.length > 0) return true;
+  return false;
+}
+
 /** Recognise expressions in text[from, to); offsets are into `text`. */
 export function recognise(text: string, from = 0, to = text.length): Mention[] {
-  const found = findTriggers(text, from, to);
+  findTriggers(text, from, to, found);
+  positions.fill(undefined);
+  windowed.fill(undefined);
   // collect raw matches first; extract only those that win their place (most overlapping
   // sub-matches, "May" inside "8 May 2011", never reach their extractor)
   const raws: Raw[] = [];
-  const positions: Array<number[] | undefined> = new Array(RULES.length);
-  const windowed: Array<Window[] | undefined> = new Array(RULES.length);
   for (let order = 0; order < RULES.length; order++) {
+    if (!triggered(order)) continue;
     const r = RULES[order]!;
     const re = r.pattern;
     const group = POSITION_GROUP[order]!;

@@ -37,6 +37,14 @@ export interface ResolveContext {
   tense?: 'future' | 'past-perfect' | 'past';
 }
 
+/**
+ * A context with every field present, in one order: one is made for each mention, and an
+ * object spread ({ ...base, clause }) makes objects of as many shapes as its sources have.
+ */
+export function resolveContext(mode: Mode, documentDate: Ymd | undefined, clause: string, clauseStart?: number, at?: number): ResolveContext {
+  return { mode, documentDate, clause, clauseStart, at, tense: undefined };
+}
+
 function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
   return (ctx.tense ??= tenseOf(localClause(ctx)));
 }

@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays } from './calendar.ts';
-import { advance, copyState, localClause, newState, resolveAndAdvance, resolveMention, tenseOf, type Mode, type NarrativeState, type ResolveContext, type Scope } from './resolve.ts';
+import { advance, copyState, localClause, newState, resolveAndAdvance, resolveContext, resolveMention, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -111,7 +111,6 @@ export function dateDocument(doc: Document): DatedDocument {
   if (mode === 'news' && dct) {
     st.year = dct.y; st.month = { y: dct.y, m: dct.m }; st.day = dct; st.point = { gran: 'day', ...dct };
   }
-  const base = { mode, ...(dct ? { documentDate: dct } : {}) };
   const scopes: Array<{ level: number; scope: Scope }> = [];
   const sentencesOf = new Map<number, number[]>();
   for (const s of doc.sentences) {
@@ -141,7 +140,7 @@ export function dateDocument(doc: Document): DatedDocument {
       const level = section?.level ?? 9;
       while (scopes.length && scopes[scopes.length - 1]!.level >= level) scopes.pop();
       const span = section?.headingSpan ?? block.span;
-      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end) };
+      const ctx = resolveContext(mode, dct, text.slice(span.start, span.end));
       for (const m of recognise(text, span.start, span.end)) {
         const r = resolveMention(m, copyState(st), ctx);
         record(m, r);
@@ -162,7 +161,7 @@ export function dateDocument(doc: Document): DatedDocument {
     if (block.kind === 'infobox-field') {
       if (!/^date$/i.test(block.key ?? '')) continue;
       const span = block.valueSpan ?? block.span;
-      const ctx: ResolveContext = { ...base, clause: text.slice(span.start, span.end) };
+      const ctx = resolveContext(mode, dct, text.slice(span.start, span.end));
       const ms = recognise(text, span.start, span.end).filter((m) => m.anchor.kind === 'calendar');
       const scratch = newState();
       const items = ms.map((m) => ({ m, r: resolveMention(m, scratch, ctx) }));
@@ -186,14 +185,13 @@ export function dateDocument(doc: Document): DatedDocument {
     for (const si of sentencesOf.get(block.index) ?? []) {
       const s = doc.sentences[si]!;
       const clause = s.text;
-      const ctx: ResolveContext = { ...base, clause, clauseStart: s.span.start };
       const local: NarrativeState = structural ? structuralState(structural) : st;
       const items: Resolved[] = [];
       for (const m of recognise(text, s.span.start, s.span.end)) {
         const before = local.point ? { ...local.point } : undefined;
         const initial = OPENER.test(text.slice(s.span.start, m.lead ?? m.start));
         const r = m.event && eventSpan ? eventSpan.r
-          : resolveAndAdvance(m, local, { ...ctx, at: m.start }, { initial, aside: inParentheses(text, m.start) });
+          : resolveAndAdvance(m, local, resolveContext(mode, dct, clause, s.span.start, m.start), { initial, aside: inParentheses(text, m.start) });
         record(m, r, si);
         items.push({ m, r, ...(before ? { before } : {}) });
       }

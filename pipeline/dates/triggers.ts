@@ -161,11 +161,13 @@ const OVERHANG = 64;
 
 /**
  * Positions of trigger words, by trigger number (see TRIGGERS), each list ascending: the digit
- * runs and the trigger words that start in [from, to) (a run may end after `to`).
+ * runs and the trigger words that start in [from, to) (a run may end after `to`). `into`: lists
+ * to empty and fill instead of new ones (a caller that calls once a sentence reuses them).
  */
-export function findTriggers(text: string, from: number, to: number): number[][] {
-  const out: number[][] = [];
-  for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
+export function findTriggers(text: string, from: number, to: number, into?: number[][]): number[][] {
+  const out: number[][] = into ?? [];
+  if (into) for (const l of into) l.length = 0;
+  else for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
   const lim = Math.min(text.length, to + OVERHANG);
   const n = lim - from;
   const pad = (n + 63) & ~63;
