@@ -121,11 +121,10 @@ async function childStages(raw: string): Promise<RunReport> {
   const { loadRawFolder } = await import('../pipeline/manifest.ts');
   const { decode } = await import('../pipeline/ingest/decode.ts');
   const { ingest } = await import('../pipeline/ingest/index.ts');
-  const { dateDocument } = await import('../pipeline/dates/index.ts');
   const { buildStatements } = await import('../pipeline/statements.ts');
   const { validateRecord } = await import('../pipeline/validate.ts');
   const { createStages } = await import('../pipeline/stages.ts');
-  const { normalizer } = createStages();
+  const { dater, normalizer } = createStages();
   const { entries } = loadRawFolder(raw);
   const ms: Record<string, number> = { decode: 0, ingest: 0, dates: 0, 'statements+normalize': 0, validate: 0 };
   const timed = <T>(stage: string, f: () => T): T => {
@@ -143,7 +142,7 @@ async function childStages(raw: string): Promise<RunReport> {
     const text = d.text;
     const { document } = timed('ingest', () => ingest({ id: e.entry.id, path: e.file, text }));
     if (!document) continue;
-    const dated = timed('dates', () => dateDocument(document));
+    const dated = timed('dates', () => dater(document));
     const built = timed('statements+normalize', () => buildStatements(document, () => dated, normalizer));
     statements += built.statements.length;
     timed('validate', () => built.statements.forEach((s) => validateRecord('statement.schema.json', s, { file: e.file, label: s.statementId })));

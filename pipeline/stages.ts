@@ -19,5 +19,5 @@ export function createStages(gazetteer: Gazetteer = loadGazetteer()): Stages {
     const r = normalizeSentence(text, offset, { gazetteer: gz, documentPlaceIds: current.ids, sectionHeadings: headings, file: doc.path });
     return { places: r.places, actors: r.actors, sources: r.sources, casualties: r.casualties, messages: r.messages };
   };
-  return { dater: dateDocument, normalizer };
+  return { dater: (doc) => dateDocument(doc, { expressions: false }), normalizer };
 }

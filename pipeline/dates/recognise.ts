@@ -160,34 +160,42 @@ function byStart(ms: Mention[]): Mention[] {
   return out;
 }
 
+/** Each rule's triggers as bits (bit t: trigger number t). */
+if (TRIGGERS.length > 31) throw new Error('more triggers than the bits of a number hold');
+const RULE_BITS: readonly number[] = RULE_ON.map((on) => on.reduce((b, t) => b | (1 << t), 0));
+
 /*
  * What one call works in, reused by the next (dating a document calls once a sentence): the
- * trigger lists, and each rule group's positions and windows.
+ * trigger lists, and each rule group's positions and windows, valid where their stamp is the
+ * call's number.
  */
 const found: number[][] = TRIGGERS.map(() => []);
-const positions: Array<number[] | undefined> = new Array(RULES.length);
-const windowed: Array<Window[] | undefined> = new Array(RULES.length);
-
-/** Some trigger of rule `order` was found. */
-function triggered(order: number): boolean {
-  for (const t of RULE_ON[order]!) if (found[t]!.length > 0) return true;
-  return false;
-}
+const positions: number[][] = new Array(RULES.length);
+const windowed: Window[][] = new Array(RULES.length);
+const positionStamp = new Uint32Array(RULES.length);
+const windowStamp = new Uint32Array(RULES.length);
+let call = 0;
 
 /** Recognise expressions in text[from, to); offsets are into `text`. */
 export function recognise(text: string, from = 0, to = text.length): Mention[] {
   findTriggers(text, from, to, found);
-  positions.fill(undefined);
-  windowed.fill(undefined);
+  call = (call + 1) >>> 0 || 1;
+  let present = 0;
+  for (let t = 0; t < found.length; t++) if (found[t]!.length !== 0) present |= 1 << t;
   // collect raw matches first; extract only those that win their place (most overlapping
   // sub-matches, "May" inside "8 May 2011", never reach their extractor)
   const raws: Raw[] = [];
   for (let order = 0; order < RULES.length; order++) {
-    if (!triggered(order)) continue;
+    // none of the rule's triggers is in the text
+    if ((RULE_BITS[order]! & present) === 0) continue;
     const r = RULES[order]!;
     const re = r.pattern;
     const group = POSITION_GROUP[order]!;
-    const ps = positions[group] ??= positionsFor(text, order, found);
+    if (positionStamp[group] !== call) {
+      positions[group] = positionsFor(text, order, found);
+      positionStamp[group] = call;
+    }
+    const ps = positions[group]!;
     if (r.triggers.start) {
       // sticky at each trigger; a match never starts inside the previous one (as a global scan)
       // (test, not exec: a sticky match starts at p and ends at lastIndex; most never win
@@ -212,7 +220,11 @@ export function recognise(text: string, from = 0, to = text.length): Mention[] {
       continue;
     }
     const wg = WINDOW_GROUP[order]!;
-    const ws = windowed[wg] ??= windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]);
+    if (windowStamp[wg] !== call) {
+      windowed[wg] = windows(text, ps, from, to, r.triggers.reach[0], r.triggers.reach[1]);
+      windowStamp[wg] = call;
+    }
+    const ws = windowed[wg]!;
     if (r.sticky) {
       // tried at the digit runs of each window: the scan's matches (see RuleTriggers.digitStart)
       const digits = found[0]!;

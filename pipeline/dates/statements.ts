@@ -100,7 +100,11 @@ export interface DatedDocument {
   messages: Message[];
 }
 
-export function dateDocument(doc: Document): DatedDocument {
+/**
+ * Date each sentence of a document (its main event's time) and, unless `expressions` is false,
+ * list every temporal expression in it too (TIMEX values; the statements do not need them).
+ */
+export function dateDocument(doc: Document, { expressions: listExpressions = true }: { expressions?: boolean } = {}): DatedDocument {
   const text = doc.text;
   const dates = new Map<number, SentenceDate>();
   const expressions: TimexExpression[] = [];
@@ -118,6 +122,7 @@ export function dateDocument(doc: Document): DatedDocument {
     if (l) l.push(s.index); else sentencesOf.set(s.block, [s.index]);
   }
   const record = (m: Mention, r: Resolution, sentence?: number) => {
+    if (!listExpressions) return;
     const parts = m.range?.split ? [[m.range.from, r.point], [m.range.to, r.to]] as const : [[m, r.point]] as const;
     for (const [x, p] of parts) {
       if (x.statementOnly) continue;
@@ -209,8 +214,10 @@ export function dateDocument(doc: Document): DatedDocument {
         const same = chosen?.r.point && chosen.r.point.gran === 'day' && chosen.r.point.y === p.y && chosen.r.point.m === p.m && chosen.r.point.d === p.d;
         const named = same ? chosen : undefined;
         const span = named ? { start: named.m.lead ?? named.m.start, end: named.m.end } : block.structuralDateSpan ?? s.span;
-        const base2: Resolved = { m: named?.m ?? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } };
-        const d = toSentenceDate({ ...base2, m: { ...base2.m, mod: undefined } as Mention, r: base2.r }, p, span, text, clause, mode, 'structure.date', s.span.start);
+        // the words' mention without its mod (the structure's day is exact), copied only when it has one
+        const m: Mention = !named ? { start: span.start, end: span.end, text: '', rule: 'structure.date', known: {}, anchor: { kind: 'calendar' } }
+          : named.m.mod === undefined ? named.m : { ...named.m, mod: undefined };
+        const d = toSentenceDate({ m, r: { point: p, yearBasis: 'explicit', resolvedFrom: `structure:${block.structuralDate}` } }, p, span, text, clause, mode, 'structure.date', s.span.start);
         if (d) dates.set(si, d);
         continue;
       }

@@ -166,7 +166,8 @@ const OVERHANG = 64;
  */
 export function findTriggers(text: string, from: number, to: number, into?: number[][]): number[][] {
   const out: number[][] = into ?? [];
-  if (into) for (const l of into) l.length = 0;
+  // a new list for each one used (setting an array's length is a runtime call, dearer than a new one)
+  if (into) for (let t = 0; t < into.length; t++) { if (into[t]!.length !== 0) into[t] = []; }
   else for (let t = 0; t < TRIGGERS.length; t++) out.push([]);
   const lim = Math.min(text.length, to + OVERHANG);
   const n = lim - from;
