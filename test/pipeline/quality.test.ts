@@ -22,6 +22,6 @@ describe('quality.json', () => {
     mkdirSync(dir);
     for (const f of ['statements.csv', 'places.csv', 'actors.csv']) copyFileSync(join('dist-data/v1.0.0', f), join(dir, f));
     writeFileSync(join(dir, 'documents.csv'), `document_id,sha256\nother,${'0'.repeat(64)}\n`);
-    expect(measureQualityDir(dir)).toEqual({ measured: false, note: expect.stringContaining('seeds') });
+    expect(measureQualityDir(dir)).toEqual({ measured: false, note: expect.stringContaining('seed documents') });
   });
 });
