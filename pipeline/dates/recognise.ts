@@ -160,8 +160,8 @@ function byStart(ms: Mention[]): Mention[] {
   return out;
 }
 
-/** Each rule's triggers as bits (bit t: trigger number t). */
 if (TRIGGERS.length > 31) throw new Error('more triggers than the bits of a number hold');
+/** Each rule's triggers as bits (bit t: trigger number t). */
 const RULE_BITS: readonly number[] = RULE_ON.map((on) => on.reduce((b, t) => b | (1 << t), 0));
 
 /*
