@@ -161,8 +161,9 @@ const OVERHANG = 64;
 
 /**
  * Positions of trigger words, by trigger number (see TRIGGERS), each list ascending: the digit
- * runs and the trigger words that start in [from, to) (a run may end after `to`). `into`: lists
- * to empty and fill instead of new ones (a caller that calls once a sentence reuses them).
+ * runs and the trigger words that start in [from, to) (a run may end after `to`). `into`: the
+ * previous call's lists, filled again (a caller that calls once a sentence keeps one set; the
+ * lists it held that were used are replaced by new ones, the empty ones kept).
  */
 export function findTriggers(text: string, from: number, to: number, into?: number[][]): number[][] {
   const out: number[][] = into ?? [];
