@@ -36,6 +36,10 @@ interface RunReport {
   maxRssMB: number;
   /** CPU seconds of the whole process, every thread. */
   cpuS?: number;
+  /** Of those, the seconds in the kernel (page faults, file writes). */
+  sysS?: number;
+  /** The share of the machine's CPU time the hypervisor gave to others during the run (from /proc/stat, set by the parent). */
+  stealPct?: number;
   cacheHits?: number;
   /** Why the run stopped, when a stage threw (publish builds each file as one string). */
   error?: string;
@@ -49,6 +53,16 @@ const cpuS = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+const sysS = () => process.cpuUsage().system / 1e6;
+/** The machine's CPU ticks so far, all and stolen (Linux; undefined elsewhere). */
+function cpuTicks(): { all: number; steal: number } | undefined {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { all: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
 
 // ---------------------------------------------------------------- child modes (one measured run each)
 
@@ -93,7 +107,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   rmSync(scratch, { recursive: true, force: true });
   ms.total = performance.now() - t0;
   const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
-  return { docs: outcome?.good.length ?? 0, bytes, statements: outcome?.statementCount ?? 0, ms, maxRssMB: rssMB(), cpuS: cpuS(), cacheHits: outcome?.cache.hits ?? 0, code: codeVersion(), ...(error ? { error } : {}) };
+  return { docs: outcome?.good.length ?? 0, bytes, statements: outcome?.statementCount ?? 0, ms, maxRssMB: rssMB(), cpuS: cpuS(), sysS: sysS(), cacheHits: outcome?.cache.hits ?? 0, code: codeVersion(), ...(error ? { error } : {}) };
 }
 
 /** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */
@@ -182,6 +196,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 // ---------------------------------------------------------------- parent: corpora, runs, table
 
 function run(mode: string, args: string[]): RunReport {
+  const before = cpuTicks();
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -189,7 +204,10 @@ function run(mode: string, args: string[]): RunReport {
   });
   if (r.status !== 0) throw new Error(`bench child ${mode} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const last = r.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as RunReport;
+  const report = JSON.parse(last) as RunReport;
+  const after = cpuTicks();
+  if (before && after && after.all > before.all) report.stealPct = (100 * (after.steal - before.steal)) / (after.all - before.all);
+  return report;
 }
 
 /** `scale` copies of the corpus under new paths (and so new ids): x000/news/..., x000/wikiwars/..., x001/news/... */
@@ -222,11 +240,11 @@ async function parent(): Promise<void> {
 
     const builds = new Map<string, RunReport>();
     line('\n== whole build (load -> map, with each fragment joined into the release as it comes -> finish), 1 worker');
-    line('  scale   docs     MB  statements   total s   ms/doc   docs/s    MB/s  peak RSS MB  CPU s   [stage ms]');
+    line('  scale    docs     MB  statements   total s   ms/doc   docs/s    MB/s  peak RSS MB  CPU s  sys s  steal%   [stage ms]');
     const row = (label: string, r: RunReport) => {
       const s = r.ms.total as number;
       const stages = Object.entries(r.ms).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-      line(`  ${label.padEnd(6)} ${String(r.docs).padStart(5)} ${f1(mb(r.bytes)).padStart(6)} ${String(r.statements).padStart(11)} ${(s / 1000).toFixed(2).padStart(9)} ${(s / r.docs).toFixed(2).padStart(8)} ${((1000 * r.docs) / s).toFixed(0).padStart(8)} ${((1000 * mb(r.bytes)) / s).toFixed(2).padStart(7)} ${f1(r.maxRssMB).padStart(12)} ${f1(r.cpuS ?? 0).padStart(6)}   [${stages}]${r.error ? `  PUBLISH FAILED: ${r.error}` : ''}`);
+      line(`  ${label.padEnd(7)} ${String(r.docs).padStart(5)} ${f1(mb(r.bytes)).padStart(6)} ${String(r.statements).padStart(11)} ${(s / 1000).toFixed(2).padStart(9)} ${(s / r.docs).toFixed(2).padStart(8)} ${((1000 * r.docs) / s).toFixed(0).padStart(8)} ${((1000 * mb(r.bytes)) / s).toFixed(2).padStart(7)} ${f1(r.maxRssMB).padStart(12)} ${f1(r.cpuS ?? 0).padStart(6)} ${f1(r.sysS ?? 0).padStart(6)} ${r.stealPct === undefined ? '     -' : f1(r.stealPct).padStart(6)}   [${stages}]${r.error ? `  PUBLISH FAILED: ${r.error}` : ''}`);
     };
     for (const s of scales) {
       const r = run('build', ['--raw', raws.get(s) as string, '--out', join(dir, `rel-${s}x-w1`), '--workers', '1']);
@@ -235,13 +253,32 @@ async function parent(): Promise<void> {
     }
 
     const top = scales[scales.length - 1] as number;
-    const w2 = run('build', ['--raw', raws.get(top) as string, '--out', join(dir, `rel-${top}x-w2`), '--workers', '2']);
-    builds.set(`${top}x-w2`, w2);
-    line(`\n== ${top}x with 2 workers`);
-    row(`${top}x`, w2);
-    const w1 = builds.get(`${top}x-w1`) as RunReport;
-    const same = w1.error || w2.error ? 'not compared (publish failed)' : sameTree(join(dir, `rel-${top}x-w1`), join(dir, `rel-${top}x-w2`));
-    line(`  speed-up 2 vs 1 worker: whole build ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x, map (+ join) ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; release bytes identical: ${same}`);
+    // The machine's speed drifts by a quarter between runs minutes apart (other guests on the host,
+    // memory it hands back and forth): one worker and two are run alternately, twice each, and
+    // compared pair by pair and in total.
+    line(`\n== ${top}x with 1 and 2 workers, alternately (the first 1-worker run is the one above)`);
+    const w1s = [builds.get(`${top}x-w1`) as RunReport];
+    const w2s: RunReport[] = [];
+    let same = '';
+    for (let k = 0; k < 2; k++) {
+      if (k > 0) {
+        const again = run('build', ['--raw', raws.get(top) as string, '--out', join(dir, `rel-${top}x-w1-${k}`), '--workers', '1']);
+        w1s.push(again);
+        row(`${top}x w1`, again);
+      }
+      const r = run('build', ['--raw', raws.get(top) as string, '--out', join(dir, `rel-${top}x-w2-${k}`), '--workers', '2']);
+      w2s.push(r);
+      row(`${top}x w2`, r);
+      if (k === 0) same = w1s[0]!.error || r.error ? 'not compared (publish failed)' : sameTree(join(dir, `rel-${top}x-w1`), join(dir, `rel-${top}x-w2-0`));
+      // a 100x release is about 2 GB: none is kept once compared
+      for (const f of readdirSync(dir)) if (f.startsWith(`rel-${top}x-`)) rmSync(join(dir, f), { recursive: true, force: true });
+    }
+    const w1 = w1s[0] as RunReport;
+    const sum = (rs: RunReport[], k: string) => rs.reduce((n, r) => n + (r.ms[k] as number), 0);
+    const sumCpu = (rs: RunReport[]) => rs.reduce((n, r) => n + (r.cpuS ?? 0), 0);
+    const pairRatios = w2s.map((r, k) => ((w1s[k] as RunReport).ms.total as number) / (r.ms.total as number));
+    const twoWorkers = sum(w1s, 'total') / sum(w2s, 'total');
+    line(`  speed-up 2 vs 1 worker: whole build ${twoWorkers.toFixed(2)}x over both pairs (pair by pair ${pairRatios.map((x) => `${x.toFixed(2)}x`).join(', ')}), map (+ join) ${(sum(w1s, 'map') / sum(w2s, 'map')).toFixed(2)}x; CPU s ${f1(sumCpu(w1s) / w1s.length)} vs ${f1(sumCpu(w2s) / w2s.length)} a run; release bytes identical: ${same}`);
 
     line('\n== map side alone, streaming to JSON Lines (no result kept in memory), 1 thread');
     line('  scale   docs   total s   ms/doc  peak RSS MB');
@@ -281,8 +318,8 @@ async function parent(): Promise<void> {
       line(`  time per document ratio, finish        ${(perDoc(hi, 'finish') / perDoc(lo, 'finish')).toFixed(2)} (small tables, graph head, N-Quads order, landing page)`);
       line(`  peak RSS ratio, whole build            ${(hi.maxRssMB / lo.maxRssMB).toFixed(2)} (target <= 1.5)${failed}`);
       line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
-      line(`  2 workers vs 1, whole build            ${((w1.ms.total as number) / (w2.ms.total as number)).toFixed(2)}x (target >= 1.6)${failed}`);
-      line(`  2 workers vs 1, map (+ join)           ${((w1.ms.map as number) / (w2.ms.map as number)).toFixed(2)}x; CPU s ${f1(w1.cpuS ?? 0)} vs ${f1(w2.cpuS ?? 0)}`);
+      line(`  2 workers vs 1, whole build            ${twoWorkers.toFixed(2)}x over two alternating pairs (${pairRatios.map((x) => `${x.toFixed(2)}x`).join(', ')}) (target >= 1.6)${failed}`);
+      line(`  2 workers vs 1, map (+ join)           ${(sum(w1s, 'map') / sum(w2s, 'map')).toFixed(2)}x; CPU s ${f1(sumCpu(w1s) / w1s.length)} vs ${f1(sumCpu(w2s) / w2s.length)} a run`);
       // Amdahl: the finish (N-Quads order, small tables, landing page) runs after the map, on one thread
       const serial = (w1.ms.finish as number) / (w1.ms.total as number);
       line(`  serial part, 1 worker                  finish ${((w1.ms.finish as number) / 1000).toFixed(1)} s of ${((w1.ms.total as number) / 1000).toFixed(1)} s (${(100 * serial).toFixed(0)}%): two lanes give at most ${(1 / (serial + (1 - serial) / 2)).toFixed(2)}x`);
