@@ -2,7 +2,7 @@
 // folder (never dist-data/), each run in its own child process so its peak RSS is its own, and
 // prints the growth. Also: 1 vs 2 workers at 100x, the streaming map side alone, a cached rerun,
 // and chrono-node alone parsing the same text. `tsx bench/pipeline.ts [--scales 1,10,100] [--keep]`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -70,11 +70,11 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   const { buildFolder, codeVersion, documentMeta, loadGazetteer, takeFragment } = await import('../pipeline/build.ts');
   const { hasErrors } = await import('../pipeline/diagnostics.ts');
   const { releaseFolderWriter } = await import('../pipeline/publish/index.ts');
-  const { workerMap } = await import('../pipeline/workers.ts');
+  const { fileCount, workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
   const t0 = performance.now();
   let joinMs = 0;
-  const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path) });
+  const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path), prestart: fileCount(raw) });
   // as `make` builds: each document's fragment made in the map, on every core, and kept on disk;
   // this thread joins them in document order while the map goes on
   const scratch = `${out}.fragments`;
@@ -210,6 +210,23 @@ function run(mode: string, args: string[]): RunReport {
   return report;
 }
 
+/** Two children at once, as separate processes (nothing shared but the machine). */
+function runTwo(mode: string, args: [string[], string[]]): Promise<RunReport[]> {
+  return Promise.all(
+    args.map(
+      (a) =>
+        new Promise<RunReport>((resolve, reject) => {
+          const c = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...a], { env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          let err = '';
+          c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+          c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+          c.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as RunReport) : reject(new Error(`bench child ${mode} ${a.join(' ')} failed (${code}):\n${err}`))));
+        }),
+    ),
+  );
+}
+
 /** `scale` copies of the corpus under new paths (and so new ids): x000/news/..., x000/wikiwars/..., x001/news/... */
 function makeCorpus(dir: string, scale: number): string {
   const raw = join(dir, `raw-${scale}x`);
@@ -291,6 +308,17 @@ async function parent(): Promise<void> {
     }
 
     const mid = scales.length > 1 ? (scales[scales.length - 2] as number) : top;
+    // What two lanes can give on this machine, whatever the code does: the same work alone, and as
+    // two processes at once that share nothing but the machine (its cores, caches and memory).
+    const ceilingRaw = raws.get(mid) as string;
+    const stagesMs = (r: RunReport) => Object.values(r.ms).reduce((a, b) => a + b, 0);
+    const alone = [0, 1].map(() => run('stages', ['--raw', ceilingRaw]));
+    const both = await runTwo('stages', [['--raw', ceilingRaw], ['--raw', ceilingRaw]]);
+    const aloneMs = alone.reduce((n, r) => n + stagesMs(r), 0) / alone.length;
+    const bothMs = Math.max(...both.map(stagesMs));
+    const ceiling = (2 * aloneMs) / bothMs;
+    line(`\n== the machine's two-lane ceiling: the per-document stages at ${mid}x (CPU only: the documents are read before the clock starts, nothing is written), alone (twice: ${alone.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s) and as two processes at once (${both.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s)`);
+    line(`  the pair took ${(bothMs / aloneMs).toFixed(2)}x as long as one run alone (the mean of the two): two lanes of this work, sharing nothing but the machine, gave ${ceiling.toFixed(2)}x here`);
     const cache = join(dir, 'cache');
     const cold = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-cold'), '--workers', '1', '--cache', cache]);
     const warm = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-warm'), '--workers', '1', '--cache', cache]);
@@ -320,6 +348,7 @@ async function parent(): Promise<void> {
       line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
       line(`  2 workers vs 1, whole build            ${twoWorkers.toFixed(2)}x over two alternating pairs (${pairRatios.map((x) => `${x.toFixed(2)}x`).join(', ')}) (target >= 1.6)${failed}`);
       line(`  2 workers vs 1, map (+ join)           ${(sum(w1s, 'map') / sum(w2s, 'map')).toFixed(2)}x; CPU s ${f1(sumCpu(w1s) / w1s.length)} vs ${f1(sumCpu(w2s) / w2s.length)} a run`);
+      line(`  two-lane ceiling of the machine        ${ceiling.toFixed(2)}x (the per-document stages at ${mid}x as two separate processes, above)`);
       // Amdahl: the finish (N-Quads order, small tables, landing page) runs after the map, on one thread
       const serial = (w1.ms.finish as number) / (w1.ms.total as number);
       line(`  serial part, 1 worker                  finish ${((w1.ms.finish as number) / 1000).toFixed(1)} s of ${((w1.ms.total as number) / 1000).toFixed(1)} s (${(100 * serial).toFixed(0)}%): two lanes give at most ${(1 / (serial + (1 - serial) / 2)).toFixed(2)}x`);

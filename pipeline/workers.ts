@@ -2,7 +2,7 @@
 // runner (`BuildOptions.map`). Results come back tagged with their input index and are returned
 // in input order, so the release bytes do not depend on the number of workers or on timing.
 // This file is also the worker's entry: the same module, started with `workerData.role`.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -132,9 +132,25 @@ export interface WorkerMapOptions {
    * costs about as much as 50 documents, so small builds stay in this thread.
    */
   minPerWorker?: number;
+  /**
+   * About how many documents the first map call will get, known before they are read: the
+   * worker threads they need are started now, so that their start-up (loader, modules, about a
+   * second) overlaps the caller's reading of the raw folder. Threads the call turns out not to
+   * need are ended.
+   */
+  prestart?: number;
 }
 
 const ROLE = 'homs-timeline/map-worker';
+
+/** How many files a raw folder holds (0 if it cannot be read): a guess at its documents for `prestart`, made before they are read. */
+export function fileCount(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Receives each result as it is made (input index, result), in any order; a map given one keeps
@@ -148,6 +164,14 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
   const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
   const batch = Math.max(1, Math.floor(opts.batch ?? 8));
   const minPerWorker = Math.max(1, Math.floor(opts.minPerWorker ?? 50));
+  const poolSize = (n: number) => Math.min(workers, Math.floor(n / minPerWorker), Math.ceil(n / batch));
+  // unref'd while idle: a build that stops before its map does not wait for them
+  const started: Worker[] = [];
+  for (let k = 1; k < poolSize(opts.prestart ?? 0); k++) {
+    const w = startWorker();
+    w.unref();
+    started.push(w);
+  }
   return async (entries, onResult, plan = {}) => {
     const tasks: MapTask[] = entries.map((e, i) => {
       const p = plan.tasks?.[i];
@@ -162,7 +186,9 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
         ...(p?.cacheFile ? { cacheFile: p.cacheFile } : {}),
       };
     });
-    const size = Math.min(workers, Math.floor(tasks.length / minPerWorker), Math.ceil(tasks.length / batch));
+    const size = poolSize(tasks.length);
+    const ready = started.splice(0);
+    for (const w of ready.splice(Math.max(0, size - 1))) void w.terminate();
     if (size <= 1) {
       const stages = defaultStages();
       const out: DocumentResult[] = [];
@@ -174,8 +200,21 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
       });
       return out;
     }
-    return runPool(tasks, size, batch, opts.onProgress, onResult, plan.fragments);
+    return runPool(tasks, size, batch, opts.onProgress, onResult, plan.fragments, ready);
   };
+}
+
+/** What happened to a worker before the pool listened to it (a prestarted one that failed to start). */
+const early = new WeakMap<Worker, { error?: Error; exit?: number }>();
+
+/** A map worker thread (see the worker side at the end of this file). */
+function startWorker(): Worker {
+  const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
+  const seen: { error?: Error; exit?: number } = {};
+  early.set(w, seen);
+  w.once('error', (e) => (seen.error = e));
+  w.once('exit', (code) => (seen.exit = code));
+  return w;
 }
 
 /**
@@ -197,7 +236,7 @@ function bootstrap(): string {
  * thread per core in all: this one would otherwise sit mostly idle while its joining work
  * competed with the workers for the cores.)
  */
-function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan): Promise<DocumentResult[]> {
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan, ready: Worker[] = []): Promise<DocumentResult[]> {
   const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -240,7 +279,8 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
     // results that came back: a worker never waits while this thread joins its results.
     const AHEAD = 2;
     for (let k = 0; k < size - 1; k++) {
-      const w = new Worker(bootstrap(), { eval: true, workerData: { role: ROLE }, execArgv: [] });
+      const w = ready.shift() ?? startWorker();
+      w.ref();
       pool.push(w);
       w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
         if (settled) return;
@@ -251,7 +291,10 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       w.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`map worker exited with code ${code}`));
       });
-      for (let n = 0; n < AHEAD; n++) feed(w);
+      const before = early.get(w);
+      if (before?.error) fail(before.error);
+      else if (before?.exit !== undefined) fail(new Error(`map worker exited with code ${before.exit} before its first task`));
+      else for (let n = 0; n < AHEAD; n++) feed(w);
     }
     let stages: Stages | undefined;
     const local = (): void => {

@@ -40,6 +40,19 @@ describe('worker pool', () => {
     expect(one.get('statements.csv')?.length).toBeGreaterThan(1000);
   }, 120_000);
 
+  it('runs on threads started before the documents were read, or ends them when the map does not need them', async () => {
+    const { entries } = loadRawFolder(raw);
+    const inThread = await workerMap({ workers: 1, fileOf })(entries);
+    // started at once (prestart), then given the whole folder: the same results
+    const pooled = await workerMap({ workers: 2, fileOf, minPerWorker: 1, prestart: entries.length })(entries);
+    expect(pooled).toEqual(inThread);
+    // started, then given three documents (fewer than minPerWorker): this thread does them, synchronously
+    const threads: number[] = [];
+    const pending = workerMap({ workers: 2, fileOf, minPerWorker: 2, prestart: 100, onProgress: (d) => threads.push(d) })(entries.slice(0, 1));
+    expect(threads).toEqual([1]);
+    expect((await pending).map((r) => r.entry.id)).toEqual([entries[0]!.entry.id]);
+  }, 60_000);
+
   it('stays in this thread when there are too few documents to pay for a worker', async () => {
     const { entries } = loadRawFolder(raw);
     const threads: number[] = [];
