@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, sortMessages } from './diagnostics.ts';
+import { detached, hasErrors, sortMessages } from './diagnostics.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput } from './publish/index.ts';
@@ -51,7 +51,7 @@ export function resultStub(r: DocumentResult): DocumentResult {
   const d = r.document;
   return {
     entry: r.entry,
-    ...(d ? { document: { id: d.id, path: d.path, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}), text: '', ...(d.rawOffsets ? { rawOffsets: [] } : {}) } } : {}),
+    ...(d ? { document: { id: d.id, path: d.path, kind: d.kind, ...(d.title ? { title: detached(d.title) } : {}), ...(d.published ? { published: detached(d.published) } : {}), text: '', ...(d.rawOffsets ? { rawOffsets: [] } : {}) } } : {}),
     statements: [],
     messages: r.messages,
   };
@@ -181,7 +181,8 @@ export function loadGazetteer(dir = join(PROJECT_ROOT, 'gazetteer')): Gazetteer 
 /** A document's metadata as publish reads it, from its result. */
 export function documentMeta(r: DocumentResult): ReleaseDocumentMeta | undefined {
   const d = r.document;
-  return d ? { entry: r.entry, kind: d.kind, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) } : undefined;
+  // held to the end of the build: the title and date copied off the document's text (see detached)
+  return d ? { entry: r.entry, kind: d.kind, ...(d.title ? { title: detached(d.title) } : {}), ...(d.published ? { published: detached(d.published) } : {}) } : undefined;
 }
 
 /**

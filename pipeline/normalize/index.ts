@@ -1,6 +1,7 @@
 // The normalize stage for one sentence: places, actors, claim sources and casualty figures,
 // each with absolute spans. Pure: the gazetteer is compiled once by the caller.
 import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
+import { message } from '../diagnostics.ts';
 import { isCompoundModifier, linkActors } from './actors.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims } from './claims.ts';
@@ -196,15 +197,17 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
     rules.push(d.rule);
     if (d.mention) places.push(d.mention);
     else if (d.unresolved) {
-      messages.push({
-        reason: `Unexpected ambiguous place name "${d.unresolved.text}", expected context naming one of ${d.unresolved.candidates.join(', ')}`,
-        ruleId: d.rule,
-        stage: STAGE,
-        file: ctx.file ?? '',
-        severity: 'info',
-        actual: d.unresolved.text,
-        expected: d.unresolved.candidates.join('|'),
-      });
+      messages.push(
+        message({
+          reason: `Unexpected ambiguous place name "${d.unresolved.text}", expected context naming one of ${d.unresolved.candidates.join(', ')}`,
+          ruleId: d.rule,
+          stage: STAGE,
+          file: ctx.file ?? '',
+          severity: 'info',
+          actual: d.unresolved.text,
+          expected: d.unresolved.candidates.join('|'),
+        }),
+      );
     }
   }
 
