@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
+import { LightColumns, Numbers } from './columns.ts';
 import type { CsvRow } from '../landing/release.ts';
 import { renderCard } from './card.ts';
 import { renderChangelog } from './changelog.ts';
@@ -111,26 +112,6 @@ export interface Unchanged {
   output: ReleaseOutput;
 }
 
-/** A growable list of non-negative numbers in a typed array (not a boxed array of 10^6 numbers): offsets (below 2^53) or byte lengths (below 2^32). */
-class Numbers {
-  /** Fixed-size chunks: growing never copies, and never holds more than one chunk unused. */
-  private readonly chunks: Array<Float64Array | Uint32Array> = [];
-  length = 0;
-  constructor(private readonly kind: 'offset' | 'length' = 'offset') {}
-  push(n: number): void {
-    const at = this.length & CHUNK_MASK;
-    if (at === 0) this.chunks.push(this.kind === 'offset' ? new Float64Array(CHUNK) : new Uint32Array(CHUNK));
-    (this.chunks[this.chunks.length - 1] as Float64Array | Uint32Array)[at] = n;
-    this.length++;
-  }
-  get(i: number): number {
-    return (this.chunks[i >>> CHUNK_BITS] as Float64Array | Uint32Array)[i & CHUNK_MASK] as number;
-  }
-}
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK - 1;
-
 /** A key as an item of an `added` list of diff.json (JSON.stringify(…, null, 2) at depth 4). */
 function addedItem(key: string): string {
   if (!key.includes('\u0000')) return `        ${JSON.stringify(key)}`;
@@ -150,8 +131,9 @@ export class ReleaseJoin {
   private readonly previous: ReturnType<typeof readPrevious> | undefined;
   private readonly facts = new Map<string, FileFacts>();
   private readonly csv: Array<[FileWriter, FileWriter]> = [];
-  private readonly light: CsvRow[] = [];
+  /** The landing page's columns of every statement, by statement index (statementIds holds the ids). */
   private readonly statementIds: string[] = [];
+  private readonly light = new LightColumns(this.statementIds);
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
   private readonly full: Scratch;
@@ -253,23 +235,8 @@ export class ReleaseJoin {
       this.rowsSoFar[k] = (this.rowsSoFar[k] as number) + (f.rows[k] as number);
     });
     for (const id of f.ids) this.statementIds.push(id);
-    // the landing page's columns of every statement are held to the end: their strings shared
-    // (ids with statementIds, the document id, repeated dates and id lists) rather than one per row
-    f.light.forEach((r, i) => {
-      // one object literal of the eight columns: its fields in the object itself (filled in one by
-      // one, four of them went to a separate property array, 64 bytes more a statement)
-      this.light.push({
-        statement_id: f.ids[i] as string,
-        document_id: f.id,
-        // offsets as numbers, held inline (the landing page and withdrawn_ids compare them as numbers)
-        char_start: Number(r.char_start) as unknown as string,
-        char_end: Number(r.char_end) as unknown as string,
-        date_start: this.intern(r.date_start as string),
-        date_end: this.intern(r.date_end as string),
-        place_ids: this.intern(r.place_ids as string),
-        actor_ids: this.intern(r.actor_ids as string),
-      });
-    });
+    // the landing page's columns of every statement are held to the end, compactly (columns.ts)
+    f.light.forEach((r) => this.light.push(f.id, Number(r.char_start), Number(r.char_end), r.date_start as string, r.date_end as string, r.place_ids as string, r.actor_ids as string));
     if (f.minStart !== undefined && (this.minStart === undefined || f.minStart < this.minStart)) this.minStart = f.minStart;
     if (f.maxEnd !== undefined && (this.maxEnd === undefined || f.maxEnd > this.maxEnd)) this.maxEnd = f.maxEnd;
     // the big texts stay where they are (this join's scratch, or a map thread's blob file): only
@@ -352,14 +319,6 @@ export class ReleaseJoin {
   private closeSources(): void {
     for (const fd of this.blobFds) closeSync(fd);
     this.blobFds.length = 0;
-  }
-
-  private readonly interned = new Map<string, string>();
-  private intern(s: string): string {
-    const known = this.interned.get(s);
-    if (known !== undefined) return known;
-    this.interned.set(s, s);
-    return s;
   }
 
   private violation(v: Violation): void {
@@ -479,7 +438,8 @@ export class ReleaseJoin {
     const created = `${date}T00:00:00Z`;
     const head = graphHead({ version, ...(previous ? { previousVersion: previous.version } : {}), created, documents: this.metaById.values(), rows: entity });
     const nquads = this.writeGraphNQuads(head);
-    smallRows.withdrawn_ids = withdrawnRows(version, probe.tables, previous, { statements: this.light as unknown as Row[], ...entity });
+    const lightRows = this.light.rows();
+    smallRows.withdrawn_ids = withdrawnRows(version, probe.tables, previous, { statements: lightRows as unknown as Row[], ...entity });
     const diff = diffRelease(TABLES, smallRows, previous, version, TABLES, known);
     diff.bump = probe.bump; // withdrawn_ids only mirrors the other tables' removals
     diff.reasons = probe.reasons;
@@ -568,10 +528,8 @@ export class ReleaseJoin {
     // the landing page embeds a sample of the statements whole: read back from the scratch
     const decoder = new TextDecoder();
     const expand = (picked: CsvRow[]): CsvRow[] => {
-      const index = new Map<CsvRow, number>();
-      this.light.forEach((r, i) => index.set(r, i));
       return picked.map((p) => {
-        const i = index.get(p);
+        const i = this.light.indexOf(p);
         return i === undefined ? p : (JSON.parse(decoder.decode(this.read(this.fullSource.get(i), this.fullStart.get(i), this.fullBytes.get(i), this.full))) as CsvRow);
       });
     };
@@ -588,7 +546,7 @@ export class ReleaseJoin {
       ...(this.minStart !== undefined && this.maxEnd !== undefined ? { temporalCoverage: `${this.minStart}/${this.maxEnd}` } : {}),
       documents,
       entity,
-      light: this.light,
+      light: lightRows,
       expand,
       dispose: () => {
         this.full.dispose();
