@@ -131,8 +131,8 @@ export class ReleaseJoin {
   private readonly previous: ReturnType<typeof readPrevious> | undefined;
   private readonly facts = new Map<string, FileFacts>();
   private readonly csv: Array<[FileWriter, FileWriter]> = [];
-  /** The landing page's columns of every statement, by statement index (statementIds holds the ids). */
   private readonly statementIds: string[] = [];
+  /** The landing page's columns of every statement, by statement index (statementIds holds the ids). */
   private readonly light = new LightColumns(this.statementIds);
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
