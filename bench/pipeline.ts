@@ -195,16 +195,19 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 // ---------------------------------------------------------------- parent: corpora, runs, table
 
+/** A child of this script in `mode`, as run(), runTwo() start it. */
+const childArgv = (mode: string, args: string[]) => [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args];
+const CHILD_ENV = { ...process.env, CI: '1' };
+/** The report a child printed last, or why it failed. */
+function childReport(mode: string, args: string[], code: number | null, stdout: string, stderr: string): RunReport {
+  if (code !== 0) throw new Error(`bench child ${mode} ${args.join(' ')} failed (${code}):\n${stderr}`);
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as RunReport;
+}
+
 function run(mode: string, args: string[]): RunReport {
   const before = cpuTicks();
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-    env: { ...process.env, CI: '1' },
-  });
-  if (r.status !== 0) throw new Error(`bench child ${mode} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  const report = JSON.parse(last) as RunReport;
+  const r = spawnSync(process.execPath, childArgv(mode, args), { encoding: 'utf8', maxBuffer: 1 << 26, env: CHILD_ENV });
+  const report = childReport(mode, args, r.status, r.stdout, r.stderr);
   const after = cpuTicks();
   if (before && after && after.all > before.all) report.stealPct = (100 * (after.steal - before.steal)) / (after.all - before.all);
   return report;
@@ -216,12 +219,18 @@ function runTwo(mode: string, args: [string[], string[]]): Promise<RunReport[]> 
     args.map(
       (a) =>
         new Promise<RunReport>((resolve, reject) => {
-          const c = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...a], { env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+          const c = spawn(process.execPath, childArgv(mode, a), { env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
           let out = '';
           let err = '';
           c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
           c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-          c.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as RunReport) : reject(new Error(`bench child ${mode} ${a.join(' ')} failed (${code}):\n${err}`))));
+          c.on('close', (code) => {
+            try {
+              resolve(childReport(mode, a, code, out, err));
+            } catch (e) {
+              reject(e);
+            }
+          });
         }),
     ),
   );

@@ -39,7 +39,7 @@ class Values {
   }
 }
 
-/** The columns of a statement the landing page's counts and order read (fragment.ts LIGHT_COLUMNS), in that order. */
+/** The columns of a statement the landing page's counts and order read: its id, its document's, then fragment.ts LIGHT_COLUMNS. */
 export interface LightRow {
   statement_id: string;
   document_id: string;

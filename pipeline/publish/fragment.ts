@@ -19,8 +19,11 @@ const STAGE = 'publish';
 export const STREAMED = ['statements', 'statement_places', 'statement_actors', 'statement_sources'] as const;
 export type Streamed = (typeof STREAMED)[number];
 export const tableOf = (name: string) => TABLES.find((t) => t.name === name) as TableSpec;
-/** The columns of a statement that the landing page's counts and order read (see buildTableData). */
-export const LIGHT_COLUMNS = ['statement_id', 'document_id', 'char_start', 'char_end', 'date_start', 'date_end', 'place_ids', 'actor_ids'] as const;
+/**
+ * The columns of a statement that the landing page's counts and order read (see buildTableData),
+ * but for its id and its document's, which the fragment carries once (`ids`, `id`).
+ */
+export const LIGHT_COLUMNS = ['char_start', 'char_end', 'date_start', 'date_end', 'place_ids', 'actor_ids'] as const;
 const STATEMENT_FIELDS = new Map(STATEMENTS.fields.map((f) => [f.name, f]));
 
 export interface FragmentContext {
