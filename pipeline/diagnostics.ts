@@ -10,6 +10,8 @@ export interface MessageInit {
   severity?: Severity;
   actual?: string;
   expected?: string;
+  /** JSON Pointer of the offending value, for problems inside a JSON record. */
+  pointer?: string;
 }
 
 /** A message placed at a span of a file's text (or at no place when the problem is the whole file). */

@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import type { Message, Point } from './types.ts';
+import { message } from './diagnostics.ts';
 
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 const SCHEMA_BASE = 'https://homs-timeline.example/schemas/';
@@ -65,7 +66,7 @@ function errorMessage(e: ErrorObject, schemaFile: string, at: RecordPlace): Mess
       : e.keyword === 'additionalProperties'
         ? `Unexpected property \`${String(params.additionalProperty)}\` in ${pointer} of ${at.label}, expected only the properties the schema defines`
         : `Unexpected value ${value} at ${pointer} of ${at.label}: ${e.message ?? 'invalid'}${'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : ''}`;
-  const m: Message = {
+  const m = message({
     reason,
     ruleId: `schema-${e.keyword}`,
     stage: 'validate',
@@ -74,7 +75,7 @@ function errorMessage(e: ErrorObject, schemaFile: string, at: RecordPlace): Mess
     expected: `${schemaFile}${e.schemaPath}`,
     actual: JSON.stringify(e.data)?.slice(0, 200) ?? 'undefined',
     pointer,
-  };
+  });
   if (at.start && at.end) m.place = { start: at.start, end: at.end };
   return m;
 }

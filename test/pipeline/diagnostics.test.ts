@@ -8,10 +8,10 @@ describe('detached strings', () => {
     for (const s of ['', 'a', text, text.slice(10_001), text.slice(10_001, 10_030)]) expect(detached(s)).toBe(s);
   });
 
-  it("are what a message holds of the words it quotes, and its reason", () => {
+  it("are what a message holds of the words it quotes, its reason and its pointer", () => {
     const text = `${'filler '.repeat(2000)}Qusayr al-\ud83d`;
     const quoted = text.slice(14_000);
-    const m = message({ reason: `Unexpected ${quoted}`, ruleId: 'r', stage: 's', file: 'f', actual: quoted, expected: 'Qusayr' });
-    expect(m).toEqual({ severity: 'error', reason: `Unexpected ${quoted}`, ruleId: 'r', stage: 's', file: 'f', actual: quoted, expected: 'Qusayr' });
+    const m = message({ reason: `Unexpected ${quoted}`, ruleId: 'r', stage: 's', file: 'f', actual: quoted, expected: 'Qusayr', pointer: '/a/0' });
+    expect(m).toEqual({ severity: 'error', reason: `Unexpected ${quoted}`, ruleId: 'r', stage: 's', file: 'f', actual: quoted, expected: 'Qusayr', pointer: '/a/0' });
   });
 });
