@@ -24,7 +24,8 @@ export const tableOf = (name: string) => TABLES.find((t) => t.name === name) as 
  * but for its id and its document's, which the fragment carries once (`ids`, `id`).
  */
 export const LIGHT_COLUMNS = ['char_start', 'char_end', 'date_start', 'date_end', 'place_ids', 'actor_ids'] as const;
-const STATEMENT_FIELDS = new Map(STATEMENTS.fields.map((f) => [f.name, f]));
+/** Where each of them is among the statements' cells. */
+const LIGHT_AT = LIGHT_COLUMNS.map((k) => STATEMENTS.fields.findIndex((f) => f.name === k));
 
 export interface FragmentContext {
   placeIds: ReadonlySet<string>;
@@ -49,13 +50,11 @@ export interface Fragment {
   nqBytes: number[];
   ids: string[];
   light: CsvRow[];
-  /** Each statement's whole row as the CSV reader gets it, as JSON (the landing page's sample). */
-  full: string[];
   /**
-   * When the big texts (csv, graph, nq, full) were moved to a blob file (see toBlob): where each
-   * is, as [offset, length] in bytes; the fields themselves are then empty.
+   * When the big texts (csv, graph, nq) were moved to a blob file (see toBlob): where each is, as
+   * [offset, length] in bytes; the fields themselves are then empty.
    */
-  blob?: { file: string; csv: Array<[[number, number], [number, number]]>; graph: [number, number]; nq: [number, number]; full: [number, number]; fullBytes: number[] };
+  blob?: { file: string; csv: Array<[[number, number], [number, number]]>; graph: [number, number]; nq: [number, number] };
   /** Per STREAMED table, each row's primary key as the diff writes it. */
   keys: string[][];
   cells?: string[][][];
@@ -73,7 +72,8 @@ const NON_ASCII = /[^\u0000-\u007F]/;
 export function normaliseRows(rows: Record<string, Row[]>, messages: Message[]): void {
   for (const [table, list] of Object.entries(rows)) {
     for (const r of list) {
-      for (const [k, v] of Object.entries(r)) {
+      for (const k in r) {
+        const v = r[k];
         if (typeof v === 'string') {
           if (!NON_ASCII.test(v)) continue; // ASCII is always NFC: skip the ICU call for most cells
           const n = v.normalize('NFC');
@@ -128,6 +128,8 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
   const counts: number[] = [];
   const keys: string[][] = [];
   const cells: string[][][] = [];
+  /** The statements' cells, as the statements table's loop below makes them. */
+  let statementCells: string[][] = [];
   let formulaCells = 0;
   for (const name of STREAMED) {
     const t = tableOf(name);
@@ -145,35 +147,32 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
       x.add(r, cs);
       checker.row(name, cs);
       tableKeys.push(pk.map((i) => cs[i] ?? '').join('\u0000'));
-      if (ctx.withCells) tableCells.push(cs);
+      if (ctx.withCells || name === 'statements') tableCells.push(cs);
     }
     c.flush();
     x.flush();
     csv.push([canonical, excel]);
     counts.push(list.length);
     keys.push(tableKeys);
-    cells.push(tableCells);
+    if (name === 'statements') statementCells = tableCells;
+    cells.push(ctx.withCells ? tableCells : []);
     formulaCells += countFormulaCells(t, list);
   }
   const roles = statementRoles(rows.statement_actors, rows.statement_sources);
-  const statementsTable = tableOf('statements');
   let graph = '';
   let nq = '';
   const nqBytes: number[] = [];
   const ids: string[] = [];
   const light: CsvRow[] = [];
-  const full: string[] = [];
   let minStart: string | undefined;
   let maxEnd: string | undefined;
   rows.statements.forEach((r, j) => {
     const sid = r.statement_id as string;
     ids.push(sid);
+    const cs = statementCells[j] as string[];
     const o: CsvRow = {};
-    for (const k of LIGHT_COLUMNS) o[k] = formatCell(STATEMENT_FIELDS.get(k)!, r[k] ?? null);
+    for (let c = 0; c < LIGHT_COLUMNS.length; c++) o[LIGHT_COLUMNS[c] as string] = cs[LIGHT_AT[c] as number] as string;
     light.push(o);
-    const f: CsvRow = {};
-    for (const fs of statementsTable.fields) f[fs.name] = formatCell(fs, r[fs.name] ?? null);
-    full.push(JSON.stringify(f));
     const ds = r.date_start as string | null;
     const de = r.date_end as string | null;
     if (ds && (minStart === undefined || ds < minStart)) minStart = ds;
@@ -197,7 +196,6 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     nqBytes,
     ids,
     light,
-    full,
     keys,
     ...(ctx.withCells ? { cells } : {}),
     violations: checker.finish(),
@@ -220,8 +218,7 @@ export interface BlobFile {
  * to the joining thread is then small, and the join copies bytes without parsing or encoding them.
  */
 export function toBlob(f: Fragment, blob: BlobFile): Fragment {
-  const fullBytes = f.full.map((j) => Buffer.byteLength(j, 'utf8'));
-  const at = blob.put([...f.csv.flat(), f.graph, f.nq, f.full.join('')]);
+  const at = blob.put([...f.csv.flat(), f.graph, f.nq]);
   const n = f.csv.length * 2;
   return {
     ...f,
@@ -230,12 +227,9 @@ export function toBlob(f: Fragment, blob: BlobFile): Fragment {
       csv: f.csv.map((_, k) => [at[2 * k], at[2 * k + 1]] as [[number, number], [number, number]]),
       graph: at[n] as [number, number],
       nq: at[n + 1] as [number, number],
-      full: at[n + 2] as [number, number],
-      fullBytes,
     },
     csv: f.csv.map(() => ['', ''] as [string, string]),
     graph: '',
     nq: '',
-    full: [],
   };
 }

@@ -4,6 +4,7 @@
 // them all are written (finish). `buildRelease` does it in memory, purely; `releaseFolderWriter`
 // writes a folder as the fragments come from the map's workers.
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
@@ -16,7 +17,7 @@ import { buildDatapackage, type FileFacts } from './datapackage.ts';
 import { compareVersions, diffRelease, nextVersion, readPrevious, type Bump, type TableDiff } from './diff.ts';
 import { documentFragment, normaliseRows, STREAMED, tableOf, tableSchemaOf, type Fragment, type FragmentContext, type Streamed } from './fragment.ts';
 import { buildContext, CONTEXT_URL, graphHead, STATEMENT_SUBJECT_SUFFIXES, writeNQuads } from './jsonld.ts';
-import { TABLES, type Row, type TableSpec } from './model.ts';
+import { STATEMENTS, TABLES, type Row, type TableSpec } from './model.ts';
 import { entityRows, type ReleaseDocumentMeta } from './rows.ts';
 import { folderSink, memorySink, type FileWriter, type ReleaseSink, type Scratch } from './sink.ts';
 import { TableChecker, type Violation } from './tablecheck.ts';
@@ -136,11 +137,17 @@ export class ReleaseJoin {
   private readonly light = new LightColumns(this.statementIds);
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
+  /** The non-blob fragments' canonical statements CSV records, kept for the landing page's sample (see rowsOf). */
   private readonly full: Scratch;
-  private readonly fullBytes = new Numbers('length');
-  private readonly fullStart = new Numbers();
-  private readonly fullSource = new Numbers('length');
   private fullPos = 0;
+  /**
+   * Per document with statements, where its canonical statements CSV records are (source, offset,
+   * bytes) and the index of its first statement: the landing page's sample is parsed back from them.
+   */
+  private readonly rowsSource = new Numbers('length');
+  private readonly rowsStart = new Numbers();
+  private readonly rowsBytes = new Numbers('length');
+  private readonly rowsFirst = new Numbers('length');
   private readonly graphRanges: number[][] = [];
   private graphPos = 0;
   private readonly nqStart = new Numbers();
@@ -241,22 +248,28 @@ export class ReleaseJoin {
     if (f.maxEnd !== undefined && (this.maxEnd === undefined || f.maxEnd > this.maxEnd)) this.maxEnd = f.maxEnd;
     // the big texts stay where they are (this join's scratch, or a map thread's blob file): only
     // their places are kept, and the bytes are copied when the files that hold them are written
-    let fullAt: number;
     let graphAt: number;
     let nqAt: number;
+    if (f.ids.length) {
+      this.rowsFirst.push(this.statementIds.length - f.ids.length);
+      if (f.blob) {
+        const [at, n] = (f.blob.csv[0] as [[number, number], [number, number]])[0];
+        this.rowsSource.push(src);
+        this.rowsStart.push(at);
+        this.rowsBytes.push(n);
+      } else {
+        const n = this.full.write((f.csv[0] as [string, string])[0]);
+        this.rowsSource.push(0);
+        this.rowsStart.push(this.fullPos);
+        this.rowsBytes.push(n);
+        this.fullPos += n;
+      }
+    }
     if (f.blob) {
-      fullAt = f.blob.full[0];
-      f.blob.fullBytes.forEach((n) => this.fullBytes.push(n));
       graphAt = f.blob.graph[0];
       this.range(this.graphRanges, src, graphAt, f.blob.graph[1]);
       nqAt = f.blob.nq[0];
     } else {
-      fullAt = this.fullPos;
-      for (const j of f.full) {
-        const n = this.full.write(j);
-        this.fullBytes.push(n);
-        this.fullPos += n;
-      }
       graphAt = this.graphPos;
       const n = this.graphPart.write(f.graph);
       this.graphPos += n;
@@ -273,10 +286,19 @@ export class ReleaseJoin {
         this.nqBytes.push(n);
         nqAt += n;
       }
-      this.fullStart.push(fullAt);
-      this.fullSource.push(src);
-      fullAt += this.fullBytes.get(this.fullBytes.length - f.ids.length + i);
     }
+  }
+
+  /** The document (its place in rowsFirst) of statement `i`. */
+  private documentOf(i: number): number {
+    let lo = 0;
+    let hi = this.rowsFirst.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rowsFirst.get(mid) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   // ---- where bytes are read back from: source 0 is this join's own scratch (nq and full), -1
@@ -527,10 +549,18 @@ export class ReleaseJoin {
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
     const decoder = new TextDecoder();
+    const parsed = new Map<number, string[][]>();
     const expand = (picked: CsvRow[]): CsvRow[] => {
       return picked.map((p) => {
         const i = this.light.indexOf(p);
-        return i === undefined ? p : (JSON.parse(decoder.decode(this.read(this.fullSource.get(i), this.fullStart.get(i), this.fullBytes.get(i), this.full))) as CsvRow);
+        if (i === undefined) return p;
+        const d = this.documentOf(i);
+        let records = parsed.get(d);
+        if (!records) parsed.set(d, (records = parse(decoder.decode(this.read(this.rowsSource.get(d), this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][]));
+        const cells = records[i - this.rowsFirst.get(d)] as string[];
+        const row: CsvRow = {};
+        STATEMENTS.fields.forEach((f, k) => (row[f.name] = cells[k] as string));
+        return row;
       });
     };
     return {

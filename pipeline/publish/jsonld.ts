@@ -140,12 +140,14 @@ function firstCodePoints(s: string, n: number): string {
   return s.slice(0, i);
 }
 
+/** The node without its empty values, as a new object (deleting keys would slow every later read of it). */
 const drop = <T extends Node>(o: T): T => {
-  for (const k of Object.keys(o)) {
+  const out: Node = {};
+  for (const k in o) {
     const v = o[k];
-    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) delete o[k];
+    if (!(v === null || v === undefined || (Array.isArray(v) && v.length === 0))) out[k] = v;
   }
-  return o;
+  return out as T;
 };
 
 /** What the head of the graph is made from: the release, its documents (any order) and its entity rows. */
@@ -347,6 +349,20 @@ function termDef(key: string): { iri: string; type?: string } {
 
 /** A term's predicate as written in N-Quads, and its datatype; computed once per term, not per quad. */
 const PREDICATES = new Map(Object.keys(TERMS).map((k) => { const d = termDef(k); return [k, { p: `<${escapeIri(d.iri)}>`, type: d.type }] as const; }));
+/**
+ * Each term's place in the order of its lines: N-Quads sort a subject's lines by predicate as
+ * written (`<iri>`, and `>` cannot occur inside one, so no predicate is a prefix of another), then
+ * by object. `type` is rdf:type.
+ */
+const LINE_RANK = (() => {
+  const text = (k: string) => (k === 'type' ? `<${RDF_TYPE}>` : (PREDICATES.get(k) as { p: string }).p);
+  const keys = [...PREDICATES.keys(), 'type'].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+  return new Map(keys.map((k, i) => [k, i]));
+})();
+/** The terms whose predicate another term has too: their lines may interleave (ownQuads says so). */
+const SHARED_PREDICATE = new Set(
+  [...PREDICATES.keys()].filter((k) => [...PREDICATES].some(([j, d]) => j !== k && d.p === (PREDICATES.get(k) as { p: string }).p) || (PREDICATES.get(k) as { p: string }).p === `<${RDF_TYPE}>`),
+);
 const CLASS_IRIS = new Map(Object.keys(TERMS).map((k) => [k, `<${escapeIri(termDef(k).iri)}>`] as const));
 
 /** The quads whose subject is `node` itself (nested nodes with an id are their own subjects: see `subjects`). */
@@ -355,37 +371,70 @@ const CLASS_IRIS = new Map(Object.keys(TERMS).map((k) => [k, `<${escapeIri(termD
  * subject all start with `<subject> `, so they sort as these do, and the subject is written once
  * per line only when the sorted group is (groupText).
  */
-function ownQuads(node: Node, out: string[]): void {
+function ownQuads(node: Node, out: string[]): boolean {
+  // the keys in the order their lines sort (a node has a dozen: an insertion sort of their ranks)
+  const keys: string[] = [];
+  const ranks: number[] = [];
   for (const key in node) {
     if (key === 'id') continue;
-    const value = node[key];
-    const values = Array.isArray(value) ? value : [value];
-    if (key === 'type') {
-      for (const t of values) {
-        const c = CLASS_IRIS.get(t as string);
-        if (c === undefined) throw new Error(`internal: JSON-LD term ${String(t)} is not in the context`);
-        out.push(`<${RDF_TYPE}> ${c} .\n`);
-      }
-      continue;
+    const r = LINE_RANK.get(key) ?? -1;
+    let j = keys.length;
+    for (; j > 0 && (ranks[j - 1] as number) > r; j--) {
+      keys[j] = keys[j - 1] as string;
+      ranks[j] = ranks[j - 1] as number;
     }
-    const def = PREDICATES.get(key);
-    if (def === undefined) throw new Error(`internal: JSON-LD term ${key} is not in the context`);
-    const p = def.p;
-    for (const v of values) {
-      if (typeof v === 'object' && v !== null && 'id' in v) {
-        out.push(`${p} <${escapeIri((v as Node).id as string)}> .\n`);
-      } else if (typeof v === 'object' && v !== null && '@value' in v) {
-        const lv = v as { '@value': string; '@language'?: string };
-        out.push(`${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
-      } else if (def.type === '@id') {
-        out.push(`${p} <${escapeIri(v as string)}> .\n`);
-      } else if (typeof v === 'number') {
-        if (!Number.isInteger(v)) throw new Error(`internal: non-integer JSON number for ${key}`);
-        out.push(`${p} "${v}"^^<${def.type ?? 'http://www.w3.org/2001/XMLSchema#integer'}> .\n`);
-      } else {
-        const dt = def.type ?? XSD_STRING;
-        out.push(dt === XSD_STRING ? `${p} "${escapeLiteral(String(v))}" .\n` : `${p} "${escapeLiteral(String(v))}"^^<${dt}> .\n`);
-      }
+    keys[j] = key;
+    ranks[j] = r;
+  }
+  let sorted = true;
+  for (const key of keys) {
+    const value = node[key];
+    const from = out.length;
+    ownLines(key, value, out);
+    if (out.length - from > 1) sortRun(out, from);
+    if (SHARED_PREDICATE.has(key)) sorted = false;
+  }
+  return sorted;
+}
+
+/** Sorts `lines` from `from` on, in place (the few values of one term). */
+function sortRun(lines: string[], from: number): void {
+  for (let i = from + 1; i < lines.length; i++) {
+    const x = lines[i] as string;
+    let j = i;
+    for (; j > from && (lines[j - 1] as string) > x; j--) lines[j] = lines[j - 1] as string;
+    lines[j] = x;
+  }
+}
+
+/** The lines of one term of a node. */
+function ownLines(key: string, value: unknown, out: string[]): void {
+  const values = Array.isArray(value) ? value : [value];
+  if (key === 'type') {
+    for (const t of values) {
+      const c = CLASS_IRIS.get(t as string);
+      if (c === undefined) throw new Error(`internal: JSON-LD term ${String(t)} is not in the context`);
+      out.push(`<${RDF_TYPE}> ${c} .\n`);
+    }
+    return;
+  }
+  const def = PREDICATES.get(key);
+  if (def === undefined) throw new Error(`internal: JSON-LD term ${key} is not in the context`);
+  const p = def.p;
+  for (const v of values) {
+    if (typeof v === 'object' && v !== null && 'id' in v) {
+      out.push(`${p} <${escapeIri((v as Node).id as string)}> .\n`);
+    } else if (typeof v === 'object' && v !== null && '@value' in v) {
+      const lv = v as { '@value': string; '@language'?: string };
+      out.push(`${p} "${escapeLiteral(lv['@value'])}"@${lv['@language']!.toLowerCase()} .\n`);
+    } else if (def.type === '@id') {
+      out.push(`${p} <${escapeIri(v as string)}> .\n`);
+    } else if (typeof v === 'number') {
+      if (!Number.isInteger(v)) throw new Error(`internal: non-integer JSON number for ${key}`);
+      out.push(`${p} "${v}"^^<${def.type ?? 'http://www.w3.org/2001/XMLSchema#integer'}> .\n`);
+    } else {
+      const dt = def.type ?? XSD_STRING;
+      out.push(dt === XSD_STRING ? `${p} "${escapeLiteral(String(v))}" .\n` : `${p} "${escapeLiteral(String(v))}"^^<${dt}> .\n`);
     }
   }
 }
@@ -409,8 +458,14 @@ function subjectNodes(top: Node[]): Node[] {
 const subjectKey = (n: Node) => `<${escapeIri(n.id as string)}>`;
 
 /** One subject's lines (ownQuads' lines, without the subject), sorted and de-duplicated, each after `<subject> `. */
-function groupText(subject: string, lines: string[]): string {
-  lines.sort();
+function groupText(subject: string, lines: string[], sorted = false): string {
+  // ownQuads gives a node's lines sorted; merged nodes' lines, or two terms of one predicate, may not be
+  for (let k = 1; !sorted && k < lines.length; k++) {
+    if ((lines[k - 1] as string) > (lines[k] as string)) {
+      lines.sort();
+      break;
+    }
+  }
   const lead = `${subject} `;
   let group = '';
   for (let k = 0; k < lines.length; k++) if (k === 0 || lines[k] !== lines[k - 1]) group += lead + lines[k];
@@ -429,8 +484,7 @@ export function statementQuadGroups(statementId: string, nodes: [Node, Node]): s
   return NQ_ORDER.map((k) => {
     const n = subs[k] as Node;
     const lines: string[] = [];
-    ownQuads(n, lines);
-    return groupText(subjectKey(n), lines);
+    return groupText(subjectKey(n), lines, ownQuads(n, lines));
   });
 }
 
