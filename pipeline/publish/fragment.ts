@@ -50,11 +50,13 @@ export interface Fragment {
   nqBytes: number[];
   ids: string[];
   light: CsvRow[];
+  /** The statements' cells, as JSON (an array per statement, cells in field order): the landing page's sample reads them back. */
+  cellsJson: string;
   /**
-   * When the big texts (csv, graph, nq) were moved to a blob file (see toBlob): where each is, as
-   * [offset, length] in bytes; the fields themselves are then empty.
+   * When the texts read back only at the finish (graph, nq) were moved to a blob file (see
+   * toBlob): where each is, as [offset, length] in bytes; the fields themselves are then empty.
    */
-  blob?: { file: string; csv: Array<[[number, number], [number, number]]>; graph: [number, number]; nq: [number, number] };
+  blob?: { file: string; graph: [number, number]; nq: [number, number] };
   /** Per STREAMED table, each row's primary key as the diff writes it. */
   keys: string[][];
   cells?: string[][][];
@@ -196,6 +198,7 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     nqBytes,
     ids,
     light,
+    cellsJson: JSON.stringify(statementCells),
     keys,
     ...(ctx.withCells ? { cells } : {}),
     violations: checker.finish(),
@@ -214,22 +217,12 @@ export interface BlobFile {
 }
 
 /**
- * The fragment with its big texts written to `blob` and replaced by their places: what crosses
- * to the joining thread is then small, and the join copies bytes without parsing or encoding them.
+ * The fragment with its graph nodes and N-Quads written to `blob` and replaced by their places:
+ * those are read back only at the finish (graph.nq in statement-id order), so they wait on disk,
+ * and the join copies their bytes without parsing or encoding them. The CSV records stay: the
+ * join writes them out as soon as the document's turn comes (a few batches later at most).
  */
 export function toBlob(f: Fragment, blob: BlobFile): Fragment {
-  const at = blob.put([...f.csv.flat(), f.graph, f.nq]);
-  const n = f.csv.length * 2;
-  return {
-    ...f,
-    blob: {
-      file: blob.file,
-      csv: f.csv.map((_, k) => [at[2 * k], at[2 * k + 1]] as [[number, number], [number, number]]),
-      graph: at[n] as [number, number],
-      nq: at[n + 1] as [number, number],
-    },
-    csv: f.csv.map(() => ['', ''] as [string, string]),
-    graph: '',
-    nq: '',
-  };
+  const [graph, nq] = blob.put([f.graph, f.nq]) as [[number, number], [number, number]];
+  return { ...f, blob: { file: blob.file, graph, nq }, graph: '', nq: '' };
 }

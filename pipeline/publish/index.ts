@@ -4,7 +4,6 @@
 // them all are written (finish). `buildRelease` does it in memory, purely; `releaseFolderWriter`
 // writes a folder as the fragments come from the map's workers.
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
 import { landingPage } from '../landing/index.ts';
@@ -137,14 +136,10 @@ export class ReleaseJoin {
   private readonly light = new LightColumns(this.statementIds);
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
-  /** The non-blob fragments' canonical statements CSV records, kept for the landing page's sample (see rowsOf). */
+  /** Each document's statements' cells (Fragment.cellsJson): the landing page's sample is read back from them. */
   private readonly full: Scratch;
   private fullPos = 0;
-  /**
-   * Per document with statements, where its canonical statements CSV records are (source, offset,
-   * bytes) and the index of its first statement: the landing page's sample is parsed back from them.
-   */
-  private readonly rowsSource = new Numbers('length');
+  /** Per document with statements: where its cells are in `full` (offset, bytes) and the index of its first statement. */
   private readonly rowsStart = new Numbers();
   private readonly rowsBytes = new Numbers('length');
   private readonly rowsFirst = new Numbers('length');
@@ -203,12 +198,6 @@ export class ReleaseJoin {
     this.nfcMessages.push(...f.nfcMessages);
     const src = f.blob ? this.sourceOf(f.blob.file) : 0;
     STREAMED.forEach((name, k) => {
-      if (f.blob) {
-        const [c, x] = f.blob.csv[k] as [[number, number], [number, number]];
-        if (c[1]) this.csv[k]![0].writeBytes(this.read(src, c[0], c[1]));
-        if (x[1]) this.csv[k]![1].writeBytes(this.read(src, x[0], x[1]));
-        return;
-      }
       const [c, x] = f.csv[k] as [string, string];
       if (c) this.csv[k]![0].write(c);
       if (x) this.csv[k]![1].write(x);
@@ -252,18 +241,10 @@ export class ReleaseJoin {
     let nqAt: number;
     if (f.ids.length) {
       this.rowsFirst.push(this.statementIds.length - f.ids.length);
-      if (f.blob) {
-        const [at, n] = (f.blob.csv[0] as [[number, number], [number, number]])[0];
-        this.rowsSource.push(src);
-        this.rowsStart.push(at);
-        this.rowsBytes.push(n);
-      } else {
-        const n = this.full.write((f.csv[0] as [string, string])[0]);
-        this.rowsSource.push(0);
-        this.rowsStart.push(this.fullPos);
-        this.rowsBytes.push(n);
-        this.fullPos += n;
-      }
+      const n = this.full.write(f.cellsJson);
+      this.rowsStart.push(this.fullPos);
+      this.rowsBytes.push(n);
+      this.fullPos += n;
     }
     if (f.blob) {
       graphAt = f.blob.graph[0];
@@ -549,19 +530,27 @@ export class ReleaseJoin {
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
     const decoder = new TextDecoder();
-    const parsed = new Map<number, string[][]>();
     const expand = (picked: CsvRow[]): CsvRow[] => {
-      return picked.map((p) => {
-        const i = this.light.indexOf(p);
-        if (i === undefined) return p;
-        const d = this.documentOf(i);
-        let records = parsed.get(d);
-        if (!records) parsed.set(d, (records = parse(decoder.decode(this.read(this.rowsSource.get(d), this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][]));
-        const cells = records[i - this.rowsFirst.get(d)] as string[];
+      const out = picked.slice();
+      // by document, each one's cells read and parsed once, one document at a time
+      const at = picked.map((p) => this.light.indexOf(p));
+      const docs = at.map((i) => (i === undefined ? -1 : this.documentOf(i)));
+      const order = Uint32Array.from(picked.keys()).sort((a, b) => (docs[a] as number) - (docs[b] as number) || a - b);
+      let d = -1;
+      let cells: string[][] = [];
+      for (const j of order) {
+        const i = at[j];
+        if (i === undefined) continue;
+        if (docs[j] !== d) {
+          d = docs[j] as number;
+          cells = JSON.parse(decoder.decode(this.read(0, this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][];
+        }
+        const cs = cells[i - this.rowsFirst.get(d)] as string[];
         const row: CsvRow = {};
-        STATEMENTS.fields.forEach((f, k) => (row[f.name] = cells[k] as string));
-        return row;
-      });
+        STATEMENTS.fields.forEach((f, k) => (row[f.name] = cs[k] as string));
+        out[j] = row;
+      }
+      return out;
     };
     return {
       kind: 'body',
