@@ -45,9 +45,10 @@ export interface Fragment {
   formulaCells: number;
   /** The statement nodes of graph.jsonld, each after `,\n`. */
   graph: string;
-  /** N-Quads, one group per subject, 5 subjects per statement (in N-Quads order: see statementQuadGroups). */
-  nq: string;
-  nqBytes: number[];
+  /** N-Quads, one text per subject, 5 subjects per statement (in N-Quads order: see statementQuadGroups). */
+  nq: string[];
+  /** The UTF-8 bytes of each of them, once they are encoded (toBlob; the join counts them otherwise). */
+  nqBytes?: number[];
   ids: string[];
   light: CsvRow[];
   /** The statements' cells, as JSON (an array per statement, cells in field order): the landing page's sample reads them back. */
@@ -162,8 +163,7 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
   }
   const roles = statementRoles(rows.statement_actors, rows.statement_sources);
   let graph = '';
-  let nq = '';
-  const nqBytes: number[] = [];
+  const nq: string[] = [];
   const ids: string[] = [];
   const light: CsvRow[] = [];
   let minStart: string | undefined;
@@ -181,10 +181,7 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     if (de && (maxEnd === undefined || de > maxEnd)) maxEnd = de;
     const nodes = statementGraphNodes(r, roles, doc?.text, prepared[j]!.statement.span);
     graph += `,\n${JSON.stringify(nodes[0])},\n${JSON.stringify(nodes[1])}`;
-    for (const g of statementQuadGroups(sid, nodes)) {
-      nq += g;
-      nqBytes.push(Buffer.byteLength(g, 'utf8'));
-    }
+    for (const g of statementQuadGroups(sid, nodes)) nq.push(g);
   });
   return {
     id,
@@ -195,7 +192,6 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     formulaCells,
     graph,
     nq,
-    nqBytes,
     ids,
     light,
     cellsJson: JSON.stringify(statementCells),
@@ -223,6 +219,10 @@ export interface BlobFile {
  * join writes them out as soon as the document's turn comes (a few batches later at most).
  */
 export function toBlob(f: Fragment, blob: BlobFile): Fragment {
-  const [graph, nq] = blob.put([f.graph, f.nq]) as [[number, number], [number, number]];
-  return { ...f, blob: { file: blob.file, graph, nq }, graph: '', nq: '' };
+  // each subject's text a part of its own: encoding it counts its bytes
+  const at = blob.put([f.graph, ...f.nq]);
+  const graph = at[0] as [number, number];
+  const nqBytes = at.slice(1).map((p) => p[1]);
+  const nq: [number, number] = [at.length > 1 ? (at[1] as [number, number])[0] : graph[0] + graph[1], nqBytes.reduce((a, b) => a + b, 0)];
+  return { ...f, blob: { file: blob.file, graph, nq }, graph: '', nq: [], nqBytes };
 }

@@ -239,6 +239,7 @@ export class ReleaseJoin {
     // their places are kept, and the bytes are copied when the files that hold them are written
     let graphAt: number;
     let nqAt: number;
+    let nqBytes: number[];
     if (f.ids.length) {
       this.rowsFirst.push(this.statementIds.length - f.ids.length);
       const n = this.full.write(f.cellsJson);
@@ -250,20 +251,22 @@ export class ReleaseJoin {
       graphAt = f.blob.graph[0];
       this.range(this.graphRanges, src, graphAt, f.blob.graph[1]);
       nqAt = f.blob.nq[0];
+      nqBytes = f.nqBytes as number[];
     } else {
       graphAt = this.graphPos;
       const n = this.graphPart.write(f.graph);
       this.graphPos += n;
       this.range(this.graphRanges, -1, graphAt, n);
       nqAt = this.nqPos;
-      this.nqPos += this.nq.write(f.nq);
+      nqBytes = f.nq.map((g) => this.nq.write(g));
+      for (const n of nqBytes) this.nqPos += n;
     }
     let g = 0;
     for (let i = 0; i < f.ids.length; i++) {
       this.nqStart.push(nqAt);
       this.nqSource.push(src);
       for (let q = 0; q < STATEMENT_SUBJECT_SUFFIXES.length; q++) {
-        const n = f.nqBytes[g++] as number;
+        const n = nqBytes[g++] as number;
         this.nqBytes.push(n);
         nqAt += n;
       }
