@@ -70,11 +70,11 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   const { buildFolder, codeVersion, documentMeta, loadGazetteer, takeFragment } = await import('../pipeline/build.ts');
   const { hasErrors } = await import('../pipeline/diagnostics.ts');
   const { releaseFolderWriter } = await import('../pipeline/publish/index.ts');
-  const { fileCount, workerMap } = await import('../pipeline/workers.ts');
+  const { workerMap } = await import('../pipeline/workers.ts');
   const ms: Record<string, number> = {};
   const t0 = performance.now();
   let joinMs = 0;
-  const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path), prestart: fileCount(raw) });
+  const map = workerMap({ workers, fileOf: (e) => join(raw, e.entry.path), prestartDir: raw });
   // as `make` builds: each document's fragment made in the map, on every core, and kept on disk;
   // this thread joins them in document order while the map goes on
   const scratch = `${out}.fragments`;

@@ -139,17 +139,32 @@ export interface WorkerMapOptions {
    * need are ended.
    */
   prestart?: number;
+  /** Instead of `prestart`: the raw folder, whose files are counted (as far as the pool could use them). */
+  prestartDir?: string;
 }
 
 const ROLE = 'homs-timeline/map-worker';
 
-/** How many files a raw folder holds (0 if it cannot be read): a guess at its documents for `prestart`, made before they are read. */
-export function fileCount(dir: string): number {
+/**
+ * How many files a raw folder holds, counted up to `atMost` (0 if it cannot be read): a guess at
+ * its documents for `prestart`, made before they are read. A folder is listed one directory at a
+ * time, and the count stops once it is enough (a big corpus is not walked twice).
+ */
+export function fileCount(dir: string, atMost = Number.POSITIVE_INFINITY): number {
+  let n = 0;
+  const dirs = [dir];
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+    while (dirs.length && n < atMost) {
+      const d = dirs.pop() as string;
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) dirs.push(join(d, e.name));
+        else if (e.isFile() && ++n >= atMost) break;
+      }
+    }
   } catch {
-    return 0;
+    return n;
   }
+  return n;
 }
 
 /**
@@ -167,7 +182,8 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
   const poolSize = (n: number) => Math.min(workers, Math.floor(n / minPerWorker), Math.ceil(n / batch));
   // unref'd while idle: a build that stops before its map does not wait for them
   const started: Worker[] = [];
-  for (let k = 1; k < poolSize(opts.prestart ?? 0); k++) {
+  const prestart = opts.prestart ?? (opts.prestartDir !== undefined ? fileCount(opts.prestartDir, workers * minPerWorker) : 0);
+  for (let k = 1; k < poolSize(prestart); k++) {
     const w = startWorker();
     w.unref();
     started.push(w);

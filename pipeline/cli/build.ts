@@ -13,7 +13,7 @@ import { createProgress } from '../progress.ts';
 import { releaseFolderWriter } from '../publish/index.ts';
 import { compareWithPublishedFacts, latestVersion, loadBefore, loadLatest, publishStaged } from '../publish/write.ts';
 import type { Message } from '../types.ts';
-import { fileCount, workerMap } from '../workers.ts';
+import { workerMap } from '../workers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +65,7 @@ const outcome: BuildOutcome = await buildFolder(
     skipBad: values['skip-bad'] as boolean,
     ...(values['no-cache'] ? {} : { cacheDir: join(buildDir, 'cache') }),
     fragments: { dir: scratch, withCells: previous !== undefined },
-    map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update, prestart: fileCount(raw) }),
+    map: workerMap({ workers: Number(values.workers), fileOf: (e) => join(raw, e.entry.path), onProgress: progress.update, prestartDir: raw }),
     // a document with errors is never in a release (without --skip-bad, there is then no release)
     onOrdered: (_, r) => {
       const f = takeFragment(r);

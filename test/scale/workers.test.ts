@@ -1,9 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFolder, loadGazetteer, releaseInput } from '../../pipeline/build.ts';
 import { loadRawFolder } from '../../pipeline/manifest.ts';
 import { buildRelease } from '../../pipeline/publish/index.ts';
-import { workerMap } from '../../pipeline/workers.ts';
+import { fileCount, workerMap } from '../../pipeline/workers.ts';
 import { smallCorpus } from './corpus.ts';
 
 const raw = smallCorpus();
@@ -15,6 +17,22 @@ async function release(workers: number, batch = 8): Promise<Map<string, Uint8Arr
 }
 
 describe('worker pool', () => {
+  it('counts a folder\'s files, nested ones too, only as far as asked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'homs-count-'));
+    try {
+      for (const [sub, n] of [['a', 3], ['a/b', 4], ['c', 5]] as const) {
+        mkdirSync(join(dir, sub), { recursive: true });
+        for (let k = 0; k < n; k++) writeFileSync(join(dir, sub, `f${k}.txt`), 'x');
+      }
+      expect(fileCount(dir)).toBe(12);
+      expect(fileCount(dir, 5)).toBe(5);
+      expect(fileCount(dir, 100)).toBe(12);
+      expect(fileCount(join(dir, 'missing'))).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('returns results in input order, whatever order the workers finish in', async () => {
     const { entries } = loadRawFolder(raw);
     const seen: number[] = [];
