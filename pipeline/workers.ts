@@ -112,7 +112,7 @@ export function withFragment(r: DocumentResult, file: string, fragments?: Fragme
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
   const text = d.rawOffsets ? rawText(file) : d.text;
   mkdirSync(fragments.dir, { recursive: true });
-  const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir));
+  const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir), !isMainThread);
   return { ...resultStub(r), fragment: f, statementCount: r.statements.length };
 }
 

@@ -54,10 +54,11 @@ export interface Fragment {
   /** The statements' cells, as JSON (an array per statement, cells in field order): the landing page's sample reads them back. */
   cellsJson: string;
   /**
-   * When the texts read back only at the finish (graph, nq) were moved to a blob file (see
-   * toBlob): where each is, as [offset, length] in bytes; the fields themselves are then empty.
+   * When big texts were moved to a blob file (see toBlob): where each is, as [offset, length] in
+   * bytes; the fields themselves are then empty. `csv` and `cells` only for a fragment that
+   * crosses to another thread.
    */
-  blob?: { file: string; graph: [number, number]; nq: [number, number] };
+  blob?: { file: string; graph: [number, number]; nq: [number, number]; csv?: Array<[[number, number], [number, number]]>; cells?: [number, number] };
   /** Per STREAMED table, each row's primary key as the diff writes it. */
   keys: string[][];
   cells?: string[][][];
@@ -213,16 +214,27 @@ export interface BlobFile {
 }
 
 /**
- * The fragment with its graph nodes and N-Quads written to `blob` and replaced by their places:
- * those are read back only at the finish (graph.nq in statement-id order), so they wait on disk,
- * and the join copies their bytes without parsing or encoding them. The CSV records stay: the
- * join writes them out as soon as the document's turn comes (a few batches later at most).
+ * The fragment with its big texts written to `blob` and replaced by their places; the join copies
+ * their bytes without parsing or encoding them. The graph nodes and N-Quads always go (the finish
+ * reads them back, in statement-id order). With `crossing` (a worker's fragment, posted to the
+ * joining thread) the CSV records and the cells go too, so nothing big is copied between threads
+ * or waits in a message; the joining thread's own fragments keep them, to be written out once.
  */
-export function toBlob(f: Fragment, blob: BlobFile): Fragment {
+export function toBlob(f: Fragment, blob: BlobFile, crossing: boolean): Fragment {
+  const csv = crossing ? f.csv.flat() : [];
+  const cells = crossing ? [f.cellsJson] : [];
   // each subject's text a part of its own: encoding it counts its bytes
-  const at = blob.put([f.graph, ...f.nq]);
-  const graph = at[0] as [number, number];
-  const nqBytes = at.slice(1).map((p) => p[1]);
-  const nq: [number, number] = [at.length > 1 ? (at[1] as [number, number])[0] : graph[0] + graph[1], nqBytes.reduce((a, b) => a + b, 0)];
-  return { ...f, blob: { file: blob.file, graph, nq }, graph: '', nq: [], nqBytes };
+  const at = blob.put([...csv, ...cells, f.graph, ...f.nq]);
+  const c = csv.length;
+  const g = c + cells.length;
+  const graph = at[g] as [number, number];
+  const nqBytes = at.slice(g + 1).map((p) => p[1]);
+  const nq: [number, number] = [at.length > g + 1 ? (at[g + 1] as [number, number])[0] : graph[0] + graph[1], nqBytes.reduce((a, b) => a + b, 0)];
+  const moved = {
+    file: blob.file,
+    graph,
+    nq,
+    ...(crossing ? { csv: f.csv.map((_, k) => [at[2 * k], at[2 * k + 1]] as [[number, number], [number, number]]), cells: at[c] as [number, number] } : {}),
+  };
+  return { ...f, blob: moved, graph: '', nq: [], nqBytes, ...(crossing ? { csv: f.csv.map(() => ['', ''] as [string, string]), cellsJson: '' } : {}) };
 }

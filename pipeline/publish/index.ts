@@ -139,7 +139,8 @@ export class ReleaseJoin {
   /** Each document's statements' cells (Fragment.cellsJson): the landing page's sample is read back from them. */
   private readonly full: Scratch;
   private fullPos = 0;
-  /** Per document with statements: where its cells are in `full` (offset, bytes) and the index of its first statement. */
+  /** Per document with statements: where its cells are (source as `read` numbers them, offset, bytes) and the index of its first statement. */
+  private readonly rowsSource = new Numbers('length');
   private readonly rowsStart = new Numbers();
   private readonly rowsBytes = new Numbers('length');
   private readonly rowsFirst = new Numbers('length');
@@ -198,6 +199,13 @@ export class ReleaseJoin {
     this.nfcMessages.push(...f.nfcMessages);
     const src = f.blob ? this.sourceOf(f.blob.file) : 0;
     STREAMED.forEach((name, k) => {
+      const at = f.blob?.csv?.[k];
+      if (at) {
+        const [c, x] = at;
+        if (c[1]) this.csv[k]![0].writeBytes(this.read(src, c[0], c[1]));
+        if (x[1]) this.csv[k]![1].writeBytes(this.read(src, x[0], x[1]));
+        return;
+      }
       const [c, x] = f.csv[k] as [string, string];
       if (c) this.csv[k]![0].write(c);
       if (x) this.csv[k]![1].write(x);
@@ -242,10 +250,18 @@ export class ReleaseJoin {
     let nqBytes: number[];
     if (f.ids.length) {
       this.rowsFirst.push(this.statementIds.length - f.ids.length);
-      const n = this.full.write(f.cellsJson);
-      this.rowsStart.push(this.fullPos);
-      this.rowsBytes.push(n);
-      this.fullPos += n;
+      const cells = f.blob?.cells;
+      if (cells) {
+        this.rowsSource.push(src);
+        this.rowsStart.push(cells[0]);
+        this.rowsBytes.push(cells[1]);
+      } else {
+        const n = this.full.write(f.cellsJson);
+        this.rowsSource.push(0);
+        this.rowsStart.push(this.fullPos);
+        this.rowsBytes.push(n);
+        this.fullPos += n;
+      }
     }
     if (f.blob) {
       graphAt = f.blob.graph[0];
@@ -546,7 +562,7 @@ export class ReleaseJoin {
         if (i === undefined) continue;
         if (docs[j] !== d) {
           d = docs[j] as number;
-          cells = JSON.parse(decoder.decode(this.read(0, this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][];
+          cells = JSON.parse(decoder.decode(this.read(this.rowsSource.get(d), this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][];
         }
         const cs = cells[i - this.rowsFirst.get(d)] as string[];
         const row: CsvRow = {};
