@@ -79,6 +79,25 @@ export class CsvStream {
   }
 }
 
+/**
+ * Whether the spreadsheet copy writes this row exactly as the canonical CSV does (CsvStream.add
+ * with `excel`): no text cell starts with a character it escapes, and every number is written
+ * alike. A run of such rows needs csv-stringify once, for both copies.
+ */
+export function spreadsheetRowIsCanonical(table: TableSpec, r: Row, cells: readonly string[]): boolean {
+  const fields = table.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const v = r[f.name] ?? null;
+    if (v === null) continue; // the empty cell, in both
+    if (f.type === 'integer' || f.type === 'number') {
+      // the copy passes the number itself (csv-stringify's cast writes it with formatNumber)
+      if (typeof v !== 'number' || formatNumber(v) !== cells[i]) return false;
+    } else if (FORMULA_START.test(cells[i] as string)) return false;
+  }
+  return true;
+}
+
 /** The CSV as bytes (see CsvStream). */
 export function toCsvBytes(table: TableSpec, rows: readonly Row[], options: CsvOptions = {}): Uint8Array {
   const sink = new TextChunks();

@@ -6,7 +6,7 @@
 import { message } from '../diagnostics.ts';
 import type { Message, Statement } from '../types.ts';
 import type { CsvRow } from '../landing/release.ts';
-import { countFormulaCells, CsvStream, formatCell } from './csv.ts';
+import { countFormulaCells, CsvStream, formatCell, spreadsheetRowIsCanonical } from './csv.ts';
 import { tableSchema } from './datapackage.ts';
 import { statementGraphNodes, statementQuadGroups, statementRoles } from './jsonld.ts';
 import { STATEMENTS, TABLES, type Row, type TableSpec } from './model.ts';
@@ -139,22 +139,28 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     const t = tableOf(name);
     const list = rows[name];
     let canonical = '';
-    let excel = '';
     const c = new CsvStream(t, (s) => void (canonical += s), {}, false);
-    const x = new CsvStream(t, (s) => void (excel += s), { excel: true }, false);
     const pk = t.primaryKey.map((k) => t.fields.findIndex((f) => f.name === k));
     const tableKeys: string[] = [];
     const tableCells: string[][] = [];
+    let sameInSpreadsheet = true;
     for (const r of list) {
       const cs = cellsOf(t, r);
       c.add(r, cs);
-      x.add(r, cs);
+      if (sameInSpreadsheet) sameInSpreadsheet = spreadsheetRowIsCanonical(t, r, cs);
       checker.row(name, cs);
       tableKeys.push(pk.map((i) => cs[i] ?? '').join('\u0000'));
-      if (ctx.withCells || name === 'statements') tableCells.push(cs);
+      tableCells.push(cs);
     }
     c.flush();
-    x.flush();
+    // the spreadsheet copy: the same text unless some row is written differently there
+    let excel = canonical;
+    if (!sameInSpreadsheet) {
+      excel = '';
+      const x = new CsvStream(t, (s) => void (excel += s), { excel: true }, false);
+      list.forEach((r, i) => x.add(r, tableCells[i]));
+      x.flush();
+    }
     csv.push([canonical, excel]);
     counts.push(list.length);
     keys.push(tableKeys);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countFormulaCells, formatNumber, toCsv } from '../../pipeline/publish/csv.ts';
+import { countFormulaCells, CsvStream, formatCell, formatNumber, spreadsheetRowIsCanonical, toCsv } from '../../pipeline/publish/csv.ts';
 import { buildRelease } from '../../pipeline/publish/index.ts';
 import { STATEMENTS, type Row, type TableSpec } from '../../pipeline/publish/model.ts';
 import { input } from './fixtures.ts';
@@ -23,6 +23,47 @@ const TABLE: TableSpec = {
 };
 
 const rows: Row[] = HOSTILE.map((v, i) => ({ id: `r${i}`, value: v, n: i % 3 === 0 ? null : -i, items: i % 2 ? [v.replace(/;/g, ''), 'x'] : null }));
+
+/** A row's record as CsvStream writes it, canonical or the spreadsheet copy (no header). */
+function recordOf(table: TableSpec, r: Row, excel: boolean): string {
+  let out = '';
+  const s = new CsvStream(table, (x) => void (out += x), { excel }, false);
+  s.add(r, table.fields.map((f) => formatCell(f, r[f.name] ?? null)));
+  s.flush();
+  return out;
+}
+
+describe('the spreadsheet copy made from the canonical text', () => {
+  const T: TableSpec = { ...TABLE, fields: [...TABLE.fields, { name: 'x', type: 'number', description: '', example: '' }] };
+  const text = fc.oneof(fc.constantFrom(...HOSTILE, '\u0000nul', '\uFF1Dfull', '\uFF0D', '\r', '-'), fc.string(), fc.string({ unit: 'grapheme' }));
+  const row = fc.record({
+    id: text,
+    value: fc.option(text, { nil: null }),
+    n: fc.option(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(1e21, -1e22, 2 ** 53)), { nil: null }),
+    items: fc.option(fc.array(text.filter((v) => v !== '' && !v.includes(';')), { minLength: 1, maxLength: 3 }), { nil: null }),
+    x: fc.option(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0.5, 1e-7, -3)), { nil: null }),
+  });
+
+  it('is the canonical record exactly when the check says so', () => {
+    fc.assert(
+      fc.property(row, (r) => {
+        const cells = T.fields.map((f) => formatCell(f, (r as Row)[f.name] ?? null));
+        if (spreadsheetRowIsCanonical(T, r as Row, cells)) expect(recordOf(T, r as Row, true)).toBe(recordOf(T, r as Row, false));
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+  });
+
+  it('says so for plain rows, and not for a formula, a NUL or a number column holding text', () => {
+    const plain: Row = { id: 'a', value: 'Shelling in Baba Amr', n: -5, items: ['x'], x: -0.5 };
+    const cells = (r: Row) => T.fields.map((f) => formatCell(f, r[f.name] ?? null));
+    expect(spreadsheetRowIsCanonical(T, plain, cells(plain))).toBe(true);
+    for (const r of [{ ...plain, value: '=1+1' }, { ...plain, value: '-2' }, { ...plain, id: '\u0000x' }, { ...plain, items: ['@a'] }, { ...plain, n: '-5' }]) {
+      expect(spreadsheetRowIsCanonical(T, r, cells(r))).toBe(false);
+      expect(recordOf(T, r, true)).not.toBe(recordOf(T, r, false));
+    }
+  });
+});
 
 describe('canonical CSV', () => {
   it('reads back with csv-parse exactly as written, hostile strings included', () => {
