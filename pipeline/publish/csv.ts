@@ -8,7 +8,10 @@ import type { Cell, FieldSpec, Row, TableSpec } from './model.ts';
 export function formatNumber(n: number): string {
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  // tiny or huge values: fixed notation, trailing zeros trimmed
+  // huge values are whole numbers (every double from 2^53 on is): their exact digits (toFixed
+  // would still write an exponent from 1e21 on)
+  if (Math.abs(n) >= 1e21) return BigInt(n).toString();
+  // tiny values: fixed notation, trailing zeros trimmed
   return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
@@ -17,7 +20,7 @@ export function formatCell(field: FieldSpec, value: Cell): string {
   if (value === null) return '';
   switch (field.type) {
     case 'integer':
-      return String(value);
+      return typeof value === 'number' ? formatNumber(value) : String(value);
     case 'number':
       return formatNumber(value as number);
     case 'list':

@@ -100,6 +100,11 @@ describe('canonical CSV', () => {
   it('formats numbers without exponents', () => {
     expect(formatNumber(1e-7)).toBe('0.0000001');
     expect(formatNumber(34.7324)).toBe('34.7324');
+    expect(formatNumber(1e21)).toBe('1000000000000000000000');
+    expect(formatNumber(-1.5e22)).toBe('-15000000000000000000000');
+    expect(formatNumber(2 ** 70)).toBe('1180591620717411303424');
+    expect(formatCell(TABLE.fields[2]!, 1e21)).toBe('1000000000000000000000');
+    expect(formatCell(TABLE.fields[2]!, -7)).toBe('-7');
   });
 });
 
