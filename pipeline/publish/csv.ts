@@ -7,7 +7,7 @@ import type { Cell, FieldSpec, Row, TableSpec } from './model.ts';
 /** A number as Table Schema `number` lexical form: plain decimal, never an exponent. */
 export function formatNumber(n: number): string {
   const s = String(n);
-  if (!/e/i.test(s)) return s;
+  if (!s.includes('e')) return s; // String() writes an exponent as e+ or e-
   // huge values are whole numbers (every double from 2^53 on is): their exact digits (toFixed
   // would still write an exponent from 1e21 on)
   if (Math.abs(n) >= 1e21) return BigInt(n).toString();
