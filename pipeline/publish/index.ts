@@ -137,8 +137,8 @@ export class ReleaseJoin {
   private readonly graphPart: Scratch;
   private readonly nq: Scratch;
   /** Each document's statements' cells (Fragment.cellsJson): the landing page's sample is read back from them. */
-  private readonly full: Scratch;
-  private fullPos = 0;
+  private readonly cellsScratch: Scratch;
+  private cellsPos = 0;
   /** Per document with statements: where its cells are (source as `read` numbers them, offset, bytes) and the index of its first statement. */
   private readonly rowsSource = new Numbers('length');
   private readonly rowsStart = new Numbers();
@@ -183,7 +183,7 @@ export class ReleaseJoin {
     }
     this.graphPart = sink.scratch();
     this.nq = sink.scratch();
-    this.full = sink.scratch();
+    this.cellsScratch = sink.scratch();
     this.added = STREAMED.map(() => sink.scratch());
   }
 
@@ -256,11 +256,11 @@ export class ReleaseJoin {
         this.rowsStart.push(cells[0]);
         this.rowsBytes.push(cells[1]);
       } else {
-        const n = this.full.write(f.cellsJson);
+        const n = this.cellsScratch.write(f.cellsJson);
         this.rowsSource.push(0);
-        this.rowsStart.push(this.fullPos);
+        this.rowsStart.push(this.cellsPos);
         this.rowsBytes.push(n);
-        this.fullPos += n;
+        this.cellsPos += n;
       }
     }
     if (f.blob) {
@@ -301,7 +301,7 @@ export class ReleaseJoin {
     return lo;
   }
 
-  // ---- where bytes are read back from: source 0 is this join's own scratch (nq and full), -1
+  // ---- where bytes are read back from: source 0 is this join's own scratch (nq, or the cells), -1
   // its graph scratch, k > 0 the k-th blob file of the map threads
   private readonly blobFiles: string[] = [];
   private readonly blobIndex = new Map<string, number>();
@@ -417,7 +417,7 @@ export class ReleaseJoin {
       facts.set(`${name}.csv`, this.csv[k]![0].end());
       facts.set(`excel/${name}.csv`, this.csv[k]![1].end());
     });
-    for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.seal();
+    for (const s of [this.graphPart, this.nq, this.cellsScratch, ...this.added]) s.seal();
     const entity = entityRows(documents, input.places, input.actors, this.docCounts, this.characters);
     normaliseRows(entity as unknown as Record<string, Row[]>, this.nfcMessages);
     const messages: Message[] = [...this.rowMessages, ...this.nfcMessages];
@@ -436,7 +436,7 @@ export class ReleaseJoin {
     let version = input.version === 'auto' ? required : input.version;
     const date = releaseDate(documents);
     const dispose = () => {
-      for (const s of [this.graphPart, this.nq, this.full, ...this.added]) s.dispose();
+      for (const s of [this.graphPart, this.nq, this.cellsScratch, ...this.added]) s.dispose();
       this.closeSources();
     };
     if (previous && input.previous && version === previous.version) {
@@ -562,7 +562,7 @@ export class ReleaseJoin {
         if (i === undefined) continue;
         if (docs[j] !== d) {
           d = docs[j] as number;
-          cells = JSON.parse(decoder.decode(this.read(this.rowsSource.get(d), this.rowsStart.get(d), this.rowsBytes.get(d), this.full))) as string[][];
+          cells = JSON.parse(decoder.decode(this.read(this.rowsSource.get(d), this.rowsStart.get(d), this.rowsBytes.get(d), this.cellsScratch))) as string[][];
         }
         const cs = cells[i - this.rowsFirst.get(d)] as string[];
         const row: CsvRow = {};
@@ -587,7 +587,7 @@ export class ReleaseJoin {
       light: lightRows,
       expand,
       dispose: () => {
-        this.full.dispose();
+        this.cellsScratch.dispose();
         this.closeSources();
       },
       ...(input.report !== undefined ? { report: input.report } : {}),

@@ -365,11 +365,12 @@ const SHARED_PREDICATE = new Set(
 );
 const CLASS_IRIS = new Map(Object.keys(TERMS).map((k) => [k, `<${escapeIri(termDef(k).iri)}>`] as const));
 
-/** The quads whose subject is `node` itself (nested nodes with an id are their own subjects: see `subjects`). */
 /**
- * A node's own triples, each without its subject (`<predicate> <object> .\n`): the lines of one
- * subject all start with `<subject> `, so they sort as these do, and the subject is written once
- * per line only when the sorted group is (groupText).
+ * A node's own triples (nested nodes with an id are their own subjects: see subjectNodes), each
+ * without its subject (`<predicate> <object> .\n`): the lines of one subject all start with
+ * `<subject> `, so they sort as these do, and the subject is written once per line only when the
+ * sorted group is (groupText). Appended in sorted order; returns whether that is certain (no two
+ * of its terms share a predicate).
  */
 function ownQuads(node: Node, out: string[]): boolean {
   // the keys in the order their lines sort (a node has a dozen: an insertion sort of their ranks)
