@@ -34,7 +34,7 @@ interface RunReport {
   statements: number;
   ms: Record<string, number>;
   maxRssMB: number;
-  /** CPU seconds of the whole process, every thread. */
+  /** CPU seconds of the whole process, every thread (for `stages`: while its stages ran). */
   cpuS?: number;
   /** Of those, the seconds in the kernel (page faults, file writes). */
   sysS?: number;
@@ -149,6 +149,7 @@ async function childStages(raw: string): Promise<RunReport> {
   };
   validateRecord('statement.schema.json', {}, { file: 'warm-up', label: 'warm-up' }); // compile once, outside the timing
   let statements = 0, bytes = 0;
+  const cpu0 = cpuS();
   for (const e of entries) {
     bytes += e.bytes.length;
     const d = timed('decode', () => decode(e.bytes, e.file));
@@ -161,7 +162,7 @@ async function childStages(raw: string): Promise<RunReport> {
     statements += built.statements.length;
     timed('validate', () => built.statements.forEach((s) => validateRecord('statement.schema.json', s, { file: e.file, label: s.statementId })));
   }
-  return { docs: entries.length, bytes, statements, ms, maxRssMB: rssMB() };
+  return { docs: entries.length, bytes, statements, ms, maxRssMB: rssMB(), cpuS: cpuS() - cpu0 };
 }
 
 /** chrono-node alone, parsing the same decoded text of every document against its page date. */
@@ -195,8 +196,8 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 // ---------------------------------------------------------------- parent: corpora, runs, table
 
-/** A child of this script in `mode`, as run(), runTwo() start it. */
-const childArgv = (mode: string, args: string[]) => [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args];
+/** A child of this script in `mode`, as run(), runTwo() start it; `v8`: flags for its V8 (before the script). */
+const childArgv = (mode: string, args: string[], v8: string[] = []) => [...v8, ...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...args];
 const CHILD_ENV = { ...process.env, CI: '1' };
 /** The report a child printed last, or why it failed. */
 function childReport(mode: string, args: string[], code: number | null, stdout: string, stderr: string): RunReport {
@@ -204,9 +205,9 @@ function childReport(mode: string, args: string[], code: number | null, stdout: 
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as RunReport;
 }
 
-function run(mode: string, args: string[]): RunReport {
+function run(mode: string, args: string[], v8: string[] = []): RunReport {
   const before = cpuTicks();
-  const r = spawnSync(process.execPath, childArgv(mode, args), { encoding: 'utf8', maxBuffer: 1 << 26, env: CHILD_ENV });
+  const r = spawnSync(process.execPath, childArgv(mode, args, v8), { encoding: 'utf8', maxBuffer: 1 << 26, env: CHILD_ENV });
   const report = childReport(mode, args, r.status, r.stdout, r.stderr);
   const after = cpuTicks();
   if (before && after && after.all > before.all) report.stealPct = (100 * (after.steal - before.steal)) / (after.all - before.all);
@@ -214,12 +215,12 @@ function run(mode: string, args: string[]): RunReport {
 }
 
 /** Two children at once, as separate processes (nothing shared but the machine). */
-function runTwo(mode: string, args: [string[], string[]]): Promise<RunReport[]> {
+function runTwo(mode: string, args: [string[], string[]], v8: string[] = []): Promise<RunReport[]> {
   return Promise.all(
     args.map(
       (a) =>
         new Promise<RunReport>((resolve, reject) => {
-          const c = spawn(process.execPath, childArgv(mode, a), { env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+          const c = spawn(process.execPath, childArgv(mode, a, v8), { env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
           let out = '';
           let err = '';
           c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -320,13 +321,23 @@ async function parent(): Promise<void> {
     // alone, and as two processes at once that share nothing but the machine (cores, caches, memory).
     const laneRaw = raws.get(mid) as string;
     const stagesMs = (r: RunReport) => Object.values(r.ms).reduce((a, b) => a + b, 0);
-    const alone = [0, 1].map(() => run('stages', ['--raw', laneRaw]));
-    const both = await runTwo('stages', [['--raw', laneRaw], ['--raw', laneRaw]]);
-    const aloneMs = alone.reduce((n, r) => n + stagesMs(r), 0) / alone.length;
-    const bothMs = Math.max(...both.map(stagesMs));
-    const twoLanes = (2 * aloneMs) / bothMs;
-    line(`\n== two lanes on this machine: the per-document stages at ${mid}x (CPU only: the documents are read before the clock starts, nothing is written), alone (twice: ${alone.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s) and as two processes at once (${both.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s)`);
-    line(`  each of the pair took up to ${(bothMs / aloneMs).toFixed(2)}x as long as a run alone (the mean of the two): two lanes of the same work, sharing nothing but the machine, did ${twoLanes.toFixed(2)}x the work of one in the same time`);
+    const lanes = (v8: string[]) => {
+      const alone = [0, 1].map(() => run('stages', ['--raw', laneRaw], v8));
+      return runTwo('stages', [['--raw', laneRaw], ['--raw', laneRaw]], v8).then((both) => {
+        const aloneMs = alone.reduce((n, r) => n + stagesMs(r), 0) / alone.length;
+        const bothMs = Math.max(...both.map(stagesMs));
+        return { alone, both, aloneMs, bothMs, ratio: (2 * aloneMs) / bothMs, cores: alone.reduce((n, r) => n + (r.cpuS ?? 0) * 1000 / stagesMs(r), 0) / alone.length };
+      });
+    };
+    const laneLine = (l: Awaited<ReturnType<typeof lanes>>) => `alone (twice: ${l.alone.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s) and as two processes at once (${l.both.map((r) => (stagesMs(r) / 1000).toFixed(2)).join(' s, ')} s): each of the pair took up to ${(l.bothMs / l.aloneMs).toFixed(2)}x as long as a run alone, so two lanes did ${l.ratio.toFixed(2)}x the work of one in the same time`;
+    const shared = await lanes([]);
+    // the same without V8's own threads (concurrent compilers, parallel and concurrent GC): what a
+    // lane alone gains from the idle second core, which a second lane takes back
+    const single = await lanes(['--single-threaded']);
+    const twoLanes = shared.ratio;
+    line(`\n== two lanes on this machine: the per-document stages at ${mid}x (CPU only: the documents are read before the clock starts, nothing is written)`);
+    line(`  as Node runs them: ${laneLine(shared)}; a lane alone kept ${shared.cores.toFixed(2)} cores busy (its process's CPU time over the stages' wall time)`);
+    line(`  with V8's background threads off (--single-threaded: compilers and GC on the lane's own thread): ${laneLine(single)}`);
     // the middle scale once more, minutes after its first run: each scale's time is its faster run
     const midAgain = scales.length > 1 ? run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, `rel-${mid}x-w1-again`), '--workers', '1']) : undefined;
     if (midAgain) {
@@ -373,7 +384,8 @@ async function parent(): Promise<void> {
       line(`  peak RSS ratio, streaming map side     ${((streams.get(top) as RunReport).maxRssMB / (streams.get(mid) as RunReport).maxRssMB).toFixed(2)}`);
       line(`  2 workers vs 1, whole build            ${twoWorkers.toFixed(2)}x over two alternating pairs (${pairRatios.map((x) => `${x.toFixed(2)}x`).join(', ')}) (target >= 1.6)${failed}`);
       line(`  2 workers vs 1, map (+ join)           ${(sum(w1s, 'map') / sum(w2s, 'map')).toFixed(2)}x; CPU s ${f1(sumCpu(w1s) / w1s.length)} vs ${f1(sumCpu(w2s) / w2s.length)} a run`);
-      line(`  two processes of the same CPU work     ${twoLanes.toFixed(2)}x the throughput of one (the per-document stages at ${mid}x, above)`);
+      line(`  two processes of the same CPU work     ${twoLanes.toFixed(2)}x the throughput of one (the per-document stages at ${mid}x, above); ${single.ratio.toFixed(2)}x with V8's background threads off`);
+      line(`  cores a 1-worker build keeps busy      ${(hi.cpuS !== undefined ? hi.cpuS / ((hi.ms.total as number) / 1000) : NaN).toFixed(2)} at ${top}x (CPU s over wall s: V8's compilers and GC run beside the one lane)`);
       // Amdahl: the finish (N-Quads order, small tables, landing page) runs after the map, on one thread
       const serial = (hi.ms.finish as number) / (hi.ms.total as number);
       line(`  serial part, 1 worker                  finish ${((hi.ms.finish as number) / 1000).toFixed(1)} s of ${((hi.ms.total as number) / 1000).toFixed(1)} s (${(100 * serial).toFixed(0)}%): two lanes give at most ${(1 / (serial + (1 - serial) / 2)).toFixed(2)}x`);
