@@ -8,7 +8,7 @@ import { buildMap, type MapPlace, type PlacesMap } from './map.ts';
 import { esc, humanSize, scriptJson } from './markup.ts';
 import phaseData from './phases.json' with { type: 'json' };
 import { readRelease, type CsvRow, type Release, type ReleaseFiles, type TableField } from './release.ts';
-import { buildTableData, EMBED_LIMIT } from './statements-table.ts';
+import { buildTableData, EMBED_LIMIT, type TableData } from './statements-table.ts';
 import { buildTimeline, monthLabel, patternDefs, type Phase, type Timeline } from './timeline.ts';
 
 export type { ReleaseFiles } from './release.ts';
@@ -28,16 +28,37 @@ export interface LandingOptions {
   embedLimit?: number;
   /** The whole rows of the statements picked for the table, when `tables.statements` holds only the columns the counts need. */
   expandStatements?: (picked: CsvRow[]) => CsvRow[];
+  /** The page's parts drawn from the tables, made already (landingData, with these options and the release's tables). */
+  data?: LandingData;
+}
+
+/** What the page draws from the four tables alone: its timeline, its map and its statements table (the parts whose cost grows with the statements). */
+export interface LandingData {
+  timeline: Timeline;
+  map: PlacesMap;
+  table: TableData;
+}
+
+/**
+ * The parts of the page that depend on the tables only, not on the other files. A publisher
+ * that knows the tables before every file is written (their sizes and checksums are on the
+ * page) makes them first and hands them to landingPage as `options.data`.
+ */
+export function landingData(tables: NonNullable<ReleaseFiles['tables']>, options: LandingOptions = {}): LandingData {
+  const phases = options.phases ?? PHASES;
+  const sideOf = new Map(tables.actors.filter((a) => a.actor_id && a.side).map((a) => [a.actor_id as string, a.side as string]));
+  return {
+    timeline: buildTimeline(tables.statements, sideOf, phases.phases),
+    map: buildMap(tables.places, tables.statements),
+    table: buildTableData(tables.statements, tables.places, tables.actors, tables.documents, options.embedLimit ?? EMBED_LIMIT, options.expandStatements),
+  };
 }
 
 /** index.html for a release: `files` maps release-relative paths to bytes (index.html and SHA256SUMS, if present, are not described). */
 export function landingPage(release: ReleaseFiles, options: LandingOptions = {}): string {
   const r = readRelease(release);
   const phases = options.phases ?? PHASES;
-  const sideOf = new Map(r.actors.filter((a) => a.actor_id && a.side).map((a) => [a.actor_id as string, a.side as string]));
-  const timeline = buildTimeline(r.statements, sideOf, phases.phases);
-  const map = buildMap(r.places, r.statements);
-  const table = buildTableData(r.statements, r.places, r.actors, r.documents, options.embedLimit ?? EMBED_LIMIT, options.expandStatements);
+  const { timeline, map, table } = options.data ?? landingData(r, options);
   const jsonld = datasetJsonLd(r, map.places, map.focus, r.documents);
   const dp = r.datapackage;
   const title = dp.title ?? dp.name ?? 'Dataset';

@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { message } from '../diagnostics.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Statement } from '../types.ts';
-import { landingPage } from '../landing/index.ts';
+import { landingData, landingPage } from '../landing/index.ts';
 import { LightColumns, Numbers } from './columns.ts';
 import type { CsvRow } from '../landing/release.ts';
 import { renderCard } from './card.ts';
@@ -19,6 +19,7 @@ import { buildContext, CONTEXT_URL, graphHead, STATEMENT_SUBJECT_SUFFIXES, write
 import { STATEMENTS, TABLES, type Row, type TableSpec } from './model.ts';
 import { entityRows, type ReleaseDocumentMeta } from './rows.ts';
 import { folderSink, memorySink, type FileWriter, type ReleaseSink, type Scratch } from './sink.ts';
+import { sortedOrder } from './order.ts';
 import { TableChecker, type Violation } from './tablecheck.ts';
 import { withdrawnRows } from './withdrawn.ts';
 
@@ -102,6 +103,12 @@ export interface ReleaseBody {
   entity: { documents: Row[]; places: Row[]; actors: Row[] };
   light: CsvRow[];
   expand: (picked: CsvRow[]) => CsvRow[];
+  /**
+   * Waits for graph.nq (written in the background with a second thread) and puts its facts
+   * among the others; until then its entry in `facts` is a placeholder. Called once, before
+   * anything that describes every file (datapackage.json, the landing page, SHA256SUMS).
+   */
+  graphNQuads: () => void;
   /** Removes the scratch `expand` reads (after the landing page). */
   dispose: () => void;
   report?: unknown;
@@ -491,7 +498,7 @@ export class ReleaseJoin {
     for (const v of checker.finish()) this.violation(v);
     // the statements' primary key across documents: repeats found in id order, reported in row order
     const ids = this.statementIds;
-    const byId = Uint32Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b));
+    const byId = sortedOrder(ids);
     const repeats: number[] = [];
     for (let j = 1; j < byId.length; j++) if (ids[byId[j] as number] === ids[byId[j - 1] as number]) repeats.push(byId[j] as number);
     for (const i of repeats.sort((a, b) => a - b)) this.violation({ resource: 'statements', row: i + 1, field: 'statement_id', rule: 'primary-key', detail: `duplicate key ${JSON.stringify([ids[i]])}` });
@@ -544,8 +551,14 @@ export class ReleaseJoin {
     diffJson.write(rest);
     facts.set('diff.json', diffJson.end());
     put('CHANGELOG.md', renderChangelog(diff, date, withdrawnNow, previous?.changelog));
-    facts.set('graph.nq', nquads()); // before its sources go
-    for (const s of [this.graphPart, this.nq, ...this.added]) s.dispose();
+    for (const s of this.added) s.dispose();
+    let nquadsDone = false;
+    const graphNQuads = () => {
+      if (nquadsDone) return;
+      nquadsDone = true;
+      facts.set('graph.nq', nquads()); // before its sources go
+      for (const s of [this.graphPart, this.nq]) s.dispose();
+    };
 
     // the landing page embeds a sample of the statements whole: read back from the scratch
     const decoder = new TextDecoder();
@@ -586,7 +599,9 @@ export class ReleaseJoin {
       entity,
       light: lightRows,
       expand,
+      graphNQuads,
       dispose: () => {
+        graphNQuads();
         this.cellsScratch.dispose();
         this.closeSources();
       },
@@ -633,6 +648,17 @@ export function finishRelease(body: ReleaseBody, quality: unknown, sink: Release
   put('quality.json', json(q));
   if (body.report !== undefined) put('build-report.json', json(body.report));
   put('README.md', renderCard({ version, date, tables: TABLES, counts: body.counts, documents: body.entity.documents, formulaCells: body.formulaCells, quality: q, ...(body.temporalCoverage ? { temporalCoverage: body.temporalCoverage } : {}) }));
+  // The landing page's costly parts come from the tables alone: made while graph.nq is still
+  // being written (with a second thread), since what describes every file must wait for it.
+  const csvRows = (t: TableSpec, rows: Row[]): CsvRow[] => rows.map((r) => {
+    const o: CsvRow = {};
+    for (const f of t.fields) o[f.name] = formatCell(f, r[f.name] ?? null);
+    return o;
+  });
+  const tables = { statements: body.light, places: csvRows(tableOf('places'), body.entity.places), actors: csvRows(tableOf('actors'), body.entity.actors), documents: csvRows(tableOf('documents'), body.entity.documents) };
+  const landing = { expandStatements: body.expand };
+  const data = landingData(tables, landing);
+  body.graphNQuads();
   const dp = buildDatapackage({
     version,
     created,
@@ -653,12 +679,7 @@ export function finishRelease(body: ReleaseBody, quality: unknown, sink: Release
   // sample it embeds whole.
   const ordered = orderedFacts(facts);
   const files = new Map<string, Uint8Array>([...ordered.keys()].map((k) => [k, small.get(k) ?? new Uint8Array()]));
-  const csvRows = (t: TableSpec, rows: Row[]): CsvRow[] => rows.map((r) => {
-    const o: CsvRow = {};
-    for (const f of t.fields) o[f.name] = formatCell(f, r[f.name] ?? null);
-    return o;
-  });
-  put('index.html', landingPage({ files, facts: ordered, tables: { statements: body.light, places: csvRows(tableOf('places'), body.entity.places), actors: csvRows(tableOf('actors'), body.entity.actors), documents: csvRows(tableOf('documents'), body.entity.documents) } }, { expandStatements: body.expand }));
+  put('index.html', landingPage({ files, facts: ordered, tables }, { ...landing, data }));
   body.dispose();
   const sums = [...facts.keys()].sort().map((p) => `${facts.get(p)!.sha256}  ${p}\n`).join('');
   put('SHA256SUMS', sums);

@@ -3,6 +3,7 @@
 // Every node has an IRI (no blank nodes), so sorted N-Quads are already the RDFC-1.0 canonical
 // form; tests check the N-Quads against jsonld.toRDF of the graph.
 import type { Row } from './model.ts';
+import { sortedOrder } from './order.ts';
 
 export const BASE = 'https://w3id.org/homs-timeline/';
 /** The context is versioned by its own number: it changes only when terms change. */
@@ -517,10 +518,7 @@ export function writeNQuads<P = never>(head: Node[], statementIds: readonly stri
     const e = encodeURIComponent(id);
     return e === id ? id : e;
   });
-  const order = Uint32Array.from(enc.keys()).sort((a, b) => {
-    const x = enc[a] as string, y = enc[b] as string;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  const order = sortedOrder(enc);
   const prefix = `<${escapeIri(iri.statement(''))}`;
   /** The head subjects that sort before `key`. */
   const headBefore = (key: string) => {
