@@ -247,8 +247,9 @@ function bootstrap(): string {
 }
 
 /**
- * `size` lanes over the tasks: `size - 1` worker threads and this thread, which runs a batch at a
- * time too and yields between batches, so the workers' results are joined as they come. (A
+ * `size` lanes over the tasks: `size - 1` worker threads, each sent `batch` tasks at a time, and
+ * this thread, which runs one task at a time and yields between them, so the workers' results are
+ * joined (and the workers fed) as they come. (A
  * thread per core in all: this one would otherwise sit mostly idle while its joining work
  * competed with the workers for the cores.)
  */
@@ -266,10 +267,10 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       reject(err instanceof Error ? err : new Error(String(err)));
     };
     /** The next batch's [start, end), or undefined when every task is taken. */
-    const take = (): [number, number] | undefined => {
+    const take = (size = batch): [number, number] | undefined => {
       if (next >= tasks.length) return undefined;
       const start = next;
-      next = Math.min(tasks.length, next + batch);
+      next = Math.min(tasks.length, next + size);
       return [start, next];
     };
     const feed = (w: Worker): void => {
@@ -315,7 +316,10 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
     let stages: Stages | undefined;
     const local = (): void => {
       if (settled) return;
-      const b = take();
+      // one document at a time here, then a turn of the event loop: a worker's finished batch is
+      // answered with the next one within a document's time, not a batch's (a batch can hold
+      // several long articles), so the workers do not run dry while this thread maps
+      const b = take(1);
       if (!b) return;
       const rs: DocumentResult[] = [];
       try {
