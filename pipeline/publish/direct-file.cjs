@@ -21,6 +21,11 @@ const ALIGN = 4096;
 /** The buffer: 1 MiB (16 WebAssembly pages). */
 const SIZE = 1 << 20;
 
+/** fs.write as a promise: how many bytes went. */
+function writeAt(fd, buf, off, len, position) {
+  return new Promise((resolve, reject) => fs.write(fd, buf, off, len, position, (err, n) => (err ? reject(err) : resolve(n))));
+}
+
 class ReleaseFile {
   /** `direct`: false to write through the page cache whatever the system allows. */
   constructor(path, direct = true) {
@@ -51,6 +56,53 @@ class ReleaseFile {
       this.pos += n;
       at += n;
       if (this.pos === SIZE) this.flush(SIZE);
+    }
+  }
+
+  /**
+   * Appends `bytes` as write() does, but each full buffer is written on libuv's thread pool while
+   * the next one fills (a second buffer), so a thread that reads, hashes and writes a big file
+   * does not wait for the disk between blocks. Await each call before the next, and settle()
+   * before end(); write() and writeOverlapped() are not mixed.
+   */
+  async writeOverlapped(bytes) {
+    for (let at = 0; at < bytes.byteLength; ) {
+      const n = Math.min(SIZE - this.pos, bytes.byteLength - at);
+      this.buf.set(bytes.subarray(at, at + n), this.pos);
+      this.pos += n;
+      at += n;
+      if (this.pos === SIZE) {
+        await this.settle(); // the other buffer is free again
+        const full = this.buf;
+        this.pending = this.writeOutAsync(full, this.offset);
+        this.offset += SIZE;
+        this.buf = this.spare ?? Buffer.from(new WebAssembly.Memory({ initial: SIZE / 65536 }).buffer);
+        this.spare = full;
+        this.pos = 0;
+      }
+    }
+  }
+
+  /** Waits for the buffer that writeOverlapped sent to the disk. */
+  async settle() {
+    const p = this.pending;
+    this.pending = undefined;
+    if (p) await p;
+  }
+
+  /** A whole buffer written at `offset`, off this thread; refused direct at the first write, the usual way from there (as flush). */
+  async writeOutAsync(buf, offset) {
+    const put = async () => {
+      for (let o = 0; o < SIZE; ) o += await writeAt(this.fd, buf, o, SIZE - o, offset + o);
+    };
+    try {
+      await put();
+    } catch (e) {
+      if (!this.direct || !e || e.code !== 'EINVAL' || offset !== 0) throw e;
+      fs.closeSync(this.fd);
+      this.fd = fs.openSync(this.path, 'w');
+      this.direct = false;
+      await put();
     }
   }
 

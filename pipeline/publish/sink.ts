@@ -68,7 +68,7 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 const { ReleaseFile } = require(${JSON.stringify(fileURLToPath(new URL('./direct-file.cjs', import.meta.url)))});
-parentPort.once('message', ({ dest, files, file, offset, length, bytes, state }) => {
+parentPort.once('message', async ({ dest, files, file, offset, length, bytes, state }) => {
   const flag = new Int32Array(state, 0, 2);
   const size = new Float64Array(state, 8, 1);
   const text = new Uint8Array(state, 16);
@@ -80,17 +80,18 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
     let pos = 0;
     let total = 0;
     let b = 0;
-    const drain = () => {
+    // each block hashed, then written while the next is read (writeOverlapped)
+    const drain = async () => {
       const v = block.subarray(0, pos);
       hash.update(v);
-      out.write(v);
+      await out.writeOverlapped(v);
       pos = 0;
       Atomics.add(flag, 1, 1); // a sign of progress for the thread that waits
     };
     for (let i = 0; i < file.length; i++) {
       const len = length[i];
       if (pos + len > block.length) {
-        drain();
+        await drain();
         if (len > block.length) block = Buffer.allocUnsafe(len);
       }
       if (file[i] < 0) block.set(bytes[b++], pos);
@@ -103,7 +104,8 @@ parentPort.once('message', ({ dest, files, file, offset, length, bytes, state })
       pos += len;
       total += len;
     }
-    drain();
+    await drain();
+    await out.settle();
     out.end();
     for (const fd of fds) fs.closeSync(fd);
     size[0] = total;

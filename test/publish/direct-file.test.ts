@@ -39,5 +39,26 @@ describe('ReleaseFile', () => {
         expect(Buffer.from(readFileSync(file)).equals(Buffer.from(want))).toBe(true);
       }
     });
+
+    it(`writes the same file with each full buffer written while the next fills (${direct ? 'around the page cache where allowed' : 'through the page cache'})`, async () => {
+      for (const size of sizes) {
+        const want = bytesOf(size, size + 1);
+        const file = join(dir, `o-${direct}-${size}.bin`);
+        writeFileSync(file, bytesOf(5 * MiB, 9));
+        const out = new ReleaseFile(file, direct);
+        const cuts = [1, 4096, MiB - 5, 2 * MiB + 3];
+        let at = 0;
+        for (let k = 0; at < size; k++) {
+          const n = Math.min(size - at, cuts[k % cuts.length] as number);
+          const piece = Uint8Array.from(want.subarray(at, at + n));
+          await out.writeOverlapped(piece);
+          piece.fill(0); // the caller may reuse its bytes as soon as the call returns
+          at += n;
+        }
+        await out.settle();
+        expect(out.end()).toBe(size);
+        expect(Buffer.from(readFileSync(file)).equals(Buffer.from(want))).toBe(true);
+      }
+    });
   }
 });
