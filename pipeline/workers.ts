@@ -125,7 +125,7 @@ export interface WorkerMapOptions {
   /** The file name messages name (default: the absolute path). */
   fileOf?: (e: RawEntry) => string;
   onProgress?: (done: number, total: number) => void;
-  /** Documents sent to a worker at a time: big enough to amortise messaging, small enough to balance. */
+  /** Documents sent to a worker at a time (default 4): big enough to amortise messaging, small enough to balance. */
   batch?: number;
   /**
    * Fewest documents worth a worker of their own: starting one (loader, modules, schemas, JIT)
@@ -177,7 +177,7 @@ export type OnResult = (index: number, result: DocumentResult) => void;
 export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], onResult?: OnResult, plan?: MapPlan) => Promise<DocumentResult[]> {
   const workers = Math.max(1, Math.floor(opts.workers ?? cpus().length));
   const fileOf = opts.fileOf ?? ((e: RawEntry) => e.file);
-  const batch = Math.max(1, Math.floor(opts.batch ?? 8));
+  const batch = Math.max(1, Math.floor(opts.batch ?? 4));
   const minPerWorker = Math.max(1, Math.floor(opts.minPerWorker ?? 50));
   const poolSize = (n: number) => Math.min(workers, Math.floor(n / minPerWorker), Math.ceil(n / batch));
   // unref'd while idle: a build that stops before its map does not wait for them
