@@ -75,6 +75,7 @@ class ReleaseFile {
         await this.settle(); // the other buffer is free again
         const full = this.buf;
         this.pending = this.writeOutAsync(full, this.offset);
+        this.pending.catch(() => {}); // its failure is thrown by the next settle(), not left unhandled meanwhile
         this.offset += SIZE;
         this.buf = this.spare ?? Buffer.from(new WebAssembly.Memory({ initial: SIZE / 65536 }).buffer);
         this.spare = full;
