@@ -399,8 +399,14 @@ function ownQuads(node: Node, out: string[]): boolean {
   return sorted;
 }
 
-/** Sorts `lines` from `from` on, in place (the few values of one term). */
+/** Sorts `lines` from `from` on, in place (the values of one term: mostly a few, an insertion sort). */
 function sortRun(lines: string[], from: number): void {
+  if (lines.length - from > 32) {
+    // many (the dataset's `used`, one per document): the library's sort, in the same code-unit order
+    const run = lines.slice(from).sort();
+    for (let i = 0; i < run.length; i++) lines[from + i] = run[i] as string;
+    return;
+  }
   for (let i = from + 1; i < lines.length; i++) {
     const x = lines[i] as string;
     let j = i;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { buildRelease } from '../../pipeline/publish/index.ts';
@@ -36,6 +37,21 @@ describe('JSON-LD', () => {
     const published = dec.decode(release.files.get('graph.nq'));
     expect(published).toBe([...new Set(nq.split('\n').filter(Boolean))].sort().map((l) => `${l}\n`).join(''));
     expect(published).not.toMatch(/(^|\s)_:/m);
+  });
+
+  it('graph.nq is the sorted toRDF of graph.jsonld with many documents too (a term with more values than a short sort takes)', async () => {
+    const base = input();
+    // 60 more documents without statements: the dataset's prov:used lists every document's snapshot
+    const extra = Array.from({ length: 60 }, (_, k) => {
+      const text = `Document ${k} of many.\n`;
+      return { entry: { id: `doc-x${String(k).padStart(2, '0')}`, path: `x${k}.txt`, kind: 'plain-text', licence: 'CC0-1.0', sha256: createHash('sha256').update(text).digest('hex'), language: 'en' }, kind: 'plain-text', text };
+    });
+    const big = buildRelease({ ...base, documents: [...base.documents, ...extra] } as typeof base);
+    const g = JSON.parse(dec.decode(big.files.get('graph.jsonld')));
+    const nq = (await jsonld.toRDF(g, { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf)) as unknown as string;
+    const published = dec.decode(big.files.get('graph.nq'));
+    expect(published.match(/prov#used>/g)?.length).toBe(62);
+    expect(published).toBe([...new Set(nq.split('\n').filter(Boolean))].sort().map((l) => `${l}\n`).join(''));
   });
 
   it('canonize (RDFC-1.0) gives the published N-Quads', async () => {
