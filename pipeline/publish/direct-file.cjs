@@ -91,7 +91,7 @@ class ReleaseFile {
     if (p) await p;
   }
 
-  /** A whole buffer written at `offset`, off this thread; refused direct at the first write, the usual way from there (as flush). */
+  /** A whole buffer written at `offset`, off this thread (refused direct at the first write: the usual way from there, as flush). */
   async writeOutAsync(buf, offset) {
     const put = async () => {
       for (let o = 0; o < SIZE; ) o += await writeAt(this.fd, buf, o, SIZE - o, offset + o);
@@ -99,28 +99,31 @@ class ReleaseFile {
     try {
       await put();
     } catch (e) {
-      if (!this.direct || !e || e.code !== 'EINVAL' || offset !== 0) throw e;
-      fs.closeSync(this.fd);
-      this.fd = fs.openSync(this.path, 'w');
-      this.direct = false;
+      this.refused(e, offset);
       await put();
     }
   }
 
+  /**
+   * After a failed first write: a direct write the device refused (EINVAL at offset 0, alignment it
+   * does not take) turns the file into an ordinary one, to be written again from the start; any
+   * other failure is thrown.
+   */
+  refused(e, offset) {
+    if (!this.direct || !e || e.code !== 'EINVAL' || offset !== 0) throw e;
+    fs.closeSync(this.fd);
+    this.fd = fs.openSync(this.path, 'w');
+    this.direct = false;
+  }
+
   /** Writes the first `n` bytes of the buffer (a multiple of ALIGN while direct) and keeps the rest. */
   flush(n) {
-    if (this.direct) {
-      try {
-        this.writeOut(n);
-      } catch (e) {
-        if (!e || e.code !== 'EINVAL' || this.offset !== 0) throw e;
-        // refused at the first write (alignment the device does not take): the usual way from here
-        fs.closeSync(this.fd);
-        this.fd = fs.openSync(this.path, 'w');
-        this.direct = false;
-        this.writeOut(n);
-      }
-    } else this.writeOut(n);
+    try {
+      this.writeOut(n);
+    } catch (e) {
+      this.refused(e, this.offset);
+      this.writeOut(n);
+    }
     this.buf.copyWithin(0, n, this.pos);
     this.pos -= n;
   }

@@ -4,9 +4,8 @@
 //
 // Each string gets a 49-bit key from its first seven code units (1..126 for units below 126, 127
 // for any other, and 0 past the end or past the first 127), which never orders two strings against
-// their own order; a stable radix sort on the
-// keys orders all strings whose keys differ, and each run of equal keys is then sorted by the
-// strings themselves. Ids are hashes, so such runs are short.
+// their own order; a stable radix sort on the keys orders all strings whose keys differ, and each
+// run of equal keys is then sorted by the strings themselves. Ids are hashes, so such runs are short.
 
 const CHARS_HI = 3; // 21 bits
 const CHARS_LO = 4; // 28 bits
