@@ -72,7 +72,6 @@ function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clau
   if (x.m.prospective || (tenseOf(own) === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
   const to = x.r.to;
   const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);
-  if (b.start.y <= 0) return undefined;
   let e = edtfOf(p, b, q, to ? { to, list: !!x.r.list } : undefined);
   if (!validEdtf(e)) e = `${iso(b.start)}/${iso(b.end)}`;
   const cw = crosswalk(b);

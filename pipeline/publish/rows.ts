@@ -97,6 +97,7 @@ export function statementRows(
   };
 
   const statements: Row[] = [];
+  const outOfRange = new Map<string, { count: number; s: Statement; d: Statement['date'] }>();
   const sp: Row[] = [];
   const sa: Row[] = [];
   const ss: Row[] = [];
@@ -138,7 +139,10 @@ export function statementRows(
     // keeps its exact value in date_edtf, and its start/end cells are null rather than invalid.
     const calendarRange = TABLE_DATE.test(d.start) && TABLE_DATE.test(d.end);
     if (!calendarRange) {
-      messages.push(message({ reason: `Unexpected date ${d.start}..${d.end} outside years 0001-9999, expected a Table Schema date: published in date_edtf (${d.edtf}) with date_start/date_end empty`, ruleId: 'publish-date-out-of-range', stage: STAGE, file, severity: 'warning' }, where(s, s.span)));
+      // one message per document (an ancient history has a hundred such dates), at its first
+      const o = outOfRange.get(file);
+      if (o) o.count++;
+      else outOfRange.set(file, { count: 1, s, d });
     }
     statements.push({
       statement_id: p.id,
@@ -172,6 +176,11 @@ export function statementRows(
       wounded_high: num(c.woundedHigh),
       wounded_text: str(c.woundedText),
     });
+  }
+
+  for (const [file, { count, s, d }] of outOfRange) {
+    const others = count > 1 ? ` (and ${count - 1} more statement${count > 2 ? 's' : ''} of this document)` : '';
+    messages.push(message({ reason: `Unexpected date ${d.start}..${d.end}${others} outside years 0001-9999, expected a Table Schema date: published in date_edtf (${d.edtf}) with date_start/date_end empty`, ruleId: 'publish-date-out-of-range', stage: STAGE, file, severity: 'warning' }, where(s, s.span)));
   }
 
   const byKey = (...cols: string[]) => (a: Row, b: Row) => {

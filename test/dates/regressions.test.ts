@@ -104,7 +104,9 @@ describe('regression: "from 499 to 493 BC" dated its statement from AD 499 to 49
   it('carries the era at the end of a "to" range to its first year', () => {
     expect(tagPlainText('The Ionian Revolt lasted from 499 to 493 BC.').map((e) => [e.text, e.val])).toEqual([['499', 'BC0499'], ['493 BC', 'BC0493']]);
   });
-  it('publishes no statement with a BC date (Table Schema dates are years 0001-9999)', () => {
-    expect([...dateDocument(narrative('The Ionian Revolt lasted from 499 to 493 BC.')).dates.values()]).toEqual([]);
+  it('dates the statement in astronomical years, BC kept (publish puts it in date_edtf: a Table Schema date holds years 0001-9999 only)', () => {
+    const [d, ...more] = [...dateDocument(narrative('The Ionian Revolt lasted from 499 to 493 BC.')).dates.values()];
+    expect(more).toEqual([]);
+    expect([d?.start, d?.end, d?.edtf, d?.precision, d?.text]).toEqual(['-0498-01-01', '-0492-12-31', '-0498-01-01/-0492-12-31', 'interval', 'from 499 to 493 BC']);
   });
 });

@@ -169,4 +169,17 @@ describe('a date outside the years a Table Schema date can hold', () => {
     const row = rows.find((x) => x.text === bc.text)!;
     expect([row.date_start, row.date_end, row.date_edtf]).toEqual(['', '', '-0491']);
   });
+  it('warns once per document, with the count, however many of its statements are BC', () => {
+    const base = input();
+    const bc = (s: (typeof base.statements)[number], edtf: string) => ({ ...s, date: { ...s.date, start: `${edtf}-01-01`, end: `${edtf}-12-31`, edtf } });
+    const ofFirst = base.statements.filter((s) => s.documentId === 'doc-a');
+    expect(ofFirst.length).toBeGreaterThanOrEqual(2);
+    const statements = base.statements.map((s) => (ofFirst.includes(s) ? bc(s, '-0491') : s));
+    const r = buildRelease({ ...base, statements });
+    const warned = r.messages.filter((m) => m.ruleId === 'publish-date-out-of-range');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.reason).toContain(`-0491-01-01..-0491-12-31 (and ${ofFirst.length - 1} more statement`);
+    const rows = parse(Buffer.from(r.files.get('statements.csv')!), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((x) => x.date_edtf.startsWith('-')).map((x) => x.date_start)).toEqual(ofFirst.map(() => ''));
+  });
 });
