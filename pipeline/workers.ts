@@ -57,6 +57,7 @@ let blobBuffer = Buffer.allocUnsafe(1 << 20);
 function blobFile(dir: string): BlobFile {
   if (blob && dirname(blob.file) === dir && existsSync(blob.file)) return blob;
   blob?.close();
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, `blob-${threadId}.bin`);
   const fd = openSync(file, 'w');
   let pos = 0;
@@ -111,7 +112,6 @@ export function withFragment(r: DocumentResult, file: string, fragments?: Fragme
   const meta = documentMeta(r);
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
   const text = d.rawOffsets ? rawText(file) : d.text;
-  mkdirSync(fragments.dir, { recursive: true });
   const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir), !isMainThread);
   return { ...resultStub(r), fragment: f, statementCount: r.statements.length };
 }
