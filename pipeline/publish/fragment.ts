@@ -227,7 +227,8 @@ export interface BlobFile {
  * or waits in a message; the joining thread's own fragments keep them, to be written out once.
  */
 export function toBlob(f: Fragment, blob: BlobFile, crossing: boolean): Fragment {
-  const csv = crossing ? f.csv.flat() : [];
+  // the spreadsheet copy is most often the canonical text itself: then it is not written twice
+  const csv = crossing ? f.csv.flatMap(([canonical, excel]) => [canonical, excel === canonical ? '' : excel]) : [];
   const cells = crossing ? [f.cellsJson] : [];
   // each subject's text a part of its own: encoding it counts its bytes
   const at = blob.put([...csv, ...cells, f.graph, ...f.nq]);
@@ -240,7 +241,7 @@ export function toBlob(f: Fragment, blob: BlobFile, crossing: boolean): Fragment
     file: blob.file,
     graph,
     nq,
-    ...(crossing ? { csv: f.csv.map((_, k) => [at[2 * k], at[2 * k + 1]] as [[number, number], [number, number]]), cells: at[c] as [number, number] } : {}),
+    ...(crossing ? { csv: f.csv.map(([canonical, excel], k) => [at[2 * k], excel === canonical ? at[2 * k] : at[2 * k + 1]] as [[number, number], [number, number]]), cells: at[c] as [number, number] } : {}),
   };
   return { ...f, blob: moved, graph: '', nq: [], nqBytes, ...(crossing ? { csv: f.csv.map(() => ['', ''] as [string, string]), cellsJson: '' } : {}) };
 }

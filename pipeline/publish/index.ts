@@ -209,8 +209,10 @@ export class ReleaseJoin {
       const at = f.blob?.csv?.[k];
       if (at) {
         const [c, x] = at;
-        if (c[1]) this.csv[k]![0].writeBytes(this.read(src, c[0], c[1]));
-        if (x[1]) this.csv[k]![1].writeBytes(this.read(src, x[0], x[1]));
+        const bytes = c[1] ? this.read(src, c[0], c[1]) : undefined;
+        if (bytes) this.csv[k]![0].writeBytes(bytes);
+        // (the same range when the spreadsheet copy is the canonical text: read once)
+        if (x[1]) this.csv[k]![1].writeBytes(bytes && x[0] === c[0] && x[1] === c[1] ? bytes : this.read(src, x[0], x[1]));
         return;
       }
       const [c, x] = f.csv[k] as [string, string];

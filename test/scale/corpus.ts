@@ -1,5 +1,6 @@
 // A small raw folder for the scale tests: the three seeds with their manifest, plus a spread of
-// WCEP pages (day pages of both layouts and item pages) that the manifest does not list.
+// WCEP pages (day pages of both layouts and item pages) and a WikiWars article dated BC, that the
+// manifest does not list.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WCEP = join(ROOT, '..', 'shared', 'corpus', 'wcep', 'news');
+/** A narrative dated BC throughout (its dates go to date_edtf only, and its spreadsheet rows differ from the canonical ones). */
+const BC_NARRATIVE = join(ROOT, '..', 'shared', 'corpus', 'wikiwars', '09_GrecoPersian.txt');
 
 const PAGES = [
   '2012/02/3/index.md',
@@ -30,6 +33,8 @@ export function smallCorpus(): string {
       cpSync(join(WCEP, day, name), join(raw, 'news', day, name));
     }
   }
+  mkdirSync(join(raw, 'wikiwars'), { recursive: true });
+  cpSync(BC_NARRATIVE, join(raw, 'wikiwars', '09_GrecoPersian.txt'));
   return raw;
 }
 

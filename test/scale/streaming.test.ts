@@ -61,6 +61,10 @@ describe('streaming release', () => {
 
   it('writes the same bytes as the in-memory release, with 1 or 2 workers, and hands results over in order', async () => {
     const expected = await memory;
+    // some rows are written differently in the spreadsheet copy (a BC date_edtf starts with `-`):
+    // a worker's fragment then carries both texts
+    const excel = Buffer.from(expected.get('excel/statements.csv')!).subarray(3);
+    expect(excel.equals(Buffer.from(expected.get('statements.csv')!))).toBe(false);
     for (const [workers, batch] of [[1, 8], [2, 1]] as const) {
       const { dir, release, order } = await streamed(workers, batch);
       const got = tree(dir);
