@@ -133,6 +133,11 @@ export interface WorkerMapOptions {
    */
   minPerWorker?: number;
   /**
+   * How many workers' results may wait in this thread for their fragment before a worker makes
+   * its documents' fragments itself (default 4 batches); 0: the workers make all of their own.
+   */
+  fragmentBacklog?: number;
+  /**
    * About how many documents the first map call will get, known before they are read: the
    * worker threads they need are started now, so that their start-up (loader, modules, about a
    * second) overlaps the caller's reading of the raw folder. Threads the call turns out not to
@@ -216,7 +221,7 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
       });
       return out;
     }
-    return runPool(tasks, size, batch, opts.onProgress, onResult, plan.fragments, ready);
+    return runPool(tasks, size, batch, opts.onProgress, onResult, plan.fragments, ready, Math.max(0, Math.floor(opts.fragmentBacklog ?? 4 * batch)));
   };
 }
 
@@ -248,12 +253,13 @@ function bootstrap(): string {
 
 /**
  * `size` lanes over the tasks: `size - 1` worker threads, each sent `batch` tasks at a time, and
- * this thread, which runs one task at a time and yields between them, so the workers' results are
- * joined (and the workers fed) as they come. (A
- * thread per core in all: this one would otherwise sit mostly idle while its joining work
+ * this thread, which does one thing at a time and yields between them, so the workers' results
+ * are joined (and the workers fed) as they come: a worker's result's fragment when one waits
+ * (the workers leave them to this thread unless it has a backlog), else a whole task of its own.
+ * (A thread per core in all: this one would otherwise sit mostly idle while its joining work
  * competed with the workers for the cores.)
  */
-function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan, ready: Worker[] = []): Promise<DocumentResult[]> {
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan, ready: Worker[] = [], backlogLimit = 4 * batch): Promise<DocumentResult[]> {
   const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -273,9 +279,17 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       next = Math.min(tasks.length, next + size);
       return [start, next];
     };
+    // The workers run the per-document stages and this thread makes the fragments of their
+    // results (each thread then keeps only its half of the code hot: fewer compilations, and
+    // caches that hold one kind of work). `queue` holds the results waiting for their fragment;
+    // a worker makes a document's fragment itself while the queue is at `backlogLimit` or more, and
+    // this thread runs whole documents itself while the queue is empty: both stay busy, however
+    // the two halves' costs compare on the documents at hand.
+    const queue: Array<{ index: number; result: DocumentResult }> = [];
+    const backlog = new Int32Array(new SharedArrayBuffer(4));
     const feed = (w: Worker): void => {
       const b = take();
-      if (b) w.postMessage({ start: b[0], tasks: tasks.slice(b[0], b[1]), ...(fragments ? { fragments } : {}) });
+      if (b) w.postMessage({ start: b[0], tasks: tasks.slice(b[0], b[1]), ...(fragments ? { fragments, backlog, limit: backlogLimit } : {}) });
     };
     const deliver = (start: number, rs: DocumentResult[]): void => {
       try {
@@ -292,9 +306,10 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
         resolve(results as DocumentResult[]);
       }
     };
-    // Two batches in flight per worker, and the next one sent before this thread handles the
-    // results that came back: a worker never waits while this thread joins its results.
-    const AHEAD = 2;
+    // Four batches in flight per worker, and the next one sent before this thread handles the
+    // results that came back: a worker does not run dry while this thread makes a long
+    // article's fragment (tens of milliseconds) or joins its results.
+    const AHEAD = 4;
     for (let k = 0; k < size - 1; k++) {
       const w = ready.shift() ?? startWorker();
       w.ref();
@@ -302,7 +317,12 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       w.on('message', (msg: { start: number; results: DocumentResult[] }) => {
         if (settled) return;
         feed(w);
-        deliver(msg.start, msg.results);
+        msg.results.forEach((r, j) => {
+          if (fragments && r.document && !r.fragment) queue.push({ index: msg.start + j, result: r });
+          else deliver(msg.start + j, [r]);
+        });
+        Atomics.store(backlog, 0, queue.length);
+        wake();
       });
       w.on('error', fail);
       w.on('exit', (code) => {
@@ -314,25 +334,42 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
       else for (let n = 0; n < AHEAD; n++) feed(w);
     }
     let stages: Stages | undefined;
+    let awake = false;
     const local = (): void => {
+      awake = false;
       if (settled) return;
       // one document at a time here, then a turn of the event loop: a worker's finished batch is
       // answered with the next one within a document's time, not a batch's (a batch can hold
-      // several long articles), so the workers do not run dry while this thread maps
-      const b = take(1);
-      if (!b) return;
-      const rs: DocumentResult[] = [];
+      // several long articles), so the workers do not run dry while this thread works. A waiting
+      // result's fragment first; else a whole document; else nothing until a worker's message.
+      const waiting = queue.shift();
+      const b = waiting ? undefined : take(1);
+      if (!waiting && !b) return;
+      let r: DocumentResult;
+      let index: number;
       try {
-        stages ??= defaultStages();
-        for (let i = b[0]; i < b[1]; i++) rs.push(runTask(tasks[i] as MapTask, i, stages, fragments));
+        if (waiting) {
+          Atomics.store(backlog, 0, queue.length);
+          index = waiting.index;
+          r = withFragment(waiting.result, (tasks[index] as MapTask).file, fragments);
+        } else {
+          index = (b as [number, number])[0];
+          stages ??= defaultStages();
+          r = runTask(tasks[index] as MapTask, index, stages, fragments);
+        }
       } catch (err) {
         fail(err);
         return;
       }
-      deliver(b[0], rs);
+      deliver(index, [r]);
+      wake();
+    };
+    const wake = (): void => {
+      if (awake || settled) return;
+      awake = true;
       setImmediate(local);
     };
-    setImmediate(local);
+    wake();
   });
 }
 
@@ -340,7 +377,10 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (do
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
   const port = parentPort;
   const stages = defaultStages();
-  port.on('message', (msg: { start: number; tasks: MapTask[]; fragments?: FragmentPlan }) => {
-    port.postMessage({ start: msg.start, results: msg.tasks.map((t, j) => runTask(t, msg.start + j, stages, msg.fragments)) });
+  port.on('message', (msg: { start: number; tasks: MapTask[]; fragments?: FragmentPlan; backlog?: Int32Array; limit?: number }) => {
+    const { backlog, limit = 0 } = msg;
+    // a document's fragment is made here only while the joining thread has a backlog of them
+    const own = (): FragmentPlan | undefined => (msg.fragments && (!backlog || Atomics.load(backlog, 0) >= limit) ? msg.fragments : undefined);
+    port.postMessage({ start: msg.start, results: msg.tasks.map((t, j) => runTask(t, msg.start + j, stages, own())) });
   });
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildFolder, documentMeta, loadGazetteer, takeFragment, releaseInput } from '../../pipeline/build.ts';
@@ -32,25 +33,28 @@ function tree(dir: string): Map<string, Buffer> {
   return out;
 }
 
-async function streamed(workers: number, batch: number): Promise<{ dir: string; release: WrittenRelease; order: number[] }> {
+async function streamed(workers: number, batch: number, fragmentBacklog?: number): Promise<{ dir: string; release: WrittenRelease; order: number[]; blobs: Set<string> }> {
   const work = mkdtempSync(join(tmpdir(), 'homs-stream-'));
   const dir = join(work, 'release');
   // as many threads for the release as the map has lanes: with two, graph.nq is written by a second thread
   const writer = releaseFolderWriter({ version: '0.1.0', places: gazetteer.places, actors: gazetteer.actors }, dir, workers);
   const order: number[] = [];
+  /** The blob files the fragments' texts went to: one per thread that made fragments. */
+  const blobs = new Set<string>();
   const outcome = await buildFolder({
     raw,
     fragments: { dir: join(work, 'fragments'), withCells: false },
-    map: workerMap({ workers, fileOf, batch, minPerWorker: 1 }),
+    map: workerMap({ workers, fileOf, batch, minPerWorker: 1, ...(fragmentBacklog !== undefined ? { fragmentBacklog } : {}) }),
     onOrdered: (i, r) => {
       order.push(i);
       const f = takeFragment(r);
+      if (f?.blob) blobs.add(basename(f.blob.file));
       if (f && !hasErrors(r.messages)) writer.add(documentMeta(r), f);
     },
   }, () => []);
   const release = writer.finish({}, { skipped: outcome.skipped });
   if (release.kind !== 'written') throw new Error('expected a release');
-  return { dir, release, order };
+  return { dir, release, order, blobs };
 }
 
 describe('streaming release', () => {
@@ -65,8 +69,9 @@ describe('streaming release', () => {
     // a worker's fragment then carries both texts
     const excel = Buffer.from(expected.get('excel/statements.csv')!).subarray(3);
     expect(excel.equals(Buffer.from(expected.get('statements.csv')!))).toBe(false);
-    for (const [workers, batch] of [[1, 8], [2, 1]] as const) {
-      const { dir, release, order } = await streamed(workers, batch);
+    // two workers: fragments made where this thread decides (by its backlog), and all in the worker
+    for (const [workers, batch, backlog] of [[1, 8, undefined], [2, 1, undefined], [2, 2, 0]] as const) {
+      const { dir, release, order } = await streamed(workers, batch, backlog);
       const got = tree(dir);
       expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
       for (const [name, bytes] of expected) expect(got.get(name)?.equals(Buffer.from(bytes)), `${name} with ${workers} worker(s)`).toBe(true);
@@ -80,6 +85,17 @@ describe('streaming release', () => {
       expect([...got.keys()].some((n) => n.includes('.scratch'))).toBe(false);
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it("makes a worker's documents' fragments in this thread unless it falls behind, then in the worker", async () => {
+    const mine = `blob-${threadId}.bin`;
+    // never behind (a backlog no corpus reaches): every fragment is made here
+    const here = await streamed(2, 2, 1e9);
+    expect([...here.blobs]).toEqual([mine]);
+    // always behind: the worker makes the fragments of the documents it runs
+    const there = await streamed(2, 2, 0);
+    expect([...there.blobs].filter((b) => b !== mine).length).toBe(1);
+    for (const r of [here, there]) rmSync(join(r.dir, '..'), { recursive: true, force: true });
   }, 120_000);
 
   it('lists in diff.json every row key of the first release, as the CSVs hold them', async () => {
