@@ -42,12 +42,14 @@ export function boundsOf(p: CalPoint): Bounds {
       return { start: { y: p.y, m: 1, d: 1 }, end: { y: p.y, m: 12, d: 31 } };
     }
     case 'decade': {
-      const y0 = p.y - (((p.y % 10) + 10) % 10);
+      // a BC decade counts down: the 470s BC are 479-470 BC, astronomical -478..-469
+      const y0 = p.bc && p.decade !== undefined ? 1 - (p.decade * 10 + 9) : p.y - (((p.y % 10) + 10) % 10);
       const [a, b] = p.part === 'START' ? [0, 3] : p.part === 'MID' ? [4, 6] : p.part === 'END' ? [7, 9] : [0, 9];
       return { start: { y: y0 + a, m: 1, d: 1 }, end: { y: y0 + b, m: 12, d: 31 } };
     }
     case 'century': {
-      const y0 = p.y - (((p.y % 100) + 100) % 100);
+      // TIMEX's century digits, BC counting down: BC04 (the fifth century BC) is 499-400 BC, -498..-399
+      const y0 = p.bc && p.century !== undefined ? 1 - (p.century * 100 + 99) : p.y - (((p.y % 100) + 100) % 100);
       return { start: { y: y0, m: 1, d: 1 }, end: { y: y0 + 99, m: 12, d: 31 } };
     }
   }

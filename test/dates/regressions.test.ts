@@ -109,4 +109,12 @@ describe('regression: "from 499 to 493 BC" dated its statement from AD 499 to 49
     expect(more).toEqual([]);
     expect([d?.start, d?.end, d?.edtf, d?.precision, d?.text]).toEqual(['-0498-01-01', '-0492-12-31', '-0498-01-01/-0492-12-31', 'interval', 'from 499 to 493 BC']);
   });
+  it('bounds a BC decade and century counting down (the 470s BC are 479-470 BC), as AD ones count up', () => {
+    const span = (s: string) => [...dateDocument(narrative(s)).dates.values()].map((d) => [d.start, d.end]);
+    expect(span('The town grew in the 470s BC.')).toEqual([['-0478-01-01', '-0469-12-31']]);
+    expect(span('The walls were rebuilt in the early 470s BC.')).toEqual([['-0478-01-01', '-0475-12-31']]);
+    expect(span('A fort stood there in the 5th century BC.')).toEqual([['-0498-01-01', '-0399-12-31']]);
+    expect(span('A fort stood there in the 5th century.')).toEqual([['0400-01-01', '0499-12-31']]);
+    expect(span('The town grew in the 1970s.')).toEqual([['1970-01-01', '1979-12-31']]);
+  });
 });
