@@ -259,7 +259,7 @@ function bootstrap(): string {
  * (A thread per core in all: this one would otherwise sit mostly idle while its joining work
  * competed with the workers for the cores.)
  */
-function runPool(tasks: MapTask[], size: number, batch: number, onProgress?: (done: number, total: number) => void, onResult?: OnResult, fragments?: FragmentPlan, ready: Worker[] = [], backlogLimit = 4 * batch): Promise<DocumentResult[]> {
+function runPool(tasks: MapTask[], size: number, batch: number, onProgress: ((done: number, total: number) => void) | undefined, onResult: OnResult | undefined, fragments: FragmentPlan | undefined, ready: Worker[], backlogLimit: number): Promise<DocumentResult[]> {
   const results: (DocumentResult | undefined)[] = onResult ? [] : new Array(tasks.length);
   let next = 0;
   let done = 0;

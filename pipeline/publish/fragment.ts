@@ -228,7 +228,8 @@ export interface BlobFile {
  */
 export function toBlob(f: Fragment, blob: BlobFile, crossing: boolean): Fragment {
   // the spreadsheet copy is most often the canonical text itself: then it is not written twice
-  const csv = crossing ? f.csv.flatMap(([canonical, excel]) => [canonical, excel === canonical ? '' : excel]) : [];
+  const same = f.csv.map(([canonical, excel]) => excel === canonical);
+  const csv = crossing ? f.csv.flatMap(([canonical, excel], k) => [canonical, same[k] ? '' : excel]) : [];
   const cells = crossing ? [f.cellsJson] : [];
   // each subject's text a part of its own: encoding it counts its bytes
   const at = blob.put([...csv, ...cells, f.graph, ...f.nq]);
@@ -241,7 +242,7 @@ export function toBlob(f: Fragment, blob: BlobFile, crossing: boolean): Fragment
     file: blob.file,
     graph,
     nq,
-    ...(crossing ? { csv: f.csv.map(([canonical, excel], k) => [at[2 * k], excel === canonical ? at[2 * k] : at[2 * k + 1]] as [[number, number], [number, number]]), cells: at[c] as [number, number] } : {}),
+    ...(crossing ? { csv: f.csv.map((_, k) => [at[2 * k], same[k] ? at[2 * k] : at[2 * k + 1]] as [[number, number], [number, number]]), cells: at[c] as [number, number] } : {}),
   };
   return { ...f, blob: moved, graph: '', nq: [], nqBytes, ...(crossing ? { csv: f.csv.map(() => ['', ''] as [string, string]), cellsJson: '' } : {}) };
 }

@@ -97,7 +97,7 @@ export function statementRows(
   };
 
   const statements: Row[] = [];
-  const outOfRange = new Map<string, { count: number; s: Statement; d: Statement['date'] }>();
+  const outOfRange = new Map<string, { count: number; s: Statement }>();
   const sp: Row[] = [];
   const sa: Row[] = [];
   const ss: Row[] = [];
@@ -142,7 +142,7 @@ export function statementRows(
       // one message per document (an ancient history has a hundred such dates), at its first
       const o = outOfRange.get(file);
       if (o) o.count++;
-      else outOfRange.set(file, { count: 1, s, d });
+      else outOfRange.set(file, { count: 1, s });
     }
     statements.push({
       statement_id: p.id,
@@ -178,7 +178,8 @@ export function statementRows(
     });
   }
 
-  for (const [file, { count, s, d }] of outOfRange) {
+  for (const [file, { count, s }] of outOfRange) {
+    const d = s.date;
     const others = count > 1 ? ` (and ${count - 1} more statement${count > 2 ? 's' : ''} of this document)` : '';
     messages.push(message({ reason: `Unexpected date ${d.start}..${d.end}${others} outside years 0001-9999, expected a Table Schema date: published in date_edtf (${d.edtf}) with date_start/date_end empty`, ruleId: 'publish-date-out-of-range', stage: STAGE, file, severity: 'warning' }, where(s, s.span)));
   }
