@@ -3,7 +3,7 @@
 // prints the growth. Also: 1 vs 2 workers at 100x, the streaming map side alone, a cached rerun,
 // and chrono-node alone parsing the same text. `tsx bench/pipeline.ts [--scales 1,10,100] [--keep]`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,8 @@ interface RunReport {
   /** The share of the machine's CPU time the hypervisor gave to others during the run (from /proc/stat, set by the parent). */
   stealPct?: number;
   cacheHits?: number;
+  /** Of those, the documents whose publish fragment came from the cache too. */
+  fragmentHits?: number;
   /** Why the run stopped, when a stage threw (publish builds each file as one string). */
   error?: string;
   /** The runner's code version (the cache key), to tell a cache miss from a code change. */
@@ -100,6 +102,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
     const s = performance.now();
     writer.finish({}, { skipped: outcome.skipped });
     ms.finish = performance.now() - s;
+    outcome.pruneCache?.();
   } catch (e) {
     const where = /\n\s+at (\S+) \(.*?([^/]+\.ts):(\d+)/.exec(String((e as Error).stack));
     error = `${String(e)}${where ? ` in ${where[1]} (${where[2]}:${where[3]})` : ''}`;
@@ -107,7 +110,7 @@ async function childBuild(raw: string, out: string, workers: number, cacheDir?: 
   rmSync(scratch, { recursive: true, force: true });
   ms.total = performance.now() - t0;
   const bytes = listFiles(raw).reduce((n, f) => n + statSync(join(raw, f)).size, 0);
-  return { docs: outcome?.good.length ?? 0, bytes, statements: outcome?.statementCount ?? 0, ms, maxRssMB: rssMB(), cpuS: cpuS(), sysS: sysS(), cacheHits: outcome?.cache.hits ?? 0, code: codeVersion(), ...(error ? { error } : {}) };
+  return { docs: outcome?.good.length ?? 0, bytes, statements: outcome?.statementCount ?? 0, ms, maxRssMB: rssMB(), cpuS: cpuS(), sysS: sysS(), cacheHits: outcome?.cache.hits ?? 0, fragmentHits: outcome?.cache.fragments ?? 0, code: codeVersion(), ...(error ? { error } : {}) };
 }
 
 /** The map side alone, streaming: one document read, processed and written as a JSON line at a time. */
@@ -348,7 +351,15 @@ async function parent(): Promise<void> {
     const cache = join(dir, 'cache');
     const cold = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-cold'), '--workers', '1', '--cache', cache]);
     const warm = run('build', ['--raw', raws.get(mid) as string, '--out', join(dir, 'rel-warm'), '--workers', '1', '--cache', cache]);
-    line(`\n== ${mid}x rebuilt with a warm cache: ${warm.cacheHits}/${warm.docs} documents from the cache, ${((warm.ms.total as number) / 1000).toFixed(2)} s (map ${(warm.ms.map as number).toFixed(0)} ms), peak RSS ${f1(warm.maxRssMB)} MB${cold.code !== warm.code ? ' (the code changed between the two runs: someone edited pipeline/, so the cache was rightly invalidated)' : ''}`);
+    const cachedLine = (r: RunReport) => `${r.cacheHits}/${r.docs} documents from the cache (${r.fragmentHits} of them with their publish fragment), ${((r.ms.total as number) / 1000).toFixed(2)} s (map ${(r.ms.map as number).toFixed(0)} ms, join ${(r.ms.join as number).toFixed(0)} ms, finish ${(r.ms.finish as number).toFixed(0)} ms), peak RSS ${f1(r.maxRssMB)} MB`;
+    const changedCode = cold.code !== warm.code ? ' (the code changed between the two runs: someone edited pipeline/, so the cache was rightly invalidated)' : '';
+    line(`\n== ${mid}x rebuilt with a warm cache (the cold run with the cache: ${((cold.ms.total as number) / 1000).toFixed(2)} s): ${cachedLine(warm)}${changedCode}`);
+    // one document of the corpus changed (the last of the folder, a sentence added): only it is made again
+    const midRaw = raws.get(mid) as string;
+    const last = listFiles(midRaw).at(-1) as string;
+    appendFileSync(join(midRaw, last), '\n\nOn 9 February 2014, shelling killed 12 people in Homs.\n');
+    const one = run('build', ['--raw', midRaw, '--out', join(dir, 'rel-one-changed'), '--workers', '1', '--cache', cache]);
+    line(`   and with one document changed (${last}): ${cachedLine(one)}`);
 
     // the machine's speed drifts between runs: three runs of each, alternating, and their medians
     const pairs = [0, 1, 2].map((k) => ({

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detached, hasErrors, sortMessages } from './diagnostics.ts';
+import { fragmentCache, pruneFragmentCache } from './fragment-cache.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput } from './publish/index.ts';
@@ -41,9 +42,15 @@ export interface BuildOutcome {
   messages: Message[];
   /** False when the release must not be published. */
   publishable: boolean;
-  cache: { hits: number; misses: number };
+  /** Results read from the cache and made; `fragments`: of the hits, those whose publish fragment was cached too. */
+  cache: { hits: number; misses: number; fragments?: number };
   /** Statements of the good documents. */
   statementCount: number;
+  /**
+   * With a cache and fragments: keeps in the fragment cache only what this build used. Call it
+   * once the release is written (the join has read the fragments' texts from their packs).
+   */
+  pruneCache?: () => void;
 }
 
 /** A result without its records (they are in its fragment). */
@@ -65,6 +72,11 @@ export function resultStub(r: DocumentResult): DocumentResult {
 const AGGREGATE_ONLY = ['pipeline/publish/', 'pipeline/landing/', 'pipeline/cli/', 'pipeline/build.ts', 'pipeline/workers.ts', 'pipeline/progress.ts'];
 
 export function perDocumentCodeFiles(): string[] {
+  return codeFiles((r) => !AGGREGATE_ONLY.some((p) => r === p || r.startsWith(p)));
+}
+
+/** The code files (sources, schemas, gazetteer, the trigger scan) that `keep` keeps, in a stable order. */
+function codeFiles(keep: (rel: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
     const dir = join(PROJECT_ROOT, rel);
@@ -72,7 +84,7 @@ export function perDocumentCodeFiles(): string[] {
     for (const name of readdirSync(dir).sort()) {
       const r = `${rel}/${name}`;
       if (name.endsWith('.ts') || name.endsWith('.json') || name.endsWith('.wasm')) {
-        if (!AGGREGATE_ONLY.some((p) => r === p || r.startsWith(p))) out.push(r);
+        if (keep(r)) out.push(r);
       } else if (!name.includes('.')) walk(r);
     }
   };
@@ -82,8 +94,20 @@ export function perDocumentCodeFiles(): string[] {
 
 /** A hash of everything that decides a document's result, plus the lockfile (library versions). */
 export function codeVersion(): string {
+  return hashFiles(perDocumentCodeFiles());
+}
+
+/**
+ * A hash of all the code a document's publish fragment depends on (publish as well as the
+ * per-document stages: every source, schema and gazetteer file), plus the lockfile.
+ */
+export function releaseCodeVersion(): string {
+  return hashFiles(codeFiles(() => true));
+}
+
+function hashFiles(files: string[]): string {
   const h = createHash('sha256');
-  for (const r of perDocumentCodeFiles()) h.update(r).update('\0').update(readFileSync(join(PROJECT_ROOT, r))).update('\0');
+  for (const r of files) h.update(r).update('\0').update(readFileSync(join(PROJECT_ROOT, r))).update('\0');
   h.update(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
   return h.digest('hex').slice(0, 16);
 }
@@ -92,12 +116,15 @@ function cacheKey(entry: RawEntry, version: string): string {
   return createHash('sha256').update(version).update('\0').update(JSON.stringify(entry.entry)).update('\0').update(entry.file).update('\0').update(entry.contentSha256).digest('hex');
 }
 
+/** Builds run by this process (a name for each one's packs: see FragmentPlan.packs). */
+let builds = 0;
+
 export async function buildFolder(opts: BuildOptions, runSequential: (entries: RawEntry[]) => DocumentResult[]): Promise<BuildOutcome> {
   const { entries, rejected, messages: manifestMessages } = loadRawFolder(opts.raw);
   const version = opts.cacheDir ? codeVersion() : '';
   const results: (DocumentResult | undefined)[] = new Array(entries.length);
   const todo: number[] = [];
-  const cache = { hits: 0, misses: 0 };
+  const cache: BuildOutcome['cache'] = { hits: 0, misses: 0 };
   const cachePath = (e: RawEntry) => join(opts.cacheDir as string, `${cacheKey(e, version)}.json`);
   const hits = new Map<number, string>();
   entries.forEach((e, i) => {
@@ -112,9 +139,15 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
     todo.push(i);
   });
   const counts = new Map<DocumentResult, number>();
+  // the fragment cache, when there is a cache and the map makes fragments; the packs in use
+  const fc = opts.cacheDir && opts.fragments ? fragmentCache(opts.cacheDir, releaseCodeVersion(), opts.fragments.withCells) : undefined;
+  const packs = new Set<string>();
+  let fragmentHits = 0;
   let next = 0;
   const keep = (i: number, r: DocumentResult) => {
     counts.set(r, r.statementCount ?? r.statements.length);
+    if (r.fragment?.blob) packs.add(r.fragment.blob.file);
+    if (r.cachedFragment) fragmentHits++;
     results[i] = r;
     if (!opts.onOrdered) return;
     for (; next < results.length && results[next] !== undefined; next++) opts.onOrdered(next, results[next] as DocumentResult);
@@ -123,10 +156,16 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
     // every document goes to the map: a cached result is read there, a new one cached there, and
     // the fragment made there too
     if (!opts.map) throw new Error('internal: buildFolder with fragments needs a map (workerMap)');
-    const tasks = entries.map((e, i) => (hits.has(i) ? { cached: hits.get(i) as string } : opts.cacheDir ? { cacheFile: cachePath(e) } : {}));
-    const back = await opts.map(entries, keep, { fragments: opts.fragments, tasks });
+    const tasks = entries.map((e, i) => {
+      const t = hits.has(i) ? { cached: hits.get(i) as string } : opts.cacheDir ? { cacheFile: cachePath(e) } : {};
+      if (!fc) return t;
+      const header = fc.headerOf(e);
+      return { ...t, fragmentCacheFile: header, ...(existsSync(header) ? { fragmentCached: header } : {}) };
+    });
+    const back = await opts.map(entries, keep, { fragments: fc ? { ...opts.fragments, dir: fc.packs, packs: `${process.pid}-${++builds}` } : opts.fragments, tasks });
     back.forEach((r, i) => keep(i, r));
     cache.misses = todo.length;
+    if (fc) cache.fragments = fragmentHits;
   } else {
     for (const [i, p] of hits) keep(i, JSON.parse(readFileSync(p, 'utf8')) as DocumentResult);
     const pending = todo.map((i) => entries[i] as RawEntry);
@@ -159,7 +198,8 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const global = manifestMessages.filter((m) => m.severity === 'error' && !rejectedReasons.has(`${m.reason} [${m.ruleId}]`) && !/^\/documents\/\d+/.test(m.pointer ?? ''));
   const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
   const statementCount = good.reduce((n, r) => n + (counts.get(r) ?? r.statements.length), 0);
-  return { results: all, good, skipped, messages, publishable, cache, statementCount };
+  const headers = fc ? new Set(entries.map((e) => fc.headerOf(e))) : undefined;
+  return { results: all, good, skipped, messages, publishable, cache, statementCount, ...(fc && headers ? { pruneCache: () => pruneFragmentCache(fc, { headers, packs }) } : {}) };
 }
 
 export interface Gazetteer {

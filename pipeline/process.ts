@@ -19,6 +19,8 @@ export interface DocumentResult {
   /** When the map made the document's publish fragment (its big texts in a blob file): the fragment, and how many statements there are. */
   fragment?: Fragment;
   statementCount?: number;
+  /** The fragment came from the fragment cache (fragment-cache.ts). */
+  cachedFragment?: true;
 }
 
 export interface Stages {

@@ -11,6 +11,7 @@ import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:wor
 import type { RawEntry } from './manifest.ts';
 import { documentMeta, loadGazetteer, rawText, resultStub } from './build.ts';
 import { processDocument, rawSpan, type DocumentResult, type Stages } from './process.ts';
+import { readCachedFragment, writeCachedFragment } from './fragment-cache.ts';
 import { documentFragment, toBlob, type BlobFile } from './publish/fragment.ts';
 import { createStages } from './stages.ts';
 import type { SourceEntry } from './types.ts';
@@ -30,6 +31,10 @@ export interface MapTask {
   cached?: string;
   /** Where to cache the result (written by whoever makes it, in any thread). */
   cacheFile?: string;
+  /** A cached fragment's header (fragment-cache.ts) to read instead of making the result and its fragment. */
+  fragmentCached?: string;
+  /** Where to cache the fragment's header, when it is made. */
+  fragmentCacheFile?: string;
 }
 
 /**
@@ -42,27 +47,49 @@ export interface MapTask {
 export interface FragmentPlan {
   dir: string;
   withCells: boolean;
+  /**
+   * `dir` is the fragment cache's pack folder, and this the build's name for its packs: every
+   * text of a fragment goes to the blob (none kept in the result), and each thread writes a pack
+   * of its own, new for each build (one left by an earlier build holds cached fragments' texts).
+   */
+  packs?: string;
 }
 
 /** What a map call may be told beyond its entries: per entry a cached result or a cache file, and fragments. */
 export interface MapPlan {
-  tasks?: Array<{ cached?: string; cacheFile?: string }>;
+  tasks?: Array<Pick<MapTask, 'cached' | 'cacheFile' | 'fragmentCached' | 'fragmentCacheFile'>>;
   fragments?: FragmentPlan;
 }
 
-let blob: (BlobFile & { close(): void }) | undefined;
+let blob: (BlobFile & { packs: string | undefined; close(): void }) | undefined;
 /** The buffer blob parts are encoded into before they are written (grown as needed, kept). */
 let blobBuffer = Buffer.allocUnsafe(1 << 20);
-/** This thread's blob file in `dir` (one per thread: appends need no lock). */
-function blobFile(dir: string): BlobFile {
-  if (blob && dirname(blob.file) === dir && existsSync(blob.file)) return blob;
+/**
+ * This thread's blob file in `dir` (one per thread: appends need no lock). For a build's packs
+ * (`packs`: its name for them), a file no one else writes (see FragmentPlan.packs).
+ */
+function blobFile(dir: string, packs?: string): BlobFile {
+  if (blob && dirname(blob.file) === dir && blob.packs === packs && existsSync(blob.file)) return blob;
   blob?.close();
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `blob-${threadId}.bin`);
-  const fd = openSync(file, 'w');
+  let file = join(dir, `blob-${threadId}.bin`);
+  let fd: number;
+  if (packs === undefined) fd = openSync(file, 'w');
+  else {
+    for (let n = 0; ; n++) {
+      file = join(dir, `pack-${packs}-${threadId}-${n}.bin`);
+      try {
+        fd = openSync(file, 'wx');
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  }
   let pos = 0;
   blob = {
     file,
+    packs,
     put(parts) {
       // each part encoded straight into one reused buffer (no joined copy, no second pass to count bytes)
       let need = 0;
@@ -88,13 +115,16 @@ let gazetteerIds: { placeIds: Set<string>; actorIds: Set<string> } | undefined;
 
 /** One task, in whichever thread: its result (read or made, cached), and its fragment when asked. */
 export function runTask(t: MapTask, index: number, stages: Stages, fragments?: FragmentPlan): DocumentResult {
+  // (a header that is no longer usable is a miss: the result is read or made, and its fragment made again)
+  const hit = t.fragmentCached ? readCachedFragment(t.fragmentCached) : undefined;
+  if (hit) return { ...hit, cachedFragment: true };
   const r = t.cached ? (JSON.parse(readFileSync(t.cached, 'utf8')) as DocumentResult) : processDocument(t.entry, t.bytes, t.file, stages);
   if (t.cacheFile && !t.cached) {
     mkdirSync(dirname(t.cacheFile), { recursive: true });
     writeFileSync(`${t.cacheFile}.tmp`, JSON.stringify(r));
     renameSync(`${t.cacheFile}.tmp`, t.cacheFile);
   }
-  return withFragment(r, t.file, fragments);
+  return withFragment(r, t.file, fragments, t.fragmentCacheFile);
 }
 
 /**
@@ -102,7 +132,7 @@ export function runTask(t: MapTask, index: number, stages: Stages, fragments?: F
  * fragment's big texts go to this thread's blob file, and the result keeps only its header.
  * `file`: the raw file, read again for a document whose offsets index the raw bytes.
  */
-export function withFragment(r: DocumentResult, file: string, fragments?: FragmentPlan): DocumentResult {
+export function withFragment(r: DocumentResult, file: string, fragments?: FragmentPlan, cacheFile?: string): DocumentResult {
   if (!fragments || !r.document) return r;
   if (!gazetteerIds) {
     const g = loadGazetteer();
@@ -112,8 +142,10 @@ export function withFragment(r: DocumentResult, file: string, fragments?: Fragme
   const meta = documentMeta(r);
   const statements = d.rawOffsets ? r.statements.map((s) => ({ ...s, span: rawSpan(d, s.span), date: { ...s.date, span: rawSpan(d, s.date.span) } })) : r.statements;
   const text = d.rawOffsets ? rawText(file) : d.text;
-  const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir), !isMainThread);
-  return { ...resultStub(r), fragment: f, statementCount: r.statements.length };
+  const f = toBlob(documentFragment(r.entry.id, meta, text, statements, { ...gazetteerIds, withCells: fragments.withCells }), blobFile(fragments.dir, fragments.packs), !isMainThread || fragments.packs !== undefined);
+  const out = { ...resultStub(r), fragment: f, statementCount: r.statements.length };
+  if (cacheFile && fragments.packs !== undefined) writeCachedFragment(cacheFile, out);
+  return out;
 }
 
 export interface WorkerMapOptions {
@@ -205,6 +237,8 @@ export function workerMap(opts: WorkerMapOptions = {}): (entries: RawEntry[], on
         },
         ...(p?.cached ? { cached: p.cached } : {}),
         ...(p?.cacheFile ? { cacheFile: p.cacheFile } : {}),
+        ...(p?.fragmentCached ? { fragmentCached: p.fragmentCached } : {}),
+        ...(p?.fragmentCacheFile ? { fragmentCacheFile: p.fragmentCacheFile } : {}),
       };
     });
     const size = poolSize(tasks.length);
@@ -351,7 +385,8 @@ function runPool(tasks: MapTask[], size: number, batch: number, onProgress: ((do
         if (waiting) {
           Atomics.store(backlog, 0, queue.length);
           index = waiting.index;
-          r = withFragment(waiting.result, (tasks[index] as MapTask).file, fragments);
+          const t = tasks[index] as MapTask;
+          r = withFragment(waiting.result, t.file, fragments, t.fragmentCacheFile);
         } else {
           index = (b as [number, number])[0];
           stages ??= defaultStages();

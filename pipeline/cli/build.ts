@@ -103,13 +103,13 @@ if (mode === 'out') {
   if (release.kind !== 'written') fail(`check: rebuilding v${latest} gave no new release`);
   const differing = compareWithPublishedFacts(join(dist as string, `v${latest}`), release.facts);
   writer.abort();
-  rmSync(scratch, { recursive: true, force: true });
+  tidy();
   if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
   process.stderr.write(`check: v${latest} rebuilt byte for byte (${release.facts.size} files)\n`);
   process.exit(0);
 } else {
   if (release.kind === 'unchanged') {
-    rmSync(scratch, { recursive: true, force: true });
+    tidy();
     process.stderr.write(`build: v${release.output.version} is up to date (the rebuild has the same data)\n`);
     process.exit(0);
   }
@@ -129,10 +129,17 @@ function fail(why: string): never {
   process.exit(1);
 }
 
-function done(out: string): void {
+/** Once the release is written: the scratch goes, and the fragment cache keeps what this build used. */
+function tidy(): void {
   rmSync(scratch, { recursive: true, force: true });
+  outcome.pruneCache?.();
+}
+
+function done(out: string): void {
+  tidy();
+  const { hits, fragments } = outcome.cache;
   process.stderr.write(
-    `build: ${outcome.good.length} documents (${outcome.cache.hits} cached), ${outcome.statementCount} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
+    `build: ${outcome.good.length} documents (${hits} cached${fragments ? `, ${fragments} with their release rows` : ''}), ${outcome.statementCount} statements, ${outcome.skipped.length} skipped -> ${out}\n`,
   );
 }
 

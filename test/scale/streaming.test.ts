@@ -1,9 +1,9 @@
 // The streaming release (fragments made in the map's workers, joined in document order while the
 // map goes on, files written to disk as they are made) against the in-memory one.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -12,26 +12,13 @@ import { hasErrors } from '../../pipeline/diagnostics.ts';
 import { buildRelease, releaseFolderWriter, type WrittenRelease } from '../../pipeline/publish/index.ts';
 import { folderSink, memorySink } from '../../pipeline/publish/sink.ts';
 import { workerMap } from '../../pipeline/workers.ts';
-import { smallCorpus } from './corpus.ts';
+import { smallCorpus, tree } from './corpus.ts';
 
 const raw = smallCorpus();
 // two files with the same bytes: the graph then has one snapshot node per sha256 met twice
 copyFileSync(join(raw, 'news/2014/02/7/index.md'), join(raw, 'news/2014/02/7/copy.md'));
 const fileOf = (e: { entry: { path: string } }) => join(raw, e.entry.path);
 const gazetteer = loadGazetteer();
-
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function streamed(workers: number, batch: number, fragmentBacklog?: number): Promise<{ dir: string; release: WrittenRelease; order: number[]; blobs: Set<string> }> {
   const work = mkdtempSync(join(tmpdir(), 'homs-stream-'));
