@@ -56,3 +56,8 @@ typecheck: node_modules/.package-lock.json
 
 bench: node_modules/.package-lock.json
 	$(TSX) bench/pipeline.ts
+
+# Remove build/: intermediate results and the cache (per-document results and publish fragments).
+# Never touches raw/ or the released datasets in dist-data/.
+clean:
+	rm -rf build
