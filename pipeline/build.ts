@@ -1,11 +1,11 @@
 // The build runner: raw folder -> per-document results (cached, optionally in parallel) ->
 // the decision to publish. Reading files, the cache and workers live here; the stages stay pure.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detached, hasErrors, sortMessages } from './diagnostics.ts';
-import { fragmentCache, pruneFragmentCache } from './fragment-cache.ts';
+import { FRAGMENTS_DIR, fragmentCache, pruneFragmentCache } from './fragment-cache.ts';
 import { loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput } from './publish/index.ts';
@@ -47,8 +47,9 @@ export interface BuildOutcome {
   /** Statements of the good documents. */
   statementCount: number;
   /**
-   * With a cache and fragments: keeps in the fragment cache only what this build used. Call it
-   * once the release is written (the join has read the fragments' texts from their packs).
+   * With a cache: removes the results of other code versions, and keeps in the fragment cache
+   * only what this build used. Call it once the release is written (the join has read the
+   * fragments' texts from their packs).
    */
   pruneCache?: () => void;
 }
@@ -125,7 +126,9 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const results: (DocumentResult | undefined)[] = new Array(entries.length);
   const todo: number[] = [];
   const cache: BuildOutcome['cache'] = { hits: 0, misses: 0 };
-  const cachePath = (e: RawEntry) => join(opts.cacheDir as string, `${cacheKey(e, version)}.json`);
+  // results kept by code version: a code change leaves all of the old ones unusable, and the
+  // next release removes them (pruneCache)
+  const cachePath = (e: RawEntry) => join(opts.cacheDir as string, version, `${cacheKey(e, version)}.json`);
   const hits = new Map<number, string>();
   entries.forEach((e, i) => {
     if (opts.cacheDir) {
@@ -173,8 +176,8 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
       const i = todo[k] as number;
       cache.misses++;
       if (opts.cacheDir) {
-        mkdirSync(opts.cacheDir, { recursive: true });
         const file = cachePath(entries[i] as RawEntry);
+        mkdirSync(dirname(file), { recursive: true });
         writeFileSync(`${file}.tmp`, JSON.stringify(r));
         renameSync(`${file}.tmp`, file);
       }
@@ -199,7 +202,23 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const publishable = global.length === 0 && (skipped.length === 0 || opts.skipBad === true);
   const statementCount = good.reduce((n, r) => n + (counts.get(r) ?? r.statements.length), 0);
   const headers = fc ? new Set(entries.map((e) => fc.headerOf(e))) : undefined;
-  return { results: all, good, skipped, messages, publishable, cache, statementCount, ...(fc && headers ? { pruneCache: () => pruneFragmentCache(fc, { headers, packs }) } : {}) };
+  const cacheDir = opts.cacheDir;
+  const pruneCache = cacheDir
+    ? () => {
+        pruneResults(cacheDir, version);
+        if (fc && headers) pruneFragmentCache(fc, { headers, packs });
+      }
+    : undefined;
+  return { results: all, good, skipped, messages, publishable, cache, statementCount, ...(pruneCache ? { pruneCache } : {}) };
+}
+
+/**
+ * Removes the results of other code versions from the cache (and anything else in it but the
+ * fragment cache): they can never be hits again unless the code is changed back.
+ */
+function pruneResults(cacheDir: string, version: string): void {
+  if (!existsSync(cacheDir)) return;
+  for (const name of readdirSync(cacheDir)) if (name !== version && name !== FRAGMENTS_DIR) rmSync(join(cacheDir, name), { recursive: true, force: true });
 }
 
 export interface Gazetteer {

@@ -32,8 +32,11 @@ export interface FragmentCache {
   headerOf(e: RawEntry): string;
 }
 
+/** The fragment cache's folder in the cache folder. */
+export const FRAGMENTS_DIR = 'fragments';
+
 export function fragmentCache(cacheDir: string, codeVersion: string, withCells: boolean): FragmentCache {
-  const dir = join(cacheDir, 'fragments');
+  const dir = join(cacheDir, FRAGMENTS_DIR);
   return {
     packs: join(dir, 'packs'),
     headerOf: (e) => join(dir, `${createHash('sha256').update(`fragment ${FORMAT} ${codeVersion} ${withCells ? 'cells' : 'no-cells'}\0`).update(JSON.stringify(e.entry)).update('\0').update(e.file).update('\0').update(e.contentSha256).digest('hex')}.json`),

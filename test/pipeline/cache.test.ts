@@ -1,10 +1,10 @@
 // The per-document cache: an unchanged document is never processed twice, and only the code a
 // document's result depends on is in the key.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFolder, perDocumentCodeFiles } from '../../pipeline/build.ts';
+import { buildFolder, codeVersion, perDocumentCodeFiles } from '../../pipeline/build.ts';
 import { processDocument } from '../../pipeline/process.ts';
 import { createStages } from '../../pipeline/stages.ts';
 
@@ -24,6 +24,16 @@ describe('per-document cache', () => {
     expect(second.cache).toEqual({ hits: 3, misses: 0 });
     expect(processed).toBe(3);
     expect(second.results).toEqual(first.results);
+    // results of another code version (and a file of an older layout) are removed once a release is written; this version's stay
+    mkdirSync(join(cacheDir, '0123456789abcdef'));
+    writeFileSync(join(cacheDir, '0123456789abcdef', 'x.json'), '{}');
+    writeFileSync(join(cacheDir, 'flat.json'), '{}');
+    second.pruneCache?.();
+    expect(readdirSync(cacheDir)).toEqual([codeVersion()]);
+    expect(readdirSync(join(cacheDir, codeVersion()))).toHaveLength(3);
+    const third = await buildFolder({ raw: 'raw', cacheDir }, run);
+    expect(third.cache).toEqual({ hits: 3, misses: 0 });
+    expect(existsSync(join(cacheDir, 'flat.json'))).toBe(false);
   });
 
   it('keys results by the per-document stages, schemas and gazetteer, not by publish or the runners', () => {
