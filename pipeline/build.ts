@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detached, hasErrors, sortMessages } from './diagnostics.ts';
 import { FRAGMENTS_DIR, fragmentCache, pruneFragmentCache } from './fragment-cache.ts';
-import { loadRawFolder, type RawEntry } from './manifest.ts';
+import { entryKey, loadRawFolder, type RawEntry } from './manifest.ts';
 import { rawSpan, type DocumentResult } from './process.ts';
 import type { ReleaseInput } from './publish/index.ts';
 import type { Fragment } from './publish/fragment.ts';
@@ -113,9 +113,6 @@ function hashFiles(files: string[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function cacheKey(entry: RawEntry, version: string): string {
-  return createHash('sha256').update(version).update('\0').update(JSON.stringify(entry.entry)).update('\0').update(entry.file).update('\0').update(entry.contentSha256).digest('hex');
-}
 
 /** Builds run by this process (a name for each one's packs: see FragmentPlan.packs). */
 let builds = 0;
@@ -128,7 +125,7 @@ export async function buildFolder(opts: BuildOptions, runSequential: (entries: R
   const cache: BuildOutcome['cache'] = { hits: 0, misses: 0 };
   // results kept by code version: a code change leaves all of the old ones unusable, and the
   // next release removes them (pruneCache)
-  const cachePath = (e: RawEntry) => join(opts.cacheDir as string, version, `${cacheKey(e, version)}.json`);
+  const cachePath = (e: RawEntry) => join(opts.cacheDir as string, version, `${entryKey(e, version)}.json`);
   const hits = new Map<number, string>();
   entries.forEach((e, i) => {
     if (opts.cacheDir) {

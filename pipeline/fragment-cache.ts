@@ -9,10 +9,9 @@
 // the rows' cells are carried (a diff against a previous release). A header whose pack is gone
 // or too short is a miss, never an error. After each release the cache keeps only what that
 // build used (pruneFragmentCache).
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawEntry } from './manifest.ts';
+import { entryKey, type RawEntry } from './manifest.ts';
 import type { DocumentResult } from './process.ts';
 import type { Fragment } from './publish/fragment.ts';
 
@@ -39,7 +38,7 @@ export function fragmentCache(cacheDir: string, codeVersion: string, withCells: 
   const dir = join(cacheDir, FRAGMENTS_DIR);
   return {
     packs: join(dir, 'packs'),
-    headerOf: (e) => join(dir, `${createHash('sha256').update(`fragment ${FORMAT} ${codeVersion} ${withCells ? 'cells' : 'no-cells'}\0`).update(JSON.stringify(e.entry)).update('\0').update(e.file).update('\0').update(e.contentSha256).digest('hex')}.json`),
+    headerOf: (e) => join(dir, `${entryKey(e, `fragment ${FORMAT} ${codeVersion} ${withCells ? 'cells' : 'no-cells'}`)}.json`),
   };
 }
 

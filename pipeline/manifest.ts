@@ -25,6 +25,14 @@ export interface RawEntry {
   listed: boolean;
 }
 
+/**
+ * A cache key for an entry: `salt` (what else the cached thing depends on, such as the code's
+ * version), its manifest entry, its path and its bytes' sha256.
+ */
+export function entryKey(e: RawEntry, salt: string): string {
+  return createHash('sha256').update(salt).update('\0').update(JSON.stringify(e.entry)).update('\0').update(e.file).update('\0').update(e.contentSha256).digest('hex');
+}
+
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
