@@ -3,6 +3,7 @@
 // a blurb or `_Context: …_` line) and the per-item page (`### [date]`, `# headline`, blurb,
 // `### Source(s):`, `### Changes:`, `### Related:` lists). An item's date is carried by its
 // link path `/news/YYYY/MM/D/…`, the page's by its date heading.
+import { message } from '../diagnostics.ts';
 import type { Block, Document, Message, Span } from '../types.ts';
 import { DocumentBuilder, lines } from './builder.ts';
 
@@ -16,6 +17,11 @@ const LIST_LINK = /^(\s*\d+\.\s*)\[(.*)\]\(([^)\s]*)\)\s*(.*?)\s*$/;
 const CONTEXT_TAGS = /^_Context:\s*(.*?)_\s*$/;
 const FORMATS = /^Formats:\s*\[/;
 const PATH_DATE = /\/news\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//;
+// A blurb is the linked source's own summary, and some sources give their site's description
+// instead: a call to the reader to get the latest news there (`Get the latest breaking news
+// across the U.S. on ABCNews.com`, `Find the latest business news on Wall Street ... on ABC News`,
+// `Visit BBC News for up-to-the-minute news`). Such a line says nothing happened on the item's day.
+const SITE_BLURB = /^(?:get|find|read|view|watch|browse|discover|visit|follow|stay up to date with|keep up with)\b[^.!?]*\b(?:latest|breaking|up-to-the-minute|top)\b[^.!?]*\bnews\b/i;
 
 export function pathDate(href: string): string | undefined {
   const m = PATH_DATE.exec(href);
@@ -36,6 +42,7 @@ export function readWcepMarkdown(id: string, path: string, text: string): { docu
   let title: string | undefined;
   let list: 'source' | 'related' | 'changes' | undefined;
   let lastItem: Block | undefined;
+  const messages: Message[] = [];
 
   for (const line of lines(text)) {
     const t = line.text;
@@ -102,13 +109,24 @@ export function readWcepMarkdown(id: string, path: string, text: string): { docu
       }
       continue;
     }
-    // A blurb under an item: prose dated like its item.
+    // A blurb under an item: prose dated like its item, unless it is its site's description.
+    const span = { start: line.start, end: line.end };
+    if (SITE_BLURB.test(t.trim())) {
+      b.block('paragraph', span);
+      messages.push(
+        message(
+          { reason: 'Unexpected site description as an item blurb, expected a summary of the item: kept undated (it is not a statement of the item\'s day)', ruleId: 'wcep-site-blurb', stage: 'ingest', file: path, severity: 'info' },
+          { text, span },
+        ),
+      );
+      continue;
+    }
     const date = lastItem?.structuralDate ?? pageDate;
-    b.block('paragraph', { start: line.start, end: line.end }, dated(date, lastItem?.structuralDateSpan ?? pageDateSpan));
+    b.block('paragraph', span, dated(date, lastItem?.structuralDateSpan ?? pageDateSpan));
   }
   return {
     document: b.build({ ...(title ? { title } : {}), ...(pageDate ? { published: pageDate, publishedFrom: pageDateSpan as Span } : {}) }),
-    messages: [],
+    messages,
   };
 }
 

@@ -43,10 +43,21 @@ export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): st
   lastTokenized = { tokenized, index: gazetteer.index, record };
   const out: string[] = [];
   for (const m of matches) {
+    if (isCurrencyPrefix(text, m.end)) continue;
     const id = directPlace(m);
     if (id !== undefined) out.push(id);
   }
   return out;
+}
+
+// A currency sign right after a name (`US$2.7 billion`, `HK$`, `NZ$`, `A$`), or after one space
+// before an amount (`US $500,000`): the name writes the currency, not a place or a party of the event.
+const CURRENCY_SIGN = /\p{Sc}| \p{Sc}\d/uy;
+
+/** The name that ends at `end` is followed by a currency sign (see CURRENCY_SIGN). */
+function isCurrencyPrefix(text: string, end: number): boolean {
+  CURRENCY_SIGN.lastIndex = end;
+  return CURRENCY_SIGN.test(text);
 }
 
 /** The one place a match names directly (not through context), if exactly one. */
@@ -178,7 +189,22 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const messages: Message[] = [];
   const rules: string[] = [];
   const doc = documentCounts(ctx);
-  const { tokens, matches } = scanSentence(gz.index, text, offset);
+  const scanned = scanSentence(gz.index, text, offset);
+  const tokens = scanned.tokens;
+  let matches = scanned.matches;
+  if (matches.some((m) => isCurrencyPrefix(text, m.end))) {
+    matches = matches.filter((m) => !isCurrencyPrefix(text, m.end));
+    rules.push('name.drop.currency');
+  }
+  if (matches.some((m) => m.fuzzy)) {
+    // A spelling one edit away from a place's name is that place only where the sentence (or its
+    // document) is about the place's country: `Khalifa Haftar` in Libya is not Khalidiya, Somalia's
+    // Baidoa is not al-Bayada. The country is read from the names matched exactly.
+    const countries = contextCountries(gz, matches.filter((m) => !m.fuzzy), text, doc);
+    const kept = matches.filter((m) => !m.fuzzy || m.targets.some((t) => t.value.kind === 'place' && countries.has(countryOf(gz, t.value.id) ?? '')));
+    if (kept.length < matches.length) rules.push('place.drop.fuzzy-elsewhere');
+    matches = kept;
+  }
   const headingIds: string[] = [];
   for (const h of ctx.sectionHeadings ?? []) for (const id of headingPlaces(gz, h)) headingIds.push(id);
   const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };

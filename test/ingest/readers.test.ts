@@ -69,6 +69,37 @@ describe('Current Events markdown', () => {
   });
 });
 
+describe('Current Events markdown: a blurb that is its site\'s description', () => {
+  const page = [
+    '## [2014-05-3](/news/2014/05/3/index.md)',
+    '',
+    '##### Indian police',
+    '### [Police arrest 29 people. ](/news/2014/05/3/police-arrest-29-people.md)',
+    'Get the latest international news and world events from Asia, Europe, the Middle East, and more. See world news photos and videos at ABCNews.com',
+    '',
+    '### [Stocks fall. ](/news/2014/05/3/stocks-fall.md)',
+    'Find the latest business news on Wall Street, jobs and the economy on ABC News',
+    '',
+    '### [Troops enter Homs. ](/news/2014/05/3/troops-enter-homs.md)',
+    'The latest news from Homs is that 600 people left the Old City.',
+    '',
+  ].join('\n');
+  const r = ingest({ id: 'd', path: 'news/2014/05/3/index.md', text: page });
+  const d = r.document!;
+  const paragraphs = d.blocks.filter((b) => b.kind === 'paragraph');
+  it('is kept in the document, undated, and said so with its file and line', () => {
+    expect(paragraphs.map((b) => d.text.slice(b.span.start, b.span.end).slice(0, 24))).toEqual(['Get the latest internati', 'Find the latest business', 'The latest news from Hom']);
+    expect(paragraphs.map((b) => b.structuralDate)).toEqual([undefined, undefined, '2014-05-03']);
+    expect(r.messages.map((m) => [m.ruleId, m.severity, m.file, m.place?.start.line])).toEqual([
+      ['wcep-site-blurb', 'info', 'news/2014/05/3/index.md', 5],
+      ['wcep-site-blurb', 'info', 'news/2014/05/3/index.md', 8],
+    ]);
+  });
+  it('leaves every item headline dated', () => {
+    expect(d.blocks.filter((b) => b.kind === 'headline').map((b) => b.structuralDate)).toEqual(['2014-05-03', '2014-05-03', '2014-05-03']);
+  });
+});
+
 describe('news text', () => {
   it('reads the SBS dateline, caption and paragraphs (real seed)', () => {
     const d = doc('../../raw/sbs-2014-05-07-homs-evacuation-begins.txt');

@@ -34,6 +34,36 @@ describe('adjectives are not places', () => {
   });
 });
 
+describe('a spelling one edit from a place name is that place only in its country', () => {
+  it('links the drift where the sentence or its document is about Syria', () => {
+    expect(placeIds('Shelling hit Khalodiya in Homs.')).toEqual(['khalidiya', 'homs']);
+    expect(placeIds('Syrian shelling hit Khalodiya.')).toEqual(['khalidiya']);
+    const homsDoc = documentPlaceIds('Homs. Baba Amr. Bab Sebaa.', gazetteer);
+    expect(placeIds('Shelling hit Khalodiya.', { documentPlaceIds: homsDoc })).toEqual(['khalidiya']);
+  });
+  it('drops it elsewhere or with no country in sight, and says why', () => {
+    expect(placeIds('Ethiopian and Somali troops capture Baidoa from al-Shabab in Somalia.')).toEqual(['somalia']);
+    expect(placeIds('A group headed by Khalifa Haftar launches an attack on the Parliament of Libya.')).toEqual(['libya']);
+    const r = run('Shelling hit Khalodiya.');
+    expect(r.places).toEqual([]);
+    expect(r.rules).toContain('place.drop.fuzzy-elsewhere');
+  });
+  it('never drops a name matched exactly', () => {
+    expect(placeIds('Shelling hit Khalidiya.')).toEqual(['khalidiya']);
+  });
+});
+
+describe('a currency sign after a name writes the currency, not a place', () => {
+  it('US$ amounts name no place, and the same name without the sign still does', () => {
+    expect(placeIds('Facebook is acquiring WhatsApp for US$19 billion.')).toEqual([]);
+    expect(placeIds('The company was fined US $500,000 by US regulators.')).toEqual(['united-states']);
+    expect(run('Comcast buys Time Warner Cable in a US$44 billion deal.').rules).toContain('name.drop.currency');
+  });
+  it('nor does it count toward the places a document is about', () => {
+    expect(documentPlaceIds('A US$2 million fine. Another US$3 million. Troops entered Homs.', gazetteer)).toEqual(['homs']);
+  });
+});
+
 describe('a default sense yields to context', () => {
   it('al-Zahra is the Homs district unless the context is Aleppo', () => {
     expect(placeIds('A car bomb hit al-Zahra.')).toEqual(['al-zahra-homs']);
