@@ -400,24 +400,53 @@ export interface AliasMatch<T> {
 
 /**
  * Scans tokens left to right, taking at each position the longest alias that fits (articles
- * are skipped inside names; a leading article is included in the span). Linear in the number
- * of tokens times the longest alias. With `record`, keeps each search for scanSlice.
+ * are skipped inside names; a leading article is included in the span), unless a longer alias
+ * starts inside it and runs past its end: `The government-run news agency` is the agency, not
+ * `The government` (see pickMatches). Linear in the number of tokens times the longest alias.
+ * With `record`, keeps each search for scanSlice.
  */
 export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[], record?: ScanRecord<T>): AliasMatch<T>[] {
-  const out: AliasMatch<T>[] = [];
   const probe = { reach: 0 };
-  let i = 0;
-  while (i < tokens.length) {
+  const at = (i: number): AliasMatch<T> | undefined => {
     probe.reach = i;
     const best = longestAt(index, tokens, i, probe);
     if (record) {
       record.at[i] = best ?? null;
       record.reach[i] = probe.reach;
     }
-    if (best) {
-      out.push(best);
-      i = best.last + 1;
-    } else i++;
+    return best;
+  };
+  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens.slice(0, end), i, undefined));
+}
+
+/**
+ * The greedy left-to-right choice over tokens [from, to), given the longest match starting at each
+ * token (`at`, asked at most once per token): the match at the first token that has one, unless a
+ * match starting inside it ends further right and is longer, which then wins (its own inside is
+ * checked the same way), and the tokens before the winner are scanned again for names that end
+ * before it (`within`: the longest match at a token among the tokens before `end`): `a United
+ * Nations Organisation for the Prohibition of Chemical Weapons mission` is the UN and the OPCW.
+ * The scan goes on after the chosen match.
+ */
+function pickMatches<T>(from: number, to: number, at: (i: number) => AliasMatch<T> | undefined, within: (i: number, end: number) => AliasMatch<T> | undefined): AliasMatch<T>[] {
+  const out: AliasMatch<T>[] = [];
+  let i = from;
+  while (i < to) {
+    let best = at(i);
+    if (!best) {
+      i++;
+      continue;
+    }
+    for (let k = best.first + 1; k <= best.last; k++) {
+      const inner = at(k);
+      if (inner && inner.last > best.last && inner.last - inner.first > best.last - best.first) best = inner;
+    }
+    if (best.first > i) {
+      const end = best.first;
+      for (const m of pickMatches(i, end, (p) => within(p, end), within)) out.push(m);
+    }
+    out.push(best);
+    i = best.last + 1;
   }
   return out;
 }
@@ -436,23 +465,17 @@ export interface ScanRecord<T> {
  * (the only tokens whose search-relevant fields, the article mark, can differ from the whole's).
  */
 export function scanSlice<T>(index: AliasIndex<T>, tokens: Token[], whole: TokenizedText, from: number, record: ScanRecord<T>): AliasMatch<T>[] {
-  const out: AliasMatch<T>[] = [];
   const lo = firstTokenFrom(whole.tokens, from);
   const last = lo + tokens.length - 1;
-  let i = 0;
-  while (i < tokens.length) {
+  const at = (i: number): AliasMatch<T> | undefined => {
     const p = lo + i;
     const known = record.at[p];
-    let best: AliasMatch<T> | undefined;
     if (known !== undefined && record.reach[p]! < last) {
-      if (known) best = { first: known.first - lo, last: known.last - lo, start: known.start - from, end: known.end - from, targets: known.targets, fuzzy: known.fuzzy };
-    } else best = longestAt(index, tokens, i, undefined);
-    if (best) {
-      out.push(best);
-      i = best.last + 1;
-    } else i++;
-  }
-  return out;
+      return known ? { first: known.first - lo, last: known.last - lo, start: known.start - from, end: known.end - from, targets: known.targets, fuzzy: known.fuzzy } : undefined;
+    }
+    return longestAt(index, tokens, i, undefined);
+  };
+  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens.slice(0, end), i, undefined));
 }
 
 function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: { reach: number } | undefined): AliasMatch<T> | undefined {

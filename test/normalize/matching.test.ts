@@ -80,7 +80,7 @@ describe('tokens of a stretch of a tokenized text', () => {
   });
   it('gives the alias matches of the stretch from the recorded scan of the whole, for every stretch', () => {
     // Names of several words, articles and acronyms that a stretch can cut at any token.
-    const doc = 'Tanks entered al-Khalidiya and Bab Sebaa. The Free Syrian Army said Baba Amr\nHoms National Hospital was hit; Jouret al-Shayah, the U.N. and al- Old City';
+    const doc = 'Tanks entered al-Khalidiya and Bab Sebaa. The Free Syrian Army said Baba Amr\nHoms National Hospital was hit; Jouret al-Shayah, the U.N. and al- Old City. The government-run news agency: a United Nations Organisation for the Prohibition of Chemical Weapons team';
     const tokenized = tokenizeText(doc);
     const record: ScanRecord<unknown> = { at: [], reach: [] };
     scanAliases(gazetteer.index, tokenized.tokens, record);
@@ -127,6 +127,24 @@ describe('spelling families link to one place', () => {
     expect(r.places.map((p) => text.slice(p.span.start, p.span.end))).toEqual(['al-Khalidiyah', 'Bab Sebaa']);
     const shifted = normalizeSentence(text, 100, { gazetteer }).places[0]!;
     expect(shifted.span).toEqual({ start: 114, end: 127 });
+  });
+});
+
+describe('overlapping names', () => {
+  const names = (text: string) => scanAliases(gazetteer.index, tokenize(text)).map((m) => [text.slice(m.start, m.end), m.targets.map((t) => t.value.id)]);
+  it('a longer name starting inside the leftmost one wins, and the words before it are scanned again', () => {
+    expect(names('The government-run news agency alleged it.')).toEqual([['government-run news agency', ['sana']]]);
+    expect(names('six members of a United Nations Organisation for the Prohibition of Chemical Weapons team')).toEqual([
+      ['United Nations', ['united-nations']],
+      ['Organisation for the Prohibition of Chemical Weapons', ['opcw']],
+    ]);
+  });
+  it('a name inside a longer one that ends no further stays inside it', () => {
+    expect(names('The Free Syrian Army said so.')).toEqual([['Free Syrian Army', ['free-syrian-army']]]);
+    expect(names('The Syrian Observatory for Human Rights said so.')).toEqual([['Syrian Observatory for Human Rights', ['syrian-observatory-for-human-rights']]]);
+  });
+  it('the agency is the source of what it alleged', () => {
+    expect(run('The government-run news agency further alleged that a rebel leader was killed in Homs.').sources.map((s) => s.id)).toEqual(['sana']);
   });
 });
 
