@@ -103,8 +103,13 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     const kind = VERB_KIND[w];
     if (!kind) continue;
     if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '')) continue;
-    // `tanks were claimed to have been seen`, `it was reported`: no speaker in front.
-    if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && /ly$/.test(tokens[i - 1]!.raw))) continue;
+    // `tanks were claimed to have been seen`, `it was reported`: no speaker in front, but maybe
+    // an agent further on (`mortars were described as falling "like rain" on Khalidiya by an activist`).
+    if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && /ly$/.test(tokens[i - 1]!.raw))) {
+      const ci = agentAfter(tokens, byFirst, i);
+      if (ci !== undefined) add(ci, kind, 'claim.agent');
+      continue;
+    }
     // `... and suggested that`: the subject of a coordinated verb is further back than we look.
     if (/^(and|but|or)$/i.test(tokens[i - 1]?.raw ?? '')) continue;
     // `X quoted local activists as saying`: the quoted party is a source as well.
@@ -128,6 +133,34 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     }
   }
   return { sources, speakers };
+}
+
+const AGENT_WINDOW = 12;
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'some', 'several']);
+// Nouns of an act whose own agent a `by` names (`described as the most vicious attack by the Army`).
+const ACT_NOUNS = new Set([
+  'attack', 'attacks', 'assault', 'assaults', 'offensive', 'bombardment', 'bombardments', 'shelling', 'raid', 'raids',
+  'strike', 'strikes', 'airstrike', 'airstrikes', 'campaign', 'operation', 'operations', 'crackdown', 'killing', 'killings',
+  'massacre', 'massacres', 'bombing', 'bombings', 'advance', 'siege', 'incursion', 'fire',
+]);
+
+/**
+ * The mention after `by` that a passive speech verb's clause goes on to name (`was reported ...
+ * by SANA`), within a few words and before the clause ends; not once another verb comes between,
+ * whose agent the `by` would be (`were reported killed by government forces`, `was said to have
+ * been carried out by rebels`).
+ */
+function agentAfter(tokens: Token[], byFirst: Map<number, number>, verb: number): number | undefined {
+  for (let k = verb + 1; k < Math.min(tokens.length, verb + 1 + AGENT_WINDOW); k++) {
+    if (/[.;:]/.test(tokens[k]!.sepBefore)) return undefined;
+    const w = tokens[k]!.raw.toLowerCase();
+    if (w === 'to' || (w.length > 3 && w.endsWith('ed'))) return undefined;
+    if (w !== 'by') continue;
+    if (ACT_NOUNS.has(tokens[k - 1]!.raw.toLowerCase())) return undefined;
+    const next = k + 1 < tokens.length && DETERMINERS.has(tokens[k + 1]!.raw.toLowerCase()) ? k + 2 : k + 1;
+    return byFirst.get(next) ?? byFirst.get(k + 1);
+  }
+  return undefined;
 }
 
 /** The nearest actor mention ending shortly before the verb, with no clause break between. */

@@ -30,6 +30,21 @@ describe('claim kinds', () => {
   });
 });
 
+describe('a passive speech verb with its agent further on', () => {
+  it('names the speaker after by', () => {
+    expect(claims('Mortars were described as falling "like rain" on Khalidiya by an activist.')).toEqual(['activists:reported']);
+    expect(claims('It was reported by SANA that rebels attacked a checkpoint.')).toEqual(['sana:reported']);
+  });
+  it('not the agent of another verb or of an act between', () => {
+    expect(claims('Ten people were reported killed by government forces in Homs.')).toEqual([]);
+    expect(claims('The bombing was said to have been carried out by rebels.')).toEqual([]);
+    expect(claims('It was described as the most vicious attack by the Army yet.')).toEqual([]);
+  });
+  it('not past the end of the clause', () => {
+    expect(claims('Shelling was reported in Homs. Later a protest was broken up by the army.')).toEqual([]);
+  });
+});
+
 describe('claims are kept apart from actors', () => {
   it('a monitor that reports is not an actor of the event', () => {
     const r = run('The Syrian Observatory for Human Rights reports that militants attacked two bases in Homs.');
