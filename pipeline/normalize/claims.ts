@@ -163,15 +163,37 @@ function agentAfter(tokens: Token[], byFirst: Map<number, number>, verb: number)
   return undefined;
 }
 
+const APPOSITION_WORDS = 4;
+
+/**
+ * Where a name of one to four capitalised words, set off by a comma on each side, starts when it
+ * ends right before the verb (`, Nicolas Sarkozy, accused`); undefined when there is none, or when
+ * the name is itself an actor's (`, the FSA, said` has its subject there).
+ */
+function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
+  if (verb < 2 || !/^\s*,\s*$/.test(tokens[verb]!.sepBefore)) return undefined;
+  for (let j = verb - 1; j >= Math.max(1, verb - APPOSITION_WORDS); j--) {
+    const t = tokens[j]!;
+    if ((!t.capital && !t.article) || byLast.has(j)) return undefined;
+    if (/^\s*,\s*$/.test(t.sepBefore)) return j;
+    if (!/^[\s\-]*$/.test(t.sepBefore)) return undefined;
+  }
+  return undefined;
+}
+
 /** The nearest actor mention ending shortly before the verb, with no clause break between. */
 function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
-  for (let k = verb - 1; k >= Math.max(0, verb - SPEAKER_WINDOW); k--) {
+  // A person's name set off by commas right before the verb is the subject's apposition:
+  // `French president, Nicolas Sarkozy, accused`: the subject is before it.
+  const apposition = appositionBefore(tokens, byLast, verb);
+  const from = apposition ?? verb;
+  for (let k = from - 1; k >= Math.max(0, from - SPEAKER_WINDOW); k--) {
     const ci = byLast.get(k);
     if (ci !== undefined) return ci;
     const t = tokens[k]!;
     if (SUBJECT_BARRIERS.has(t.raw.toLowerCase())) return undefined;
     // A comma between closes the clause (`military and civilian alike, and one defector said`).
-    if (/,/.test(tokens[k + 1]!.sepBefore)) return undefined;
+    if (/,/.test(tokens[k + 1]!.sepBefore) && k + 1 !== apposition) return undefined;
     // A quotation closes just before the verb (`"...," the activist said`): look no further back.
     if (/["\u201c\u201d;:]/.test(tokens[k + 1]!.sepBefore) && k + 1 < verb) return undefined;
   }

@@ -30,6 +30,19 @@ describe('claim kinds', () => {
   });
 });
 
+describe('a government speaks through its office holders', () => {
+  it('a demonym and an office name the government, as actor or as source', () => {
+    expect(claims('Russian Foreign Minister Sergey Lavrov said the plan was dead.')).toEqual(['russian-government:reported']);
+    expect(run('On 5 August, Syrian defence minister Fahd Jassem al-Freij met with SAA troops in Khalidiya.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-government', 'syrian-armed-forces']);
+  });
+  it('a name set off by commas between the office and the verb is skipped', () => {
+    expect(claims('In April 2012, French president, Nicolas Sarkozy, accused the government of seeking to wipe Homs off the map.')).toEqual(['french-government:claimed']);
+  });
+  it('but not when the words between the commas are an actor of their own', () => {
+    expect(claims('On Monday the monitor, SOHR, said that 20 people had died in Homs.')).toEqual(['syrian-observatory-for-human-rights:reported']);
+  });
+});
+
 describe('a passive speech verb with its agent further on', () => {
   it('names the speaker after by', () => {
     expect(claims('Mortars were described as falling "like rain" on Khalidiya by an activist.')).toEqual(['activists:reported']);
