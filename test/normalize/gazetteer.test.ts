@@ -41,6 +41,21 @@ describe('gazetteer files', () => {
     // Kosovo: neither public country list used (see README, Gazetteer) gives an item for it
     expect(places.filter((p) => p.type === 'country' && !p.wikidata_qid).map((p) => p.place_id)).toEqual(['kosovo']);
   });
+  it('every coordinate of a place in Syria lies in Syria (a misread degree or sign would not)', () => {
+    const byId = new Map(places.map((p) => [p.place_id, p]));
+    const inSyria = (id: string): boolean => {
+      for (let p = byId.get(id), n = 0; p && n < 10; p = p.parent ? byId.get(p.parent) : undefined, n++) if (p.place_id === 'syria') return true;
+      return false;
+    };
+    const pinned = places.filter((p) => p.latitude !== undefined && p.place_id !== 'syria' && inSyria(p.place_id));
+    expect(pinned.length).toBeGreaterThan(40);
+    for (const p of pinned) {
+      expect(p.latitude!, p.place_id).toBeGreaterThan(32.3);
+      expect(p.latitude!, p.place_id).toBeLessThan(37.4);
+      expect(p.longitude!, p.place_id).toBeGreaterThan(35.6);
+      expect(p.longitude!, p.place_id).toBeLessThan(42.4);
+    }
+  });
   it('ids are unique and parents exist', () => {
     const ids = new Set(places.map((p) => p.place_id));
     expect(ids.size).toBe(places.length);
