@@ -34,6 +34,9 @@ export interface NormalizedSentence {
 
 const STAGE = 'normalize';
 const REPORTER_TYPES = new Set(['news-agency', 'news-outlet', 'monitoring-group', 'generic-category']);
+// An armed party's announcement is about its own deeds (`a colonel from the FSA announced the
+// formation of a council`, `the military reported killing 25 rebels`): it speaks and acts.
+const ARMED_TYPES = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia']);
 
 /** Places named anywhere in a text, once per mention: the document context of its sentences. */
 export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
@@ -239,14 +242,14 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
 
   const actorPass = linkActors(gz, matches, tokens, text, { countries: contextCountries(gz, matches, text, doc) });
   const claimPass = findClaims(tokens, actorPass.candidates, text, offset);
-  // Media, monitors and generic speakers only report; a party that speaks (the FSA, the UN)
-  // may also act in the sentence, under its other mentions.
+  // Media, monitors and generic speakers only report; an armed party that speaks acts too (see
+  // ARMED_TYPES); another party that speaks (the UN) may act in the sentence under its other mentions.
   const reporterIds = new Set(
     claimPass.sources.map((s) => s.id).filter((id) => REPORTER_TYPES.has(gz.actors.get(id)?.type ?? '')),
   );
   const actors: ActorMention[] = [];
   actorPass.candidates.forEach((c, i) => {
-    if (claimPass.speakers.has(i) || reporterIds.has(c.id)) return;
+    if ((claimPass.speakers.has(i) && !ARMED_TYPES.has(gz.actors.get(c.id)?.type ?? '')) || reporterIds.has(c.id)) return;
     actors.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, role: 'actor' });
     rules.push(c.rule);
   });

@@ -30,6 +30,20 @@ describe('claim kinds', () => {
   });
 });
 
+describe('an armed party that speaks also acts', () => {
+  const roles = (text: string) => {
+    const r = run(text, { documentPlaceIds: ['homs'] });
+    return { actors: r.actors.map((a) => a.id), sources: r.sources.map((s) => s.id) };
+  };
+  it('the FSA announcing its council, the military reporting its kills', () => {
+    expect(roles('On 3 September, a colonel from the FSA announced the formation of a council in Homs.')).toEqual({ actors: ['free-syrian-army'], sources: ['free-syrian-army'] });
+    expect(roles('On 13 October, the military reported killing 25 rebels in Homs.')).toEqual({ actors: ['syrian-armed-forces', 'rebels'], sources: ['syrian-armed-forces'] });
+  });
+  it('a monitor or a news agency only reports', () => {
+    expect(roles('SANA reported that rebels attacked a checkpoint in Homs.')).toEqual({ actors: ['rebels'], sources: ['sana'] });
+  });
+});
+
 describe('a government speaks through its office holders', () => {
   it('a demonym and an office name the government, as actor or as source', () => {
     expect(claims('Russian Foreign Minister Sergey Lavrov said the plan was dead.')).toEqual(['russian-government:reported']);
