@@ -55,6 +55,8 @@ export function isCompoundModifier(tokens: Token[], last: number): boolean {
   return !!(tokens[last]!.hyphenNext && next && COMPOUND_SUFFIXES.has(next.raw.toLowerCase()));
 }
 
+const MEDIA_TYPES = new Set(['news-agency', 'news-outlet']);
+
 // Generic words that are adjectives before a noun (`opposition group SOHR`, `opposition video`).
 const ADJECTIVAL = new Set(['opposition', 'the opposition', 'government', 'regime']);
 
@@ -107,8 +109,8 @@ export function linkActors(
         continue;
       }
       // `Hezbollah fighters`, `FSA insurgents`: an armed generic head adds nothing to the name
-      // before it (`Sky News correspondent` still names a journalist).
-      if (actor?.side && prevProper && prevProper.last === m.first - 1 && /^\s+$/.test(firstTok.sepBefore)) {
+      // before it (`Sky News correspondent` still names a journalist, `SANA state TV` the channel).
+      if (actor?.side && !MEDIA_TYPES.has(actor.type) && prevProper && prevProper.last === m.first - 1 && /^\s+$/.test(firstTok.sepBefore)) {
         dropped.push({ text: surface, rule: 'actor.drop.modified' });
         continue;
       }

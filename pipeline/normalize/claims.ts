@@ -27,7 +27,12 @@ export const CLAIM_RULES = [
   'claim.subject-verb', // X said / claimed / denied / confirmed
   'claim.addressee', // ... told X / speaking to X
   'claim.agent', // quoted by X / obtained by X
+  'claim.call', // X called for / calls on
 ] as const;
+
+// (not `calling`: `a protest calling for reform` is a noun's modifier)
+const CALL_VERBS = new Set(['called', 'calls']);
+const CALL_PREPS = new Set(['for', 'on', 'upon']);
 
 // Words that end the search for a speaker: the verb's subject is not behind them.
 const SUBJECT_BARRIERS = new Set(['that', 'which', 'who', 'whom', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'when', 'while', 'after', 'but']);
@@ -42,7 +47,7 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be'])
 // Every word that can open one of the patterns below; any other token is skipped at once.
 // VERB_KIND is a plain object, so a name of Object.prototype (`constructor`) reads as a verb too.
 const TRIGGERS = new Set([
-  'according', ...ADDRESSEE_VERBS, ...ADDRESSEE_PREPS, ...AGENT_VERBS, ...Object.keys(VERB_KIND),
+  'according', ...CALL_VERBS, ...ADDRESSEE_VERBS, ...ADDRESSEE_PREPS, ...AGENT_VERBS, ...Object.keys(VERB_KIND),
   ...Object.getOwnPropertyNames(Object.prototype).filter((n) => (VERB_KIND as Record<string, unknown>)[n]),
 ]);
 
@@ -68,9 +73,10 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     byLast.set(c.last, i);
     byFirst.set(c.first, i);
   });
+  const callers = new Set<number>();
   const add = (ci: number, kind: ClaimKind, rule: string) => {
     const c = candidates[ci]!;
-    if (speakers.has(ci)) return;
+    if (speakers.has(ci) || callers.has(ci)) return;
     speakers.add(ci);
     const remap = SPEAKER_REMAP.find((r) => r.id === c.id && r.surface.test(c.text));
     sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule });
@@ -100,12 +106,24 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       if (ci !== undefined) add(ci, VERB_KIND[w] ?? 'reported', 'claim.agent');
       continue;
     }
+    // `The Syrian National Council called for an emergency meeting`, `calls on the government to`:
+    // a named party's demand is both a statement of it and an act of it (it stays an actor).
+    if (CALL_VERBS.has(w)) {
+      if (!CALL_PREPS.has(tokens[i + 1]?.raw.toLowerCase() ?? '')) continue;
+      const subj = subjectBefore(tokens, byLast, i);
+      const c = subj === undefined ? undefined : candidates[subj]!;
+      if (c && !c.generic && !callers.has(subj!) && !speakers.has(subj!)) {
+        callers.add(subj!);
+        sources.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind: 'reported', rule: 'claim.call' });
+      }
+      continue;
+    }
     const kind = VERB_KIND[w];
     if (!kind) continue;
     if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '')) continue;
     // `tanks were claimed to have been seen`, `it was reported`: no speaker in front, but maybe
     // an agent further on (`mortars were described as falling "like rain" on Khalidiya by an activist`).
-    if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && /ly$/.test(tokens[i - 1]!.raw))) {
+    if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && isAdverb(tokens[i - 1]!.raw))) {
       const ci = agentAfter(tokens, byFirst, i);
       if (ci !== undefined) add(ci, kind, 'claim.agent');
       continue;
@@ -135,6 +153,10 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
   return { sources, speakers };
 }
 
+// Adverbs that come between an auxiliary and its verb (`were also reported`, `was initially said`).
+const ADVERBS = new Set(['also', 'then', 'later', 'first', 'still', 'now', 'again', 'not', 'never', 'often', 'since', 'once', 'soon']);
+const isAdverb = (w: string): boolean => /ly$/.test(w) || ADVERBS.has(w.toLowerCase());
+
 const AGENT_WINDOW = 12;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'some', 'several']);
 // Nouns of an act whose own agent a `by` names (`described as the most vicious attack by the Army`).
@@ -163,20 +185,25 @@ function agentAfter(tokens: Token[], byFirst: Map<number, number>, verb: number)
   return undefined;
 }
 
-const APPOSITION_WORDS = 4;
+const APPOSITION_WORDS = 8;
+const RELATIVE_WORDS = 16;
 
 /**
- * Where a name of one to four capitalised words, set off by a comma on each side, starts when it
- * ends right before the verb (`, Nicolas Sarkozy, accused`); undefined when there is none, or when
- * the name is itself an actor's (`, the FSA, said` has its subject there).
+ * Where a stretch set off by a comma on each side starts when it ends right before the verb and
+ * comes between the verb and its subject: a name of up to eight capitalised words (`, Nicolas
+ * Sarkozy, accused`, `, Sudanese Lieutenant General Mohammed Ahmed Mustafa al-Dabi, said`) or a
+ * relative clause (`, who escaped the city a few days prior, described`). Undefined when there is
+ * none, or when the name is itself an actor's (`, the FSA, said` has its subject there).
  */
 function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
   if (verb < 2 || !/^\s*,\s*$/.test(tokens[verb]!.sepBefore)) return undefined;
-  for (let j = verb - 1; j >= Math.max(1, verb - APPOSITION_WORDS); j--) {
+  let name = true;
+  for (let j = verb - 1; j >= Math.max(1, verb - RELATIVE_WORDS); j--) {
     const t = tokens[j]!;
-    if ((!t.capital && !t.article) || byLast.has(j)) return undefined;
-    if (/^\s*,\s*$/.test(t.sepBefore)) return j;
-    if (!/^[\s\-]*$/.test(t.sepBefore)) return undefined;
+    if (name && ((!t.capital && !t.article) || byLast.has(j) || verb - j > APPOSITION_WORDS)) name = false;
+    if (/^\s*,\s*$/.test(t.sepBefore)) return name || /^(who|which)$/i.test(t.raw) ? j : undefined;
+    if (!name && /[.;:"\u201c\u201d(),]/.test(t.sepBefore)) return undefined;
+    if (name && !/^[\s\-]*$/.test(t.sepBefore)) return undefined;
   }
   return undefined;
 }

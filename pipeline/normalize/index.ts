@@ -242,6 +242,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
 
   const actorPass = linkActors(gz, matches, tokens, text, { countries: contextCountries(gz, matches, text, doc) });
   const claimPass = findClaims(tokens, actorPass.candidates, text, offset);
+  // A demand (`called for`) is a named party's: not a crowd's or a channel's (`Protesters called for`).
+  claimPass.sources = claimPass.sources.filter((s) => s.rule !== 'claim.call' || !REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? ''));
   // Media, monitors and generic speakers only report; an armed party that speaks acts too (see
   // ARMED_TYPES); another party that speaks (the UN) may act in the sentence under its other mentions.
   const reporterIds = new Set(

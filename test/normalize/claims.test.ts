@@ -30,6 +30,42 @@ describe('claim kinds', () => {
   });
 });
 
+describe('what comes between a speaker and the verb', () => {
+  it('a rank and name set off by commas', () => {
+    expect(claims('On 28 December, the head of the Arab League observers, Sudanese Lieutenant General Mohammed Ahmed Mustafa al-Dabi, said the situation was calm in Homs.')).toEqual(['arab-league:reported']);
+  });
+  it('a relative clause set off by commas', () => {
+    expect(claims('British journalist Paul Conroy, who escaped the city a few days prior, described the situation as a massacre.')).toEqual(['journalists:reported']);
+    expect(claims('The FSA, which holds Baba Amr, said it would not leave.')).toEqual(['free-syrian-army:reported']);
+  });
+  it('but not a clause that is not relative', () => {
+    expect(claims('Rebels held the district, and tanks, shelling all night, said nothing.')).toEqual([]);
+  });
+  it('an adverb after a passive auxiliary keeps the verb passive', () => {
+    expect(claims('By 25 January 120 civilians and 30 rebels were also reported to have been killed in Homs.')).toEqual([]);
+  });
+  it('a channel named after its agency is a source of its own', () => {
+    expect(claims('SANA state TV later claimed a colonel was captured in Homs.')).toEqual(['syrian-state-tv:claimed', 'sana:claimed']);
+  });
+});
+
+describe('a named party calling for something', () => {
+  const roles = (text: string) => {
+    const r = run(text, { documentPlaceIds: ['homs'] });
+    return { actors: r.actors.map((a) => a.id), sources: r.sources.map((s) => `${s.id}:${s.kind}`) };
+  };
+  it('is a source and stays an actor', () => {
+    expect(roles('The Syrian National Council called for an emergency UN Security Council meeting on Homs.')).toEqual({
+      actors: ['syrian-national-council', 'un-security-council'],
+      sources: ['syrian-national-council:reported'],
+    });
+  });
+  it('not a protest calling for reform, nor a generic group', () => {
+    expect(roles('Thousands hold a protest in Homs calling for reform.').sources).toEqual([]);
+    expect(roles('Protesters called for the release of prisoners in Homs.').sources).toEqual([]);
+  });
+});
+
 describe('an armed party that speaks also acts', () => {
   const roles = (text: string) => {
     const r = run(text, { documentPlaceIds: ['homs'] });
