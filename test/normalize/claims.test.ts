@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { run } from './fixture.ts';
 
 const claims = (text: string) => run(text, { documentPlaceIds: ['homs'] }).sources.map((s) => `${s.id}:${s.kind}`);
+/** A sentence's actors and its sources (with their kinds). */
+const roles = (text: string) => {
+  const r = run(text, { documentPlaceIds: ['homs'] });
+  return { actors: r.actors.map((a) => a.id), sources: r.sources.map((s) => `${s.id}:${s.kind}`) };
+};
 
 describe('claim kinds', () => {
   it('according to X -> reported', () => {
@@ -50,10 +55,6 @@ describe('what comes between a speaker and the verb', () => {
 });
 
 describe('a named party calling for something', () => {
-  const roles = (text: string) => {
-    const r = run(text, { documentPlaceIds: ['homs'] });
-    return { actors: r.actors.map((a) => a.id), sources: r.sources.map((s) => `${s.id}:${s.kind}`) };
-  };
   it('is a source and stays an actor', () => {
     expect(roles('The Syrian National Council called for an emergency UN Security Council meeting on Homs.')).toEqual({
       actors: ['syrian-national-council', 'un-security-council'],
@@ -67,16 +68,12 @@ describe('a named party calling for something', () => {
 });
 
 describe('an armed party that speaks also acts', () => {
-  const roles = (text: string) => {
-    const r = run(text, { documentPlaceIds: ['homs'] });
-    return { actors: r.actors.map((a) => a.id), sources: r.sources.map((s) => s.id) };
-  };
   it('the FSA announcing its council, the military reporting its kills', () => {
-    expect(roles('On 3 September, a colonel from the FSA announced the formation of a council in Homs.')).toEqual({ actors: ['free-syrian-army'], sources: ['free-syrian-army'] });
-    expect(roles('On 13 October, the military reported killing 25 rebels in Homs.')).toEqual({ actors: ['syrian-armed-forces', 'rebels'], sources: ['syrian-armed-forces'] });
+    expect(roles('On 3 September, a colonel from the FSA announced the formation of a council in Homs.')).toEqual({ actors: ['free-syrian-army'], sources: ['free-syrian-army:reported'] });
+    expect(roles('On 13 October, the military reported killing 25 rebels in Homs.')).toEqual({ actors: ['syrian-armed-forces', 'rebels'], sources: ['syrian-armed-forces:reported'] });
   });
   it('a monitor or a news agency only reports', () => {
-    expect(roles('SANA reported that rebels attacked a checkpoint in Homs.')).toEqual({ actors: ['rebels'], sources: ['sana'] });
+    expect(roles('SANA reported that rebels attacked a checkpoint in Homs.')).toEqual({ actors: ['rebels'], sources: ['sana:reported'] });
   });
 });
 
