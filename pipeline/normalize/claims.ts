@@ -210,8 +210,8 @@ function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: nu
 
 /** The nearest actor mention ending shortly before the verb, with no clause break between. */
 function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
-  // A person's name set off by commas right before the verb is the subject's apposition:
-  // `French president, Nicolas Sarkozy, accused`: the subject is before it.
+  // A name or a who/which clause set off by commas right before the verb stands between it and
+  // its subject (`French president, Nicolas Sarkozy, accused`): the subject is before it.
   const apposition = appositionBefore(tokens, byLast, verb);
   const from = apposition ?? verb;
   for (let k = from - 1; k >= Math.max(0, from - SPEAKER_WINDOW); k--) {

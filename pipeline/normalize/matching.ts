@@ -416,7 +416,7 @@ export function scanAliases<T>(index: AliasIndex<T>, tokens: Token[], record?: S
     }
     return best;
   };
-  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens.slice(0, end), i, undefined));
+  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens, i, undefined, end));
 }
 
 /**
@@ -475,14 +475,15 @@ export function scanSlice<T>(index: AliasIndex<T>, tokens: Token[], whole: Token
     }
     return longestAt(index, tokens, i, undefined);
   };
-  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens.slice(0, end), i, undefined));
+  return pickMatches(0, tokens.length, at, (i, end) => longestAt(index, tokens, i, undefined, end));
 }
 
-function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: { reach: number } | undefined): AliasMatch<T> | undefined {
+/** The longest alias match starting at token `i` and ending before token `end`. */
+function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: { reach: number } | undefined, end = tokens.length): AliasMatch<T> | undefined {
   const startTok = tokens[i]!;
-  if (startTok.article && i + 1 < tokens.length) {
+  if (startTok.article && i + 1 < end) {
     // The article belongs to the name that follows it.
-    const inner = longestAt(index, tokens, i + 1, probe);
+    const inner = longestAt(index, tokens, i + 1, probe, end);
     // Spelled out (not spread) so every match has one shape.
     if (inner) return { first: i, last: inner.last, start: startTok.start, end: inner.end, targets: inner.targets, fuzzy: inner.fuzzy };
     return undefined;
@@ -492,7 +493,7 @@ function longestAt<T>(index: AliasIndex<T>, tokens: Token[], i: number, probe: {
     if (probe && i > probe.reach) probe.reach = i;
     return undefined;
   }
-  const walk: Walk<T> = { index, tokens, first: i, best: undefined, reach: i };
+  const walk: Walk<T> = { index, tokens, end, first: i, best: undefined, reach: i };
   walkTrie(walk, index.root, i, 0, false, i);
   if (probe && walk.reach > probe.reach) probe.reach = walk.reach;
   return walk.best;
@@ -517,6 +518,8 @@ function startsName<T>(index: AliasIndex<T>, t: Token): boolean {
 interface Walk<T> {
   index: AliasIndex<T>;
   tokens: Token[];
+  /** No token at or after this one is read (the end of `tokens`, or of a stretch scanned again). */
+  end: number;
   first: number;
   best: AliasMatch<T> | undefined;
   /** The furthest token read so far. */
@@ -533,10 +536,10 @@ function walkTrie<T>(w: Walk<T>, node: TrieNode<T>, j: number, consumed: number,
       w.best = { first: w.first, last: lastTok, start: tokens[w.first]!.start, end: tokens[lastTok]!.end, targets: ok, fuzzy: fuzzyUsed };
     }
   }
-  if (consumed >= w.index.maxTokens || j >= tokens.length) return;
+  if (consumed >= w.index.maxTokens || j >= w.end) return;
   let k = j;
   // Articles inside a name (`Jouret al-Shayah`) are skipped.
-  while (k < tokens.length - 1 && tokens[k]!.article) k++;
+  while (k < w.end - 1 && tokens[k]!.article) k++;
   if (k > w.reach) w.reach = k;
   const t = tokens[k]!;
   // A name does not run across a sentence-internal break (comma, bracket, quote).
