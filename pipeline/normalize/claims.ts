@@ -42,6 +42,20 @@ const AGENT_VERBS = new Set(['quoted', 'cited', 'obtained', 'reported', 'broadca
 const SPEAKER_WINDOW = 9;
 // `claims responsibility`: a perpetrator owning an act, not a source of a report.
 const OWNING = new Set(['responsibility', 'credit']);
+// `a bombing claims at least 26 people`, `claimed the lives of`: deaths, not a statement.
+const LIVES = new Set(['lives', 'life', 'people', 'victims', 'dead']);
+const ABOUT = new Set(['at', 'least', 'more', 'than', 'over', 'nearly', 'almost', 'some', 'about', 'around', 'up', 'to', 'the']);
+
+// ... unless a verb follows them: `SANA claimed 20 people were killed` is a statement.
+const CLAUSE_VERBS = new Set(['were', 'was', 'had', 'have', 'are', 'is', 'died', 'been', 'would', 'will']);
+
+/** The claim verb at `verb` takes lives: a count (or `the`) and a word for people follow, and no verb. */
+function claimsLives(tokens: Token[], verb: number): boolean {
+  let k = verb + 1;
+  while (k < tokens.length && k <= verb + 4 && (ABOUT.has(tokens[k]!.raw.toLowerCase()) || /^\d/.test(tokens[k]!.raw))) k++;
+  if (k === verb + 1 || k >= tokens.length || !LIVES.has(tokens[k]!.raw.toLowerCase())) return false;
+  return !CLAUSE_VERBS.has(tokens[k + 1]?.raw.toLowerCase() ?? '');
+}
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 
 // Every word that can open one of the patterns below; any other token is skipped at once.
@@ -120,7 +134,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     }
     const kind = VERB_KIND[w];
     if (!kind) continue;
-    if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '')) continue;
+    if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '') || (kind === 'claimed' && claimsLives(tokens, i))) continue;
     // `tanks were claimed to have been seen`, `it was reported`: no speaker in front, but maybe
     // an agent further on (`mortars were described as falling "like rain" on Khalidiya by an activist`).
     if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && isAdverb(tokens[i - 1]!.raw))) {

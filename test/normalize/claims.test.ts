@@ -90,6 +90,17 @@ describe('a government speaks through its office holders', () => {
   });
 });
 
+describe('claiming lives is not a claim', () => {
+  it('a count or the lives after claims', () => {
+    expect(claims('An al-Qaeda suicide bombing claims at least 26 people in the city of Mukalla.')).toEqual([]);
+    expect(claims('The shelling of Homs claimed the lives of 30 civilians.')).toEqual([]);
+  });
+  it('but a number before a clause is what was claimed', () => {
+    expect(claims('SANA claimed 20 rebels were killed in Homs.')).toEqual(['sana:claimed']);
+    expect(claims('SANA claimed 20 people were killed in Homs.')).toEqual(['sana:claimed']);
+  });
+});
+
 describe('a passive speech verb with its agent further on', () => {
   it('names the speaker after by', () => {
     expect(claims('Mortars were described as falling "like rain" on Khalidiya by an activist.')).toEqual(['activists:reported']);
