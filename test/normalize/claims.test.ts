@@ -24,6 +24,9 @@ describe('claim kinds', () => {
   it('X confirmed -> confirmed', () => {
     expect(claims('SOHR confirmed the military had recaptured the whole of Baba Amr.')).toEqual(['syrian-observatory-for-human-rights:confirmed']);
   });
+  it('opposition video showed -> the activists who posted it', () => {
+    expect(claims('On 30 May, opposition video allegedly showed that the military had recommenced shelling of Homs.')).toEqual(['activists:reported']);
+  });
   it('state TV broadcast', () => {
     expect(claims('That night, state TV broadcast a report from the mosque.')).toEqual(['syrian-state-tv:reported']);
   });
