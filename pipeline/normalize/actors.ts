@@ -26,6 +26,7 @@ export const ACTOR_RULES = [
   'actor.drop.modified', // `Hezbollah fighters`: the generic head belongs to the name before it
   'actor.drop.foreign', // `Turkish troops` without an entry: not the Syrian army
   'actor.drop.context', // generic phrase with no sign of the actor's country around it
+  'actor.drop.demonym-outlet', // `The Australian dollar`: the adjective, not the newspaper
 ] as const;
 
 // Participles that turn `X-held` into an adjective about territory or allegiance.
@@ -56,6 +57,24 @@ export function isCompoundModifier(tokens: Token[], last: number): boolean {
 }
 
 const MEDIA_TYPES = new Set(['news-agency', 'news-outlet']);
+// What follows an outlet's name when it is the outlet (`The Australian reported`, `… newspaper`).
+const OUTLET_FOLLOWERS = new Set([
+  'newspaper', 'paper', 'daily', 'weekly', 'website', 'reported', 'reports', 'said', 'says', 'quoted', 'quotes', 'wrote',
+  'writes', 'revealed', 'claimed', 'claims', 'cited', 'published', 'has', 'had', 'is', 'was', 'learned', 'obtained', 'understands', 'and', 'or',
+]);
+
+/**
+ * An outlet named for a people (`The Australian`) used as the adjective it is: `The Australian
+ * dollar`, `The Australian town of Gympie`, `The Australian Transport Safety Bureau`. The outlet
+ * is meant only where its name ends the phrase or is followed by what an outlet does or is.
+ */
+function isDemonymOutletAdjective(gz: CompiledGazetteer, id: string, tokens: Token[], last: number): boolean {
+  if (!MEDIA_TYPES.has(gz.actors.get(id)?.type ?? '')) return false;
+  if (DEMONYMS[tokens[last]!.raw.toLowerCase()] === undefined) return false;
+  const next = tokens[last + 1];
+  if (!next || !/^ $/.test(next.sepBefore)) return false;
+  return !OUTLET_FOLLOWERS.has(next.raw.toLowerCase());
+}
 
 // Generic words that are adjectives before a noun (`opposition group SOHR`, `opposition video`).
 const ADJECTIVAL = new Set(['opposition', 'the opposition', 'government', 'regime']);
@@ -95,6 +114,10 @@ export function linkActors(
     const prevTok = tokens[m.first - 1];
     if (isCompoundModifier(tokens, m.last)) {
       dropped.push({ text: surface, rule: 'actor.drop.compound' });
+      continue;
+    }
+    if (proper && isDemonymOutletAdjective(gz, proper.id, tokens, m.last)) {
+      dropped.push({ text: surface, rule: 'actor.drop.demonym-outlet' });
       continue;
     }
     if (firstTok.hyphenPrev && prevTok && NEGATING_PREFIXES.has(prevTok.raw.toLowerCase())) {

@@ -32,6 +32,20 @@ describe('army only as the Syrian armed force', () => {
   });
 });
 
+describe('an outlet named for a people, used as the adjective', () => {
+  it('The Australian dollar, town, Transport Safety Bureau are not the newspaper', () => {
+    expect(actorIds('The Australian dollar scaled multi-month peaks against the yen.')).toEqual([]);
+    expect(actorIds('The Australian town of Gympie is threatened by the flooded Mary River.')).toEqual([]);
+    expect(actorIds('The Australian Transport Safety Bureau reports that the search is over.')).toEqual([]);
+  });
+  it('the newspaper where the name ends the phrase or does what an outlet does', () => {
+    const sources = (t: string) => run(t).sources.map((x) => x.id);
+    expect(sources('The Australian newspaper published the interview.')).toEqual(['the-australian']);
+    expect(sources('The Australian reported that the talks had failed.')).toEqual(['the-australian']);
+    expect(run("The Australian's correspondent said that the talks had failed.").actors.map((a) => a.id)).toEqual(['the-australian']);
+  });
+});
+
 describe('modifiers are not parties', () => {
   it('rebel-held / FSA-controlled / pro-opposition', () => {
     expect(actorIds('The rebel-held district of Baba Amr was shelled by tanks.')).toEqual(['syrian-armed-forces']);
