@@ -15,6 +15,8 @@ export interface ActorCandidate {
   text: string;
   generic: boolean;
   rule: string;
+  /** A person the document names with this party (see people.ts): a source when they speak, never an actor. */
+  person?: boolean;
 }
 
 export const ACTOR_RULES = [

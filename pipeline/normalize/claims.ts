@@ -14,7 +14,7 @@ const VERBS: [ClaimKind, string[]][] = [
     'wrote', 'writes', 'tweeted', 'broadcast', 'broadcasts', 'aired', 'showed', 'shows', 'cited', 'cites', 'quoted',
     'quotes', 'described', 'describes', 'indicated', 'explained', 'insisted', 'predicted', 'posted', 'distributed',
     'published', 'counted', 'recorded', 'documented', 'suggested', 'believed', 'blamed', 'criticized', 'criticised', 'tweeting', 'account', 'statement',
-    'condemned', 'urged', 'revealed', 'informed', 'stressed', 'stressted', 'pointed',
+    'condemned', 'urged', 'revealed', 'informed', 'stressed', 'stressted', 'pointed', 'interviewed',
   ]],
   ['claimed', ['claimed', 'claims', 'claim', 'claiming', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'purported', 'asserted']],
   ['denied', ['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'disputed', 'refuted']],
@@ -28,6 +28,8 @@ export const CLAIM_RULES = [
   'claim.addressee', // ... told X / speaking to X
   'claim.agent', // quoted by X / obtained by X
   'claim.call', // X called for / calls on
+  'claim.pronoun', // He added / she said: the speaker of an earlier sentence
+  'claim.person', // Conroy states: a person the document named with their party
 ] as const;
 
 // (not `calling`: `a protest calling for reform` is a noun's modifier)
@@ -38,7 +40,7 @@ const CALL_PREPS = new Set(['for', 'on', 'upon']);
 const SUBJECT_BARRIERS = new Set(['that', 'which', 'who', 'whom', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'when', 'while', 'after', 'but']);
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'telling', 'informed']);
 const ADDRESSEE_PREPS = new Set(['speaking', 'spoke', 'spoken', 'talking', 'talked']);
-const AGENT_VERBS = new Set(['quoted', 'cited', 'obtained', 'reported', 'broadcast', 'aired', 'published', 'released', 'filmed', 'claimed', 'confirmed', 'denied']);
+const AGENT_VERBS = new Set(['quoted', 'cited', 'interviewed', 'obtained', 'reported', 'broadcast', 'aired', 'published', 'released', 'filmed', 'claimed', 'confirmed', 'denied']);
 const SPEAKER_WINDOW = 9;
 // `claims responsibility`: a perpetrator owning an act, not a source of a report.
 const OWNING = new Set(['responsibility', 'credit']);
@@ -66,9 +68,17 @@ const TRIGGERS = new Set([
 ]);
 
 export interface ClaimPass {
-  sources: (ClaimMention & { rule: string })[];
+  /** `indirect`: credited through a person or a pronoun, not a mention of the party itself. */
+  sources: (ClaimMention & { rule: string; indirect?: boolean })[];
   /** Candidates (by index) that were speakers or addressees. */
   speakers: Set<number>;
+  /**
+   * Speech verbs whose subject is `he` or `she` opening the sentence (or its first clause after an
+   * introductory phrase): the speaker is named in an earlier sentence (see normalizeSentence).
+   */
+  pronouns: { start: number; end: number; text: string; kind: ClaimKind }[];
+  /** A speech verb has a subject that is neither a known party nor such a pronoun (`Abu Omar, a doctor, said`). */
+  unnamed: boolean;
 }
 
 // `the opposition` as a speaker is the political opposition, not armed rebels.
@@ -79,8 +89,8 @@ const SPEAKER_REMAP: { id: string; surface: RegExp; to: string }[] = [
 export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: string, offset: number): ClaimPass {
   const sources: (ClaimMention & { rule: string })[] = [];
   const speakers = new Set<number>();
-  // Every pattern credits a candidate: without one there is nothing to find.
-  if (candidates.length === 0) return { sources, speakers };
+  const pronouns: ClaimPass['pronouns'] = [];
+  let unnamed = false;
   const byLast = new Map<number, number>();
   const byFirst = new Map<number, number>();
   candidates.forEach((c, i) => {
@@ -93,7 +103,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (speakers.has(ci) || callers.has(ci)) return;
     speakers.add(ci);
     const remap = SPEAKER_REMAP.find((r) => r.id === c.id && r.surface.test(c.text));
-    sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule });
+    sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule, ...(c.person ? { indirect: true } : {}) });
   };
   const nextMention = (from: number, limit: number): number | undefined => {
     for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
@@ -135,6 +145,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     const kind = VERB_KIND[w];
     if (!kind) continue;
     if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '') || (kind === 'claimed' && claimsLives(tokens, i))) continue;
+    if (kind === 'claimed' && isParticiple(tokens, i)) continue;
     // `tanks were claimed to have been seen`, `it was reported`: no speaker in front, but maybe
     // an agent further on (`mortars were described as falling "like rain" on Khalidiya by an activist`).
     if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && isAdverb(tokens[i - 1]!.raw))) {
@@ -142,15 +153,25 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       if (ci !== undefined) add(ci, kind, 'claim.agent');
       continue;
     }
-    // `... and suggested that`: the subject of a coordinated verb is further back than we look.
-    if (/^(and|but|or)$/i.test(tokens[i - 1]?.raw ?? '')) continue;
+    // `the FSA called the mission a failure and stated that`: a coordinated verb's subject is the
+    // first verb's (see coordinatedSubject).
+    if (/^(and|but|or)$/i.test(tokens[i - 1]?.raw ?? '')) {
+      const subj = coordinatedSubject(tokens, byLast, i - 1);
+      if (subj !== undefined) add(subj, kind, 'claim.subject-verb');
+      continue;
+    }
     // `X quoted local activists as saying`: the quoted party is a source as well.
     if (w === 'quoted' || w === 'cited') {
       const ci = nextMention(i + 1, 4);
       if (ci !== undefined) add(ci, 'reported', 'claim.addressee');
     }
     const subj = subjectBefore(tokens, byLast, i);
-    if (subj === undefined) continue;
+    if (subj === undefined) {
+      const p = pronounSubject(tokens, i);
+      if (p !== undefined) pronouns.push({ start: offset + tokens[p]!.start, end: offset + tokens[p]!.end, text: tokens[p]!.raw, kind });
+      else unnamed = true;
+      continue;
+    }
     add(subj, kind, 'claim.subject-verb');
     // Coordinated speakers: `Diplomats and opposition sources reported`, `SANA state TV claimed`.
     let cur = candidates[subj]!;
@@ -164,7 +185,62 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       cur = p;
     }
   }
-  return { sources, speakers };
+  return { sources, speakers, pronouns, unnamed };
+}
+
+const PRONOUNS = new Set(['he', 'she']);
+const PARTICIPLE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those']);
+
+/**
+ * A claim verb used as an adjective or a passive participle, with no speaker: `the alleged murder`,
+ * `his purported role`, `Hamza Kashgari, accused of insulting the prophet`, `a man accused of`.
+ */
+function isParticiple(tokens: Token[], verb: number): boolean {
+  if (PARTICIPLE_DETERMINERS.has(tokens[verb - 1]?.raw.toLowerCase() ?? '')) return true;
+  return tokens[verb + 1]?.raw.toLowerCase() === 'of';
+}
+const COORDINATED_WINDOW = 12;
+const isSpeechVerb = (w: string): boolean => Object.hasOwn(VERB_KIND, w);
+
+/**
+ * The subject of the verb that the one after `and` (at `conj`) is coordinated with: the nearest
+ * earlier verb of the clause (a past tense or a speech verb: `the FSA called the Arab League
+ * mission a failure and stated`), when that is the sentence's only verb of speech. After another
+ * speech verb (`Activists said the army shelled the district and claimed`) the two readings
+ * differ, and none is taken.
+ */
+function coordinatedSubject(tokens: Token[], byLast: Map<number, number>, conj: number): number | undefined {
+  let verb: number | undefined;
+  for (let k = conj - 1; k >= Math.max(0, conj - COORDINATED_WINDOW); k--) {
+    if (/[.;:]/.test(tokens[k + 1]!.sepBefore)) return undefined;
+    const t = tokens[k]!;
+    const w = t.raw.toLowerCase();
+    if (byLast.has(k)) continue;
+    if (isSpeechVerb(w) || CALL_VERBS.has(w) || (!t.capital && w.length > 3 && w.endsWith('ed'))) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb === undefined) return undefined;
+  for (let k = 0; k < verb; k++) if (isSpeechVerb(tokens[k]!.raw.toLowerCase())) return undefined;
+  return subjectBefore(tokens, byLast, verb);
+}
+
+/**
+ * The `he` / `she` that is the subject of the speech verb at `verb` (`He added that`, `She also
+ * said`, `On Monday, he said`), when it opens the sentence or follows the comma after an opening
+ * phrase: then its antecedent is in an earlier sentence. A pronoun inside a clause (`who said that
+ * he saw`, `X told AFP he said`) may refer to a party of its own sentence, and is left alone.
+ */
+function pronounSubject(tokens: Token[], verb: number): number | undefined {
+  let p = verb - 1;
+  if (p >= 1 && isAdverb(tokens[p]!.raw) && !PRONOUNS.has(tokens[p]!.raw.toLowerCase())) p--;
+  if (p < 0 || !PRONOUNS.has(tokens[p]!.raw.toLowerCase())) return undefined;
+  if (p === 0) return p;
+  // `On 3 July, he said`: a comma before it, and no verb of a clause of its own before that.
+  if (!/,/.test(tokens[p]!.sepBefore)) return undefined;
+  for (let k = 0; k < p; k++) if (VERB_KIND[tokens[k]!.raw.toLowerCase()] && Object.hasOwn(VERB_KIND, tokens[k]!.raw.toLowerCase())) return undefined;
+  return p;
 }
 
 // Adverbs that come between an auxiliary and its verb (`were also reported`, `was initially said`).
@@ -229,12 +305,15 @@ function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: numbe
   const apposition = appositionBefore(tokens, byLast, verb);
   const from = apposition ?? verb;
   for (let k = from - 1; k >= Math.max(0, from - SPEAKER_WINDOW); k--) {
+    // A comma between closes the clause (`military and civilian alike, and one defector said`,
+    // `an interview with the journalist James Creelman, Díaz stated`).
+    if (k + 1 < from && /,/.test(tokens[k + 1]!.sepBefore)) return undefined;
     const ci = byLast.get(k);
     if (ci !== undefined) return ci;
     const t = tokens[k]!;
     if (SUBJECT_BARRIERS.has(t.raw.toLowerCase())) return undefined;
-    // A comma between closes the clause (`military and civilian alike, and one defector said`).
-    if (/,/.test(tokens[k + 1]!.sepBefore) && k + 1 !== apposition) return undefined;
+    // ... and so does a comma right before the verb (`... as psychological warfare, saying`).
+    if (k + 1 === from && k + 1 !== apposition && /,/.test(tokens[k + 1]!.sepBefore)) return undefined;
     // A quotation closes just before the verb (`"...," the activist said`): look no further back.
     if (/["\u201c\u201d;:]/.test(tokens[k + 1]!.sepBefore) && k + 1 < verb) return undefined;
   }

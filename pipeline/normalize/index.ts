@@ -7,6 +7,7 @@ import { findCasualties } from './casualties.ts';
 import { findClaims } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
 import { scanAliases, scanSlice, tokenize, tokenizeSlice, tokenizeText, type AliasIndex, type AliasMatch, type ScanRecord, type Token, type TokenizedText } from './matching.ts';
+import { findPeople, introduces, personCandidates, type People } from './people.ts';
 import { decidePlace, type PlaceContext } from './places.ts';
 
 export { compileGazetteer, type CompiledGazetteer, type Gazetteer };
@@ -18,8 +19,15 @@ export interface NormalizeContext {
   sectionHeadings?: string[];
   /** Place ids met in the document, repeated once per mention (see documentPlaceIds()). */
   documentPlaceIds?: string[];
+  /** The people the document names with their parties (see scanDocument, people.ts). */
+  people?: People;
   /** For messages. */
   file?: string;
+  /**
+   * The speaker of the nearest earlier sentence that has one (see NormalizedSentence.speaker), for
+   * a sentence whose speech verb's subject is `he` or `she`. Called only for such a sentence.
+   */
+  earlierSpeaker?: () => ClaimMention | null | undefined;
 }
 
 export interface NormalizedSentence {
@@ -30,6 +38,12 @@ export interface NormalizedSentence {
   messages: Message[];
   /** Rule ids that produced something, in order (place.*, actor.*, claim.*, casualty.*). */
   rules: string[];
+  /**
+   * Who speaks in the sentence, for a `he said` after it: the subject of its first speech verb
+   * (else its first source); null when a speech verb's subject is not a known party (`Abu Omar,
+   * a doctor, said`: a later `he` is that person); undefined when no one speaks in it.
+   */
+  speaker: ClaimMention | null | undefined;
 }
 
 const STAGE = 'normalize';
@@ -40,17 +54,38 @@ const ARMED_TYPES = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-
 
 /** Places named anywhere in a text, once per mention: the document context of its sentences. */
 export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
+  return scanDocument(text, gazetteer).placeIds;
+}
+
+/** What a document's sentences are normalised against: see documentPlaceIds and people.ts. */
+export interface DocumentScan {
+  placeIds: string[];
+  people: People;
+}
+
+/** One scan of a whole document for the context of its sentences. */
+export function scanDocument(text: string, gazetteer: CompiledGazetteer): DocumentScan {
   const tokenized = tokenizeText(text);
   const record: ScanRecord<NameRef> = { at: [], reach: [] };
   const matches = scanAliases(gazetteer.index, tokenized.tokens, record);
   lastTokenized = { tokenized, index: gazetteer.index, record };
-  const out: string[] = [];
+  const placeIds: string[] = [];
+  const kept: AliasMatch<NameRef>[] = [];
+  const taken = new Uint8Array(tokenized.tokens.length);
   for (const m of matches) {
+    taken.fill(1, m.first, m.last + 1);
     if (isCurrencyPrefix(text, m.end)) continue;
+    kept.push(m);
     const id = directPlace(m);
-    if (id !== undefined) out.push(id);
+    if (id !== undefined) placeIds.push(id);
   }
-  return out;
+  // Generic parties (`army`, `police`) only of the country the document is mostly about: in a
+  // page of world news, `Police officer Roger Rogerson` is no Syrian policeman.
+  const counts = new Map<string, number>();
+  for (const id of placeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const countries = new Set(mainCountries(gazetteer, counts));
+  const actors = linkActors(gazetteer, kept.filter((m) => !m.fuzzy), tokenized.tokens, text, { countries });
+  return { placeIds, people: findPeople(tokenized.tokens, actors.candidates, taken) };
 }
 
 // A currency sign right after a name (`US$2.7 billion`, `HK$`, `NZ$`, `A$`), or after one space
@@ -187,6 +222,12 @@ function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[
 
 const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
+/** The speaker of a sentence's sources: a subject, `according to` or agent before an addressee. */
+function pickSpeaker(sources: (ClaimMention & { rule: string })[]): ClaimMention {
+  const s = sources.find((x) => x.rule !== 'claim.addressee') ?? sources[0]!;
+  return { id: s.id, text: s.text, span: s.span, kind: s.kind };
+}
+
 export function normalizeSentence(text: string, offset: number, ctx: NormalizeContext): NormalizedSentence {
   const gz = ctx.gazetteer;
   const messages: Message[] = [];
@@ -241,16 +282,34 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   }
 
   const actorPass = linkActors(gz, matches, tokens, text, { countries: contextCountries(gz, matches, text, doc) });
-  const claimPass = findClaims(tokens, actorPass.candidates, text, offset);
+  // The people the document named with a party, where this sentence names them (speakers only).
+  // Not where the sentence names the party right beside the person (`journalist Marie Colvin`):
+  // that mention is the sentence's own.
+  const people = (ctx.people ? personCandidates(tokens, ctx.people, text, (i) => matches.some((m) => m.first <= i && i <= m.last)) : []).filter(
+    (p) => !actorPass.candidates.some((c) => c.id === p.id && introduces(tokens, c, p)),
+  );
+  const candidates = people.length ? [...actorPass.candidates, ...people].sort((a, b) => a.first - b.first) : actorPass.candidates;
+  const claimPass = findClaims(tokens, candidates, text, offset);
+  // `He added that ...`: the speaker named in an earlier sentence speaks again.
+  const earlier = claimPass.pronouns.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
+  if (earlier) {
+    const p = claimPass.pronouns[0]!;
+    claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: 'claim.pronoun', indirect: true });
+  }
   // A demand (`called for`) is a named party's: not a crowd's or a channel's (`Protesters called for`).
   claimPass.sources = claimPass.sources.filter((s) => s.rule !== 'claim.call' || !REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? ''));
   // Media, monitors and generic speakers only report; an armed party that speaks acts too (see
   // ARMED_TYPES); another party that speaks (the UN) may act in the sentence under its other mentions.
+  // A person who speaks for a group (`Conroy states that Avaaz charged reporters`) is not all of it.
   const reporterIds = new Set(
-    claimPass.sources.map((s) => s.id).filter((id) => REPORTER_TYPES.has(gz.actors.get(id)?.type ?? '')),
+    claimPass.sources.filter((s) => !s.indirect && REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? '')).map((s) => s.id),
   );
   const actors: ActorMention[] = [];
-  actorPass.candidates.forEach((c, i) => {
+  candidates.forEach((c, i) => {
+    if (c.person) {
+      if (claimPass.speakers.has(i)) rules.push('claim.person');
+      return;
+    }
     if ((claimPass.speakers.has(i) && !ARMED_TYPES.has(gz.actors.get(c.id)?.type ?? '')) || reporterIds.has(c.id)) return;
     actors.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, role: 'actor' });
     rules.push(c.rule);
@@ -261,5 +320,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   });
   const cas = findCasualties(text);
   rules.push(...cas.rules);
-  return { places, actors, sources, casualties: cas.casualties, messages, rules };
+  const speaker = claimPass.sources.length
+    ? pickSpeaker(claimPass.sources)
+    : claimPass.pronouns.length || claimPass.unnamed ? null : undefined;
+  return { places, actors, sources, casualties: cas.casualties, messages, rules, speaker };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './fixture.ts';
+import { processDocument } from '../../pipeline/process.ts';
+import { createStages } from '../../pipeline/stages.ts';
 
 const claims = (text: string) => run(text, { documentPlaceIds: ['homs'] }).sources.map((s) => `${s.id}:${s.kind}`);
 /** A sentence's actors and its sources (with their kinds). */
@@ -143,5 +145,96 @@ describe('claims are kept apart from actors', () => {
     const r2 = run('The Local Coordination Committees stated that 181 people had been killed.');
     expect([r1.sources[0]!.id, r1.casualties.killedLow]).toEqual(['syrian-national-council', 416]);
     expect([r2.sources[0]!.id, r2.casualties.killedLow]).toEqual(['local-coordination-committees', 181]);
+  });
+});
+
+const stages = createStages();
+const statementsOf = (text: string) =>
+  processDocument({ id: 't', path: 't.txt', kind: 'plain-text', published: '2012-10-20', sha256: '' }, Buffer.from(text), 't.txt', stages).statements;
+/** Each dated statement of a plain-text document: its first words and its sources (id and the words credited). */
+const statementSources = (text: string) =>
+  statementsOf(text).map((s) => `${s.text.split(' ').slice(0, 2).join(' ')} <- ${s.sources.map((x) => `${x.id}:${x.text}`).join(',')}`);
+
+describe('a pronoun that speaks again: the speaker of an earlier sentence', () => {
+
+  it('He added: the speaker named in the sentence before', () => {
+    expect(statementSources('A Homs resident said on 14 October that the shelling was very heavy. He added that the army had taken Khalidiya on 15 October.')).toEqual([
+      'A Homs <- civilians:Homs resident',
+      'He added <- civilians:He',
+    ]);
+  });
+  it('from a sentence with no date, after an opening phrase, and across sentences that say nothing', () => {
+    expect(statementSources('SOHR said the shelling was very heavy. Fighting went on. On 15 October, she also said that 20 people had died.')).toEqual([
+      'On 15 <- syrian-observatory-for-human-rights:she',
+    ]);
+  });
+  it('through a chain of pronouns, with the kind of its own verb', () => {
+    expect(statementSources('SANA said the army advanced. He added that rebels fled. He claimed that 30 rebels died on 15 October.')).toEqual(['He claimed <- sana:He']);
+  });
+  it('the party that interviewed someone reports what was said', () => {
+    expect(statementSources('Human Rights Watch interviewed a security officer who said that detainees were moved. He estimated that on 21 December 400 detainees were moved.')).toEqual([
+      'He estimated <- human-rights-watch:He',
+    ]);
+    expect(claims('A man interviewed by the BBC on 3 March said the district was empty.')).toEqual(['bbc:reported']);
+  });
+  it('the subject of a speech verb, not its addressee', () => {
+    expect(statementSources('Activists told AFP the district fell. He said 12 people were killed on 15 October.')).toEqual(['He said <- activists:He']);
+  });
+  it('not past a speaker who is not a known party', () => {
+    expect(statementSources('SOHR said the shelling was heavy. Abu Omar, a doctor, said the clinic was full. He added that 12 people died on 15 October.')).toEqual(['He added <- ']);
+  });
+  it('not a pronoun inside a clause, nor beyond three sentences', () => {
+    expect(statementSources('SOHR said the shelling was heavy. The army came on 15 October and he said nothing.')).toEqual(['The army <- ']);
+    expect(statementSources('SOHR said the shelling was heavy. Tanks came. Snipers fired. Mortars fell. He said 12 people died on 15 October.')).toEqual(['He said <- ']);
+  });
+});
+
+describe('a person the document named with their party speaks for it', () => {
+  it('named before the party, set off by commas', () => {
+    expect(statementSources('Rami Abdel Rahman, head of the Syrian Observatory for Human Rights, visited Homs. On 3 March, Abdel Rahman said 20 people were killed.')).toEqual([
+      'On 3 <- syrian-observatory-for-human-rights:Abdel Rahman',
+    ]);
+  });
+  it('named after a word of their role, and credited by according to', () => {
+    expect(statementSources('In early December, a Sky News correspondent, Stuart Ramsay, entered the city. According to Ramsay, on 5 December Homs was a war zone.')).toEqual([
+      'In early <- ',
+      'According to <- sky-news:Ramsay',
+    ]);
+  });
+  it('named with of, and as the agent of a passive claim', () => {
+    expect(statementSources('Omar Idilbi of the Local Coordination Committees spoke in Paris. Idilbi claimed that on 3 March 30 people died in Homs.')).toEqual([
+      'Idilbi claimed <- local-coordination-committees:Idilbi',
+    ]);
+    expect(statementSources('American journalist Paul Conroy escaped. The figure was disputed by Paul Conroy on 3 March.')).toEqual(['The figure <- journalists:Paul Conroy']);
+  });
+  it('a person is a source only: not an actor of what happens to them', () => {
+    const [s] = statementsOf('American journalist Marie Colvin reached Baba Amr. Colvin was killed on 22 February.');
+    expect(s!.actors.map((a) => a.id)).toEqual([]);
+    expect(s!.sources).toEqual([]);
+  });
+  it('where the party is named beside the person, that mention speaks', () => {
+    expect(statementSources('On 3 March, American journalist Marie Colvin said the shelling was heavy.')).toEqual(['On 3 <- journalists:journalist']);
+  });
+  it('not a surname two parties share, nor a name of a body', () => {
+    expect(statementSources('SOHR director Ali Hassan and FSA commander Omar Hassan met. On 3 March, Hassan said 20 people died.')).toEqual(['On 3 <- ']);
+    expect(statementSources('Activists at the Tel Aviv Stock Exchange protested. On 3 March the Stock Exchange said trade stopped.')).toEqual(['On 3 <- ']);
+  });
+  it('a generic party only of the country the document is about', () => {
+    const world = 'Police officer Roger Rogerson was arrested in Sydney. Kevin Rudd spoke in Canberra. Rogerson said on 3 March that he was innocent.';
+    expect(statementSources(world)).toEqual(['Rogerson said <- ']);
+  });
+});
+
+describe('claim verbs that name no speaker', () => {
+  it('an adjective or a participle of a claim verb', () => {
+    expect(claims('Egyptian security forces arrested an alleged member of the Free Syrian Army on 3 March.')).toEqual([]);
+    expect(claims('On 10 February, Malaysia deported Saudi journalist Hamza Kashgari, accused of insulting the prophet.')).toEqual([]);
+  });
+  it('a comma between a mention and the speaker closes the clause', () => {
+    expect(claims('In a 1908 interview with the journalist James Creelman, Díaz stated that Mexico was ready.')).toEqual([]);
+  });
+  it('a coordinated speech verb takes the first verb\'s subject, when it is the only speaker', () => {
+    expect(claims('In early January 2012 the FSA called the Arab League mission a failure and stated that it did not want monitors.')).toEqual(['free-syrian-army:reported']);
+    expect(claims('On 3 March activists said the army shelled Baba Amr and claimed 20 dead.')).toEqual(['activists:reported']);
   });
 });
