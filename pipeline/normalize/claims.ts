@@ -29,6 +29,7 @@ export const CLAIM_RULES = [
   'claim.agent', // quoted by X / obtained by X
   'claim.call', // X called for / calls on
   'claim.pronoun', // He added / she said: the speaker of an earlier sentence
+  'claim.anaphor', // according to the report / the agency said: the speaker of an earlier sentence
   'claim.person', // Conroy states: a person the document named with their party
 ] as const;
 
@@ -40,6 +41,7 @@ const CALL_PREPS = new Set(['for', 'on', 'upon']);
 const SUBJECT_BARRIERS = new Set(['that', 'which', 'who', 'whom', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'when', 'while', 'after', 'but']);
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'telling', 'informed']);
 const ADDRESSEE_PREPS = new Set(['speaking', 'spoke', 'spoken', 'talking', 'talked']);
+const SPOKE = new Set(['spoke', 'spoken', 'talked']);
 const AGENT_VERBS = new Set(['quoted', 'cited', 'interviewed', 'obtained', 'reported', 'broadcast', 'aired', 'published', 'released', 'filmed', 'claimed', 'confirmed', 'denied']);
 const SPEAKER_WINDOW = 9;
 // `claims responsibility`: a perpetrator owning an act, not a source of a report.
@@ -67,6 +69,19 @@ const TRIGGERS = new Set([
   ...Object.getOwnPropertyNames(Object.prototype).filter((n) => (VERB_KIND as Record<string, unknown>)[n]),
 ]);
 
+/**
+ * A speaker named only by reference to an earlier sentence: `he`, `she` (see pronounSubject) or a
+ * definite phrase (`the report`, `the agency`, `the Britain-based monitor`; see anaphorAt), with
+ * the kinds of party the phrase can refer to (none: any).
+ */
+export interface Anaphor {
+  start: number;
+  end: number;
+  text: string;
+  kind: ClaimKind;
+  types?: readonly string[];
+}
+
 export interface ClaimPass {
   /** `indirect`: credited through a person or a pronoun, not a mention of the party itself. */
   sources: (ClaimMention & { rule: string; indirect?: boolean })[];
@@ -76,7 +91,7 @@ export interface ClaimPass {
    * Speech verbs whose subject is `he` or `she` opening the sentence (or its first clause after an
    * introductory phrase): the speaker is named in an earlier sentence (see normalizeSentence).
    */
-  pronouns: { start: number; end: number; text: string; kind: ClaimKind }[];
+  pronouns: Anaphor[];
   /** A speech verb has a subject that is neither a known party nor such a pronoun (`Abu Omar, a doctor, said`). */
   unnamed: boolean;
 }
@@ -119,11 +134,20 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (w === 'according' && tokens[i + 1]?.raw.toLowerCase() === 'to') {
       const ci = nextMention(i + 2, 6);
       if (ci !== undefined) add(ci, 'reported', 'claim.according-to');
+      else {
+        const a = anaphorAt(tokens, i + 2);
+        if (a) pronouns.push(anaphor(tokens, a.first, a.last, 'reported', offset, a.types));
+      }
       continue;
     }
     if ((ADDRESSEE_PREPS.has(w) && tokens[i + 1]?.raw.toLowerCase() === 'to') || ADDRESSEE_VERBS.has(w)) {
       const ci = nextMention(ADDRESSEE_VERBS.has(w) ? i + 1 : i + 2, 4);
       if (ci !== undefined) add(ci, 'reported', 'claim.addressee');
+      // `Colvin had spoken to CNN`: who spoke is a source too (`speaking to AFP, X said` has its subject later).
+      if (SPOKE.has(w)) {
+        const subj = subjectBefore(tokens, byLast, i);
+        if (subj !== undefined) add(subj, 'reported', 'claim.subject-verb');
+      }
     }
     if (AGENT_VERBS.has(w) && tokens[i + 1]?.raw.toLowerCase() === 'by') {
       const ci = nextMention(i + 2, 4);
@@ -168,7 +192,9 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     const subj = subjectBefore(tokens, byLast, i);
     if (subj === undefined) {
       const p = pronounSubject(tokens, i);
-      if (p !== undefined) pronouns.push({ start: offset + tokens[p]!.start, end: offset + tokens[p]!.end, text: tokens[p]!.raw, kind });
+      const a = p === undefined ? anaphorBefore(tokens, i) : undefined;
+      if (p !== undefined) pronouns.push(anaphor(tokens, p, p, kind, offset));
+      else if (a) pronouns.push(anaphor(tokens, a.first, a.last, kind, offset, a.types));
       else unnamed = true;
       continue;
     }
@@ -189,6 +215,50 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
 }
 
 const PRONOUNS = new Set(['he', 'she']);
+
+const anaphor = (tokens: Token[], first: number, last: number, kind: ClaimKind, offset: number, types?: readonly string[]): Anaphor => {
+  const start = tokens[first]!.start;
+  const end = tokens[last]!.end;
+  return { start: offset + start, end: offset + end, text: tokens.slice(first, last + 1).map((t, k) => (k ? t.sepBefore : '') + t.raw).join(''), kind, ...(types ? { types } : {}) };
+};
+
+const MEDIA = ['news-agency', 'news-outlet'] as const;
+// The nouns a definite phrase names an earlier speaker by, with the kinds of party each can be.
+const ANAPHOR_HEADS = new Map<string, readonly string[] | undefined>([
+  ['report', undefined], ['reports', undefined], ['statement', undefined], ['account', undefined], ['source', undefined],
+  ['agency', ['news-agency']], ['newspaper', ['news-outlet']], ['paper', ['news-outlet']], ['daily', ['news-outlet']],
+  ['channel', MEDIA], ['broadcaster', MEDIA], ['network', MEDIA], ['outlet', MEDIA], ['station', MEDIA], ['website', MEDIA],
+  ['monitor', ['monitoring-group']], ['observatory', ['monitoring-group']],
+  ['group', ['monitoring-group', 'ngo', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'political-body']],
+  ['organisation', ['monitoring-group', 'ngo', 'international-organisation']], ['organization', ['monitoring-group', 'ngo', 'international-organisation']],
+  ['ministry', ['government']],
+]);
+const ANAPHOR_DETERMINERS = new Set(['the', 'this']);
+const ANAPHOR_MODIFIERS = 3;
+
+/** `the report`, `the Britain-based monitor`, `this statement` from `at`: its tokens and what it may refer to. */
+function anaphorAt(tokens: Token[], at: number): { first: number; last: number; types?: readonly string[] } | undefined {
+  if (!ANAPHOR_DETERMINERS.has(tokens[at]?.raw.toLowerCase() ?? '')) return undefined;
+  for (let k = at + 1; k < tokens.length && k <= at + 1 + ANAPHOR_MODIFIERS; k++) {
+    const w = tokens[k]!.raw.toLowerCase();
+    if (ANAPHOR_HEADS.has(w) && !tokens[k]!.hyphenNext) return { first: at, last: k, types: ANAPHOR_HEADS.get(w) };
+    if (tokens[k]!.capital && !tokens[k]!.hyphenNext && !tokens[k]!.hyphenPrev) return undefined;
+  }
+  return undefined;
+}
+
+/** The definite phrase right before a speech verb (`the monitor said`, `the report also claimed`), not inside `of ...`. */
+function anaphorBefore(tokens: Token[], verb: number): { first: number; last: number; types?: readonly string[] } | undefined {
+  let head = verb - 1;
+  if (head >= 1 && isAdverb(tokens[head]!.raw)) head--;
+  if (head < 1 || !ANAPHOR_HEADS.has(tokens[head]!.raw.toLowerCase())) return undefined;
+  for (let k = head - 1; k >= 0 && k >= head - 1 - ANAPHOR_MODIFIERS; k--) {
+    if (!ANAPHOR_DETERMINERS.has(tokens[k]!.raw.toLowerCase())) continue;
+    if (/^(of|in|from|by)$/i.test(tokens[k - 1]?.raw ?? '')) return undefined;
+    return anaphorAt(tokens, k)?.last === head ? anaphorAt(tokens, k) : undefined;
+  }
+  return undefined;
+}
 const PARTICIPLE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those']);
 
 /**

@@ -291,10 +291,12 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const candidates = people.length ? [...actorPass.candidates, ...people].sort((a, b) => a.first - b.first) : actorPass.candidates;
   const claimPass = findClaims(tokens, candidates, text, offset);
   // `He added that ...`: the speaker named in an earlier sentence speaks again.
+  // `According to the report`, `the Britain-based monitor said`: so does the one a phrase refers to,
+  // when it is of a kind the phrase can name.
   const earlier = claimPass.pronouns.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
-  if (earlier) {
-    const p = claimPass.pronouns[0]!;
-    claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: 'claim.pronoun', indirect: true });
+  const p = claimPass.pronouns[0];
+  if (earlier && p && (!p.types || p.types.includes(gz.actors.get(earlier.id)?.type ?? ''))) {
+    claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: /^(he|she)$/i.test(p.text) ? 'claim.pronoun' : 'claim.anaphor', indirect: true });
   }
   // A demand (`called for`) is a named party's: not a crowd's or a channel's (`Protesters called for`).
   claimPass.sources = claimPass.sources.filter((s) => s.rule !== 'claim.call' || !REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? ''));

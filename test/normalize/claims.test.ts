@@ -35,6 +35,10 @@ describe('claim kinds', () => {
   it('a rebel negotiator said', () => {
     expect(claims('The evacuation started on Wednesday, a rebel negotiator said.')).toEqual(['rebels:reported']);
   });
+  it('spoke to AFP: who spoke and to whom', () => {
+    expect(claims('On 3 March, activists had spoken to AFP of heavy shelling.')).toEqual(['afp:reported', 'activists:reported']);
+    expect(claims('The army shelled the town, speaking to AFP on 3 March.')).toEqual(['afp:reported']);
+  });
   it('told AFP: speaker and addressee are both sources', () => {
     expect(claims('On 27 December, activists told AFP that 61 civilians had died.')).toEqual(['afp:reported', 'activists:reported']);
   });
@@ -236,5 +240,23 @@ describe('claim verbs that name no speaker', () => {
   it('a coordinated speech verb takes the first verb\'s subject, when it is the only speaker', () => {
     expect(claims('In early January 2012 the FSA called the Arab League mission a failure and stated that it did not want monitors.')).toEqual(['free-syrian-army:reported']);
     expect(claims('On 3 March activists said the army shelled Baba Amr and claimed 20 dead.')).toEqual(['activists:reported']);
+  });
+});
+
+describe('a definite phrase that names an earlier speaker', () => {
+  it('according to the report', () => {
+    expect(statementSources('On 9 October, AFP reported that the refinery was on fire. According to the report, on 9 October the plant ran at 10 percent.')).toEqual([
+      'On 9 <- afp:AFP',
+      'According to <- afp:the report',
+    ]);
+  });
+  it('the Britain-based monitor said, of the kind the phrase names', () => {
+    expect(statementSources('SOHR said the army shelled Khalidiya. On 3 March, 20 people were killed, the Britain-based monitor said.')).toEqual([
+      'On 3 <- syrian-observatory-for-human-rights:the Britain-based monitor',
+    ]);
+    expect(statementSources('SANA said the army advanced. On 3 March, 20 people were killed, the monitor said.')).toEqual(['On 3 <- ']);
+  });
+  it('not a phrase inside another (a member of the group)', () => {
+    expect(statementSources('The FSA said it held Baba Amr. On 3 March, a member of the group said 20 fighters died.')).toEqual(['On 3 <- ']);
   });
 });
