@@ -26,3 +26,16 @@ describe('anaphoric periods', () => {
     expect(expressions.some((e) => e.text === 'Later')).toBe(false);
   });
 });
+
+describe('"the former" standing for a thing named before', () => {
+  const refs = (text: string) => tag(text).filter((e) => e.val === 'PAST_REF').map((e) => e.text);
+  it('is no time before a determiner, a verb or the end of a clause', () => {
+    expect(refs('The navy and the army argued; the military did not consider the former an option.')).toEqual([]);
+    expect(refs('Two plans were drafted, and the former was rejected.')).toEqual([]);
+    expect(refs('Of the two plans, they chose the former.')).toEqual([]);
+  });
+  it('is still a past reference before a noun or a name', () => {
+    expect(refs('In the former capital of Hue, the fighting went on.')).toEqual(['former']);
+    expect(refs('The former Louis XVI was tried.')).toEqual(['former']);
+  });
+});

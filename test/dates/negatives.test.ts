@@ -10,7 +10,28 @@ const NONE = [
   'Casualties rose to 611 civilians and 42 soldiers.',
   'The Saturday Market area and the Friday Mosque were shelled.',
   'The fall of Baba Amr shocked the opposition.',
+  'The March to Versailles began in the rain.',
+  "After Sherman's March through Georgia there were no major battles along the March.",
+  'The Assembly rejected double representation by a vote of 111 to 333.',
+  'The revolt took between 117 000 and 250 000 lives.',
+  'An armed rural insurrection, known as the Autumn Harvest Uprising, was staged.',
+  'Finland fought the Winter War alone.',
 ];
+
+describe('the month where a march or a count looks like one', () => {
+  it('the March is still the month before a date or another month', () => {
+    const vals = (text: string) => tag(text, '1917-01-01').filter((e) => e.val && /^\d/.test(e.val)).map((e) => `${e.text}=${e.val}`);
+    expect(vals('In the March 1917 revolution the Tsar fell.')).toEqual(['March 1917=1917-03']);
+    expect(vals('The army rested in 1917. The March elections were held.')).toEqual(['1917=1917', 'March=1917-03']);
+    expect(vals('In 1917 the March, April and May offensives failed.')).toEqual(['1917=1917', 'March=1917-03', 'April=1917-04', 'May=1917-05']);
+  });
+  it('a capitalised season is still one with a year or alone', () => {
+    expect(tag('In the Spring of 1862 the army moved. Winter came early.').map((e) => e.val)).toEqual(['1862-SP', '1862-WI']);
+  });
+  it('a three-digit year still reads as one after a preposition', () => {
+    expect(tag('The Persians returned in 480 and burned the city.').map((e) => e.val)).toContain('0480');
+  });
+});
 
 describe('negatives', () => {
   for (const text of NONE) {

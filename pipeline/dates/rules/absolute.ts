@@ -12,6 +12,8 @@ const ORD = '(?:st|nd|rd|th)?';
 /** Words before a bare "May"/"March" that make it a month, not a verb. */
 const MONTH_CONTEXT = /(?:\b(?:in|of|by|since|until|till|from|to|through|throughout|during|early|late|mid|and|or|before|after|end|beginning|middle|start|between|last|next|this|that|following|into|around|until|the|late-|early-)|mid-|[-–—])\s*$/i;
 const AMBIGUOUS_MONTH = /^(?:May|March)$/;
+// What follows `the March` when it is a march, not the month: a preposition of a route, or the end of a clause.
+const MARCH_NOUN_AFTER = /^(?:\s+(?:to(?!\s+(?:January|February|April|May|June|July|August|September|October|November|December|\d))|on|through|across|from|into|against|of\s+(?![\d']|that\b|this\b|the\s+(?:same|following|next)\b))\b|\s*[.;:!?)]|\s*,\s+(?![\d']|(?:January|February|April|May|June|July|August|September|October|November|December|and|or)\b))/;
 
 /** A plural noun after a number makes it a count ("On 7 August 16 civilians were killed"). */
 function countNounFollows(text: string, end: number): boolean {
@@ -39,7 +41,7 @@ function isAttributive(text: string, start: number, end: number): boolean {
 const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as|after|before|with|against|he|she|they|it|was|were)\b/;
 
 /** Counts written before a number ("about 1500 troops"). */
-const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|total of)\s+$/i;
+const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|(?:total|votes?|majority|margin|tally|score|force|army|garrison|fleet|crew|population|toll) of)\s+$/i;
 /** The last word of each COUNT_LEAD phrase. */
 const COUNT_LEAD_LAST = byLength(['about', 'around', 'some', 'over', 'than', 'nearly', 'approximately', 'almost', 'to', 'least', 'estimated', 'only', 'another', 'of']);
 
@@ -146,6 +148,8 @@ export const absoluteRules: Rule[] = [
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (!MONTH_CONTEXT.test(before) && !/^\s*[-–—]\s*[A-Z][a-z]+/.test(after) && !/\(\s*$/.test(before)) return null;
+      // `the March to Versailles`, `Sherman's March through Georgia`, `along the March.`: a march.
+      if (m[1] === 'March' && /(?:\bthe|['’]s)\s+$/i.test(before) && MARCH_NOUN_AFTER.test(after)) return null;
     }
     return { known: { month: monthNumber(m[1]!)! }, anchor: { kind: 'calendar' } };
   }),
@@ -187,6 +191,11 @@ export const absoluteRules: Rule[] = [
       // "around 200", "up to 150–220 people": a quantity, unless an era follows ("around 490 BC"
       // is read by the era rules); a number range ends a count, not a year.
       if (countLeads(text, start) || /^\s*[–-]\s*\d/.test(text.slice(end, end + 4))) return null;
+      // `250 000 lives`, `1 250`: a group of a number written with spaces between thousands.
+      if (/^[ \u00a0\u202f]\d{3}(?!\d)/.test(text.slice(end, end + 5)) || /\d[ \u00a0\u202f]$/.test(before)) return null;
+      // `a vote of 111 to 333`: the second number of a range whose first is a count.
+      const range = /(\d{1,4})\s*(?:to|and|or|–|-)\s*$/.exec(before);
+      if (range && countLeads(text, start - (before.length - range.index))) return null;
       return { known: { year: y }, anchor: { kind: 'calendar' } };
     }
     if (y < 1000 || y > 2099) return null;

@@ -17,6 +17,9 @@ function atSentenceStart(text: string, at: number, from: number): boolean {
   return AFTER_SENTENCE_END.test(before);
 }
 
+// What follows `the former` when it stands for a noun: a determiner, a verb, a conjunction or a clause's end.
+const FORMER_PRONOUN_AFTER = /^(?:\s+(?:a|an|the|was|were|is|are|had|has|have|would|could|will|and|or|but|being|as|in|to)\b|\s*[,.;:)])/i;
+
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
   // (the anaphor rules run at the trigger words their matches hold: the unit after this/that/same;
@@ -49,9 +52,12 @@ export const anaphoricRules: Rule[] = [
     return { known: {}, anchor: { kind: 'present' } };
   }, 'gi'),
 
-  rule('anaphoric.past-future', { on: ['pastfut'], reach: [6, 10] }, '\\b(former|formerly|recent|recently|the\\s+past|future)\\b', (m) => ({
-    known: {}, anchor: { kind: /^fut/i.test(m[1]!) ? 'future' : 'past' },
-  }), 'gi'),
+  rule('anaphoric.past-future', { on: ['pastfut'], reach: [6, 10] }, '\\b(former|formerly|recent|recently|the\\s+past|future)\\b', (m, text) => {
+    // `the former` standing for a thing named before (`did not consider the former an option`, `the
+    // former was rejected`): a pronoun, not a time.
+    if (/^former$/i.test(m[1]!) && /\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index)) && FORMER_PRONOUN_AFTER.test(text.slice(m.index + 6, m.index + 20))) return null;
+    return { known: {}, anchor: { kind: /^fut/i.test(m[1]!) ? 'future' : 'past' } };
+  }, 'gi'),
 
   // "Later, ...", "Soon after, ...", "Shortly afterwards ...", "After the ambush, ...", "Then, ..."
   rule('anaphoric.sequence', { on: ['sequence'], reach: [14, 30] }, `\\b([Ll]ater(?:\\s+on)?|[Ss]oon\\s+after(?:wards?)?|[Ss]hortly\\s+(?:after(?:wards?)?|thereafter)|[Aa]fterwards?|[Ss]ubsequently|[Tt]hereafter|(?:[Rr]ight\\s+|[Ss]hortly\\s+|[Jj]ust\\s+|[Ss]oon\\s+)?(?:[Aa]fter|[Bb]efore)\\s+the\\s+[a-z]+)(?=\\s*,|\\s+[a-z])`, (m, text, from) => {

@@ -20,6 +20,8 @@ export const partRules: Rule[] = [
     if (w === 'fall' && !m[3] && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
     if (w === 'fall' && !m[1] && !m[3]) return null;
     if (/^\s*(?:of|offensive|campaign|session|palace)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !m[3] && w !== 'winter' && w !== 'summer' && w !== 'spring') return null;
+    // `the Autumn Harvest Uprising`, `the Winter War`: a capitalised season that opens a name.
+    if (!m[3] && /^[A-Z]/.test(m[2]!) && /^ (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Offensive|Campaign)\b)[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3 + 10))) return null;
     const era = eraOf(m[4]);
     return {
       known: { season: SEASONS[w]!, ...(m[3] ? { year: Number(m[3]) } : {}), ...(era ? { era } : {}) },
