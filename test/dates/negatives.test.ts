@@ -25,6 +25,11 @@ describe('the month where a march or a count looks like one', () => {
     expect(vals('The army rested in 1917. The March elections were held.')).toEqual(['1917=1917', 'March=1917-03']);
     expect(vals('In 1917 the March, April and May offensives failed.')).toEqual(['1917=1917', 'March=1917-03', 'April=1917-04', 'May=1917-05']);
   });
+  it('fall is the season before a word of a season\'s business, not in the fall of a city', () => {
+    expect(tag("In 1863, after Meade's inconclusive fall campaign, Lincoln turned west.").map((e) => `${e.text}=${e.val}`)).toEqual(['1863=1863', 'fall=1863-FA']);
+    expect(tag('In 1863 the autumn offensive stalled.').map((e) => e.val)).toEqual(['1863', '1863-FA']);
+    expect(tag('In 2012 the fall of Baba Amr shocked the opposition.').map((e) => e.val)).toEqual(['2012']);
+  });
   it('a capitalised season is still one with a year or alone', () => {
     expect(tag('In the Spring of 1862 the army moved. Winter came early.').map((e) => e.val)).toEqual(['1862-SP', '1862-WI']);
   });

@@ -13,13 +13,18 @@ const PART_OF: Record<string, Part> = {
   'late part': 'END', turn: 'END',
 };
 
+const FALL_BUSINESS = /^\s+(?:campaigns?|offensives?|elections?|session|semester|term|harvest|manoeuvres|maneuvers)\b/;
+
 export const partRules: Rule[] = [
   // the spring of 1862, summer 1962, the winter, autumn of 481 BC; "fall" only with a year or "in the fall"
   rule('parts.season', { on: ['season'], reach: [6, 20] }, `\\b(?:(the)\\s+)?(spring|summer|autumn|winter|fall)(?:\\s+of)?(?:\\s+(\\d{3,4})(${ERA_AFTER_RE})?(?!\\d|,\\d))?\\b`, (m, text) => {
     const w = m[2]!.toLowerCase();
-    if (w === 'fall' && !m[3] && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
-    if (w === 'fall' && !m[1] && !m[3]) return null;
-    if (/^\s*(?:of|offensive|campaign|session|palace)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !m[3] && w !== 'winter' && w !== 'summer' && w !== 'spring') return null;
+    // `fall` is the season with a year, in `in the fall`, or before a word of a season's business
+    // (`Meade's inconclusive fall campaign`, `the fall elections`); `the fall of Homs` is no season.
+    const seasonal = (w === 'fall' || w === 'autumn') && FALL_BUSINESS.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14));
+    if (w === 'fall' && !m[3] && !seasonal && !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index + (m[1] ? 4 : 0)))) return null;
+    if (w === 'fall' && !m[1] && !m[3] && !seasonal) return null;
+    if (/^\s*(?:of|offensive|campaign|session|palace)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) && !m[3] && !seasonal && w !== 'winter' && w !== 'summer' && w !== 'spring') return null;
     // `the Autumn Harvest Uprising`, `the Winter War`: a capitalised season that opens a name.
     if (!m[3] && /^[A-Z]/.test(m[2]!) && /^ (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Offensive|Campaign)\b)[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3 + 10))) return null;
     const era = eraOf(m[4]);
