@@ -1,7 +1,8 @@
 // From a resolved value to what a statement publishes: inclusive ISO start/end, EDTF, precision,
 // and the ACLED / UCDP precision codes. Conventions (PROTOCOL.md): early/mid/late month =
 // days 1-10 / 11-20 / 21-end; the end of a year = 21-31 December; early/mid/late year =
-// Jan-Apr / May-Aug / Sep-Dec; seasons are meteorological (spring = March-May). A day is never
+// Jan-Apr / May-Aug / Sep-Dec; seasons are meteorological (spring = March-May; a winter is named
+// by the year of its January, see SEASON_MONTHS). A day is never
 // invented: a month stays a month.
 import edtf from 'edtf';
 import { addDays, daysInMonth, isoDate, isoWeekStart, pad, type Ymd } from './calendar.ts';
@@ -10,7 +11,10 @@ import type { DatePrecision, DateQualifier } from '../types.ts';
 
 export interface Bounds { start: Ymd; end: Ymd }
 
-const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+// A winter is named by the year it ends in (as climate records name December-February, and as
+// the WikiWars annotators name a winter the text gives no year for): 1905-WI is December 1904 to
+// February 1905. Month 0 is the December before. (`The winter of 1914` is 1915's: see winterOfDecember.)
+const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [0, 2] };
 
 export function boundsOf(p: CalPoint): Bounds {
   switch (p.gran) {
@@ -29,9 +33,8 @@ export function boundsOf(p: CalPoint): Bounds {
     }
     case 'season': {
       const [a, b] = SEASON_MONTHS[p.season!]!;
-      const endY = b > 12 ? p.y + 1 : p.y;
-      const endM = b > 12 ? b - 12 : b;
-      return { start: { y: p.y, m: a, d: 1 }, end: { y: endY, m: endM, d: daysInMonth(endY, endM) } };
+      const start = a < 1 ? { y: p.y - 1, m: 12, d: 1 } : { y: p.y, m: a, d: 1 };
+      return { start, end: { y: p.y, m: b, d: daysInMonth(p.y, b) } };
     }
     case 'year': {
       if (p.edge && p.part === 'START') return { start: { y: p.y, m: 1, d: 1 }, end: { y: p.y, m: 1, d: 10 } };

@@ -104,6 +104,11 @@ export interface CalPoint {
   decade?: number; // astronomical-free decade id as TIMEX writes it (196, or 47 for the 470s BC)
   century?: number;
   bc?: boolean;
+  /**
+   * A winter written with the year of its December (`the winter of 1914`: December 1914 to
+   * February 1915, y = 1915): TIMEX2 writes the year as written (1914-WI).
+   */
+  winterOfDecember?: boolean;
 }
 
 export type YearBasisKind = 'explicit' | 'inherited' | 'heading' | 'document-date';

@@ -4,7 +4,7 @@
 // date for weekdays and deictic words in news. Each value records what it was resolved from.
 import { addDays, addMonths, isoWeek, weekday, type Ymd } from './calendar.ts';
 import { boundsOf } from './interval.ts';
-import type { CalPoint, Known, Mention, Resolution, YearBasisKind } from './model.ts';
+import type { CalPoint, Known, Mention, Resolution, Season, YearBasisKind } from './model.ts';
 
 export type Mode = 'narrative' | 'news';
 
@@ -195,6 +195,24 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
   return { y, basis, from };
 }
 
+/** Where a season falls in a year: its winter (which ends in it) first. */
+const seasonOrder = (s: Season): number => (s === 'WI' ? 0 : s === 'SP' ? 1 : s === 'SU' ? 2 : 3);
+
+/**
+ * How far into its year a point is, on seasonOrder's scale (January and February 0, in its
+ * winter; December 4, in the next year's); -1 when the point is a whole year or longer.
+ */
+function positionInYear(p: CalPoint): number {
+  if (p.gran === 'season' && p.season) return seasonOrder(p.season);
+  if (p.m === undefined || (p.gran !== 'month' && p.gran !== 'day' && p.gran !== 'week')) return -1;
+  return p.m <= 2 ? 0 : p.m <= 5 ? 1 : p.m <= 8 ? 2 : p.m <= 11 ? 3 : 4;
+}
+
+/** The narrative is past the winter that ends in its year (in its spring or later). */
+function pastWinter(st: NarrativeState): boolean {
+  return !!st.point && st.point.y === st.year && positionInYear(st.point) >= 1;
+}
+
 function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualifier?: string): { point?: CalPoint; basis: YearBasisKind; from?: string } {
   const bcCtx = st.bc;
   if (k.century !== undefined) {
@@ -216,19 +234,42 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
   let y: number | undefined;
   let basis: YearBasisKind = 'explicit';
   let from: string | undefined;
+  let winterOfDecember = false;
   if (k.year !== undefined) {
     y = astro(k.year, k.era, bcCtx);
+    // `the winter of 1914` is the one that begins in its December (and is named by the next year).
+    if (k.season === 'WI') {
+      y += 1;
+      winterOfDecember = true;
+    }
   } else if (k.month !== undefined) {
     const c = chooseYear(k.month, k.day, st, ctx, qualifier);
     if (c) { y = c.y; basis = c.basis; from = c.from; }
   } else if (k.season !== undefined) {
-    if (st.year !== undefined) { y = st.year; basis = 'inherited'; from = `previous:${st.year}`; }
+    if (st.year !== undefined) {
+      y = st.year;
+      basis = 'inherited';
+      const at = st.point && st.point.y === y ? positionInYear(st.point) : -1;
+      // A narrative goes forward: after a season or the autumn, a season earlier in the year is the
+      // next year's (`in the summer and autumn of 481 BC ... they passed the winter. Early in spring
+      // ...`: spring 480 BC). After a date earlier than the autumn a season is as likely the one
+      // before it (a heading's `June 479 BC`, then `Over the winter`). Not in a past perfect clause.
+      const onward = (st.point?.gran === 'season' || at >= 3) && tenseAt(ctx) !== 'past-perfect';
+      if (k.season === 'WI') {
+        // The winter after this point once the narrative is past a winter's end (in a season after
+        // it, or from September); else the winter that ends in this year (`Campaign of 1905. Harsh
+        // winter`: January 1905; a heading's `June 479 BC`, then `Over the winter`).
+        if (((st.point?.gran === 'season' && at >= 1) || at >= 3) && tenseAt(ctx) !== 'past-perfect') y += 1;
+      } else if (onward && seasonOrder(k.season) < at) y += 1;
+      from = `previous:${y}`;
+    }
     else if (st.scope) { y = st.scope.from.y; basis = 'heading'; from = `heading:${st.scope.text}`; }
     else if (ctx.documentDate) { y = ctx.documentDate.y; basis = 'document-date'; from = 'published'; }
   }
   if (y === undefined) return { basis: 'inherited' };
   const p = yearPoint(y);
   if (k.season) { p.gran = 'season'; p.season = k.season; }
+  if (winterOfDecember) p.winterOfDecember = true;
   if (k.month !== undefined) { p.gran = 'month'; p.m = k.month; }
   if (k.day !== undefined && k.month !== undefined) { p.gran = 'day'; p.d = k.day; }
   if (k.part) p.part = k.part;
@@ -247,14 +288,14 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
 function calPoint(gran: CalPoint['gran'], y: number): CalPoint {
   return {
     gran, y, m: undefined, d: undefined, week: undefined, season: undefined, part: undefined, edge: undefined,
-    tod: undefined, hour: undefined, minute: undefined, decade: undefined, century: undefined, bc: undefined,
+    tod: undefined, hour: undefined, minute: undefined, decade: undefined, century: undefined, bc: undefined, winterOfDecember: undefined,
   };
 }
 
 function copyPoint(p: CalPoint): CalPoint {
   return {
     gran: p.gran, y: p.y, m: p.m, d: p.d, week: p.week, season: p.season, part: p.part, edge: p.edge,
-    tod: p.tod, hour: p.hour, minute: p.minute, decade: p.decade, century: p.century, bc: p.bc,
+    tod: p.tod, hour: p.hour, minute: p.minute, decade: p.decade, century: p.century, bc: p.bc, winterOfDecember: p.winterOfDecember,
   };
 }
 
@@ -390,7 +431,12 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     case 'offset': {
       const r = offsetPoint(a.unit, a.n, st);
       if (r.point && k.tod) r.point.tod = k.tod;
-      if (r.point && a.unit === 'season' && k.season) { r.point.gran = 'season'; r.point.season = k.season; }
+      if (r.point && a.unit === 'season' && k.season) {
+        r.point.gran = 'season';
+        r.point.season = k.season;
+        // `the previous winter` after the spring is the one that ended in this year.
+        if (k.season === 'WI' && a.n < 0 && pastWinter(st)) r.point.y += 1;
+      }
       return resolution(r.point, 'inherited', r.from);
     }
     case 'same': {
@@ -399,7 +445,12 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
         if (k.tod) r.point.tod = k.tod;
         if (k.hour !== undefined) { r.point.hour = k.hour; r.point.minute = k.minute ?? 0; }
         if (k.part) r.point.part = k.part;
-        if (k.season) { r.point.gran = 'season'; r.point.season = k.season; }
+        if (k.season) {
+          r.point.gran = 'season';
+          r.point.season = k.season;
+          // `that winter` in the autumn is the coming one, named by the next year.
+          if (k.season === 'WI' && pastWinter(st)) r.point.y += 1;
+        }
       }
       return resolution(r.point, 'inherited', r.from);
     }

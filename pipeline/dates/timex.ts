@@ -16,7 +16,7 @@ export function timexValue(p: CalPoint): string {
     case 'year':
       return yearText(p);
     case 'season':
-      return `${yearText(p)}-${p.season}`;
+      return `${p.winterOfDecember ? yearText({ ...p, y: p.y - 1 }) : yearText(p)}-${p.season}`;
     case 'week':
       return `${pad(p.y, 4)}-W${pad(p.week!, 2)}`;
     case 'month':

@@ -72,6 +72,7 @@ export function renderCard(c: CardInput): string {
   L.push(
     '- `date_start` and `date_end` are inclusive ISO dates: a day has start = end; a month runs from its first to its last day; a year from 1 January to 31 December.',
     '- Parts of a month: early = days 1-10, mid = 11-20, late = 21 to the end of the month.',
+    '- Seasons are meteorological: spring = March-May, summer = June-August, autumn = September-November, winter = December-February (the winter of 2013 = 1 December 2013 to 28 February 2014). A season the text gives no year for is the one the narrative has reached: after an autumn, the coming winter and the spring after it.',
     '- `date_precision` is the granularity written (day, month, year, part-of-month, season, interval, time); `date_qualifier` how the event relates to it (`By 10 May` = by: it happened on or before that day, and start/end cover the date named).',
     '- `year_basis` tells where the year came from: written, inherited from the narrative, from a section heading, or from the document\'s own date. `date_resolved_from` gives the reference used for relative dates ("the next day", "on Wednesday").',
     '- `date_edtf` is the ISO 8601-2 (EDTF 2019) form: `2013-10~` approximate, `2012-02-04/2012-03-01` an interval. Approximate dates do not widen `date_start`/`date_end`.',
