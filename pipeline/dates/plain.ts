@@ -4,7 +4,7 @@
 import { parseIsoDate } from './calendar.ts';
 import type { Mention, Resolution } from './model.ts';
 import { recognise } from './recognise.ts';
-import { newState, resolveAndAdvance, resolveContext, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { enterSection, newState, resolveAndAdvance, resolveContext, type NarrativeState, type ResolveContext } from './resolve.ts';
 import { isRegexSpace } from './rules/rule.ts';
 import { timexOf } from './timex.ts';
 
@@ -161,6 +161,8 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
     if (inHeading && r.point && m.anchor.kind === 'calendar') {
       const to = r.to ?? r.point;
       st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };
+      // `Eastern Theater 1861-1863`: the section's story starts in 1861
+      if (!m.attributive) enterSection(st, r.point);
     }
     if (m.statementOnly) continue;
     if (m.range?.split) {

@@ -585,7 +585,9 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   if (!p) return false;
   // counts back ("two days previously") never move the story; counts forward only when they open
   // the sentence ("The next day, ..."), not inside it ("continued into the next day")
-  if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || !policy.initial)) return false;
+  // ("continued into the next day"); inside it, a count forward that dates the clause's own event
+  // moves the story too (`Thompson surrendered his brigade the next day and the day following saw`)
+  if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || (!policy.initial && !datesOwnEvent(ctx)))) return false;
   // "that day", "during the month" restate the current time; they must not coarsen it
   if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;
@@ -602,6 +604,29 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
     if ((d < -20000 && p.gran !== 'day') || (d > 20000 && p.gran !== 'day' && p.gran !== 'month')) return false;
   }
   return true;
+}
+
+// Words before a count forward that make it a bound or a reach of something else, not its event's time.
+const BOUND_WORD_BEFORE = /\b(?:into|until|till|through|to|before|by|of|for|from|since|than|throughout|over)\s+(?:the\s+|a\s+)?$/i;
+
+/** A forward count inside a sentence dates its clause's own event: no word of a bound before it, not the future. */
+function datesOwnEvent(ctx: ResolveContext): boolean {
+  if (ctx.at === undefined || ctx.clauseStart === undefined) return false;
+  const before = ctx.clause.slice(Math.max(0, ctx.at - ctx.clauseStart - 20), ctx.at - ctx.clauseStart);
+  return !BOUND_WORD_BEFORE.test(before) && tenseAt(ctx) !== 'future';
+}
+
+/**
+ * A dated section starts at its date (the start of a heading's range): the previous section's
+ * day no longer anchors.
+ */
+export function enterSection(st: NarrativeState, p: CalPoint): void {
+  st.year = p.y;
+  st.month = p.m ? { y: p.y, m: p.m } : undefined;
+  st.day = undefined;
+  st.point = calPoint(p.m ? 'month' : 'year', p.y);
+  if (p.m) st.point.m = p.m;
+  st.fromText = true;
 }
 
 /** Resolve, then advance the state if the policy allows; returns the resolution. */

@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays } from './calendar.ts';
-import { advance, copyState, localClause, newState, resolveAndAdvance, resolveContext, resolveMention, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
+import { advance, copyState, enterSection, localClause, newState, resolveAndAdvance, resolveContext, resolveMention, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -151,12 +151,7 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         if (r.point && m.anchor.kind === 'calendar' && !m.attributive && !scopes.some((s) => s.level === level)) {
           const to = r.to ?? r.point;
           scopes.push({ level, scope: { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text } });
-          // a dated section starts at its date: the previous section's day no longer anchors
-          st.year = r.point.y;
-          st.month = r.point.m ? { y: r.point.y, m: r.point.m } : undefined;
-          st.day = undefined;
-          st.point = { gran: r.point.m ? 'month' : 'year', y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) };
-          st.fromText = true;
+          enterSection(st, r.point);
         }
       }
       st.scope = scopes.length ? scopes[scopes.length - 1]!.scope : undefined;

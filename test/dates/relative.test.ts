@@ -37,4 +37,21 @@ describe('relative expressions', () => {
   it('counts the nth day of an event from the current day', () => {
     expectTimex('On 20 March 2012 shelling resumed. 40 people died on the second day of the bombardment.', 'the second day of the bombardment', { val: '2012-03-21' });
   });
+
+  it('a count forward that dates its own clause moves the story, inside a sentence too', () => {
+    const text = 'The President was captured on May 10, 1865. Thompson surrendered his brigade the next day and the day following saw the surrender of the force.';
+    expectTimex(text, 'the next day', { val: '1865-05-11' });
+    expectTimex(text, 'the day following', { val: '1865-05-12' });
+  });
+  it('but not one that bounds something else or lies ahead', () => {
+    expectTimex('Shelling began on 20 March 2012 and lasted into the next day. The day after, talks began.', 'The day after', { val: '2012-03-21' });
+    expectTimex('On 20 March 2012 the army said it would attack the next day. The day after, talks began.', 'The day after', { val: '2012-03-21' });
+  });
+});
+
+describe('a heading with a range of years in plain text', () => {
+  it('starts its section at the range\'s first year', () => {
+    const text = 'The war ended in January 1865.\n\nEastern Theater 1861-1863\n\nThe Union army marched in July 1861 and was beaten. Congress passed a resolution on July 25 of that year.';
+    expectTimex(text, 'July 25 of that year', { val: '1861-07-25' });
+  });
 });
