@@ -222,6 +222,8 @@ export interface PlaceRecord {
    */
   context_names?: string[];
   note?: string;
+  /** The country this city is the capital of (from the list in wikidata_source). */
+  capital_of?: string;
 }
 
 /** One entry of gazetteer/actors.json. */

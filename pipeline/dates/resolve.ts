@@ -192,6 +192,15 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
       from = `heading:${st.scope.text}`;
     }
   }
+  // News reports what has happened: a month more than a month after the publication date, in a
+  // clause that is not about the future, is the previous year's (`since the outbreak of the revolt
+  // mid-March`, in a February article whose story has reached Monday).
+  const dct = ctx.mode === 'news' ? ctx.documentDate : undefined;
+  if (dct && y === dct.y && month - dct.m + ((day ?? 15) - dct.d) / 31 > 1 && tenseAt(ctx) !== 'future') {
+    y -= 1;
+    basis = 'document-date';
+    from = `published:${dct.y}-${two(dct.m)}-${two(dct.d)}`;
+  }
   return { y, basis, from };
 }
 
@@ -587,7 +596,7 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   // the sentence ("The next day, ..."), not inside it ("continued into the next day")
   // ("continued into the next day"); inside it, a count forward that dates the clause's own event
   // moves the story too (`Thompson surrendered his brigade the next day and the day following saw`)
-  if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || (!policy.initial && !datesOwnEvent(ctx)))) return false;
+  if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || (!policy.initial && !datesOwnEvent(m, ctx)))) return false;
   // "that day", "during the month" restate the current time; they must not coarsen it
   if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;
@@ -610,11 +619,21 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
 const BOUND_WORD_BEFORE = /\b(?:into|until|till|through|to|before|by|of|for|from|since|than|throughout|over)\s+(?:the\s+|a\s+)?$/i;
 
 /** A forward count inside a sentence dates its clause's own event: no word of a bound before it, not the future. */
-function datesOwnEvent(ctx: ResolveContext): boolean {
+function datesOwnEvent(m: Mention, ctx: ResolveContext): boolean {
   if (ctx.at === undefined || ctx.clauseStart === undefined) return false;
   const before = ctx.clause.slice(Math.max(0, ctx.at - ctx.clauseStart - 20), ctx.at - ctx.clauseStart);
-  return !BOUND_WORD_BEFORE.test(before) && tenseAt(ctx) !== 'future';
+  if (BOUND_WORD_BEFORE.test(before) || tenseAt(ctx) === 'future') return false;
+  // `a day after 14 civilians were killed`, `two days after the attack`: counted from another
+  // event, not from the story's time (only a verb may follow: `the day following saw`).
+  if (/\b(?:after|before|following)$/i.test(m.text)) {
+    const after = ctx.clause.slice(ctx.at - ctx.clauseStart + m.text.length, ctx.at - ctx.clauseStart + m.text.length + 16);
+    if (/^\s+[\p{L}\d]/u.test(after) && !EVENT_VERB_AFTER.test(after)) return false;
+  }
+  return true;
 }
+
+// A verb right after `the day following` (its subject): the count is the clause's own time.
+const EVENT_VERB_AFTER = /^\s+(?:saw|brought|was|were|began|came|found|witnessed|marked|\w+ed)\b/;
 
 /**
  * A dated section starts at its date (the start of a heading's range): the previous section's

@@ -1,5 +1,6 @@
 // News article as text: an optional headline, byline (`By …`), a dateline with the publication
-// time (`7 May 2014 - 9:01 PM  UPDATED 8 May 2014 - 8:27 AM`, `May 7, 2014 9:01 PM`), photo
+// time (`7 May 2014 - 9:01 PM  UPDATED 8 May 2014 - 8:27 AM`, `May 7, 2014 9:01 PM`, `AFP, Tuesday 7
+// Feb 2012`, `Last updated: 21 March, 2012`), photo
 // captions (`• A file picture …`, or a line ending in an agency credit such as `(AAP)`), paragraphs.
 import { monthNumber } from '../dates/lexicon.ts';
 import type { Document, Message, Span } from '../types.ts';
@@ -9,8 +10,10 @@ import { isTitleLike } from './plain.ts';
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const TIME = '(\\d{1,2})[:.](\\d{2})\\s*([AaPp]\\.?[Mm]\\.?)?';
 /** `7 May 2014 - 9:01 PM` (day first) and `May 7, 2014 9:01 PM` (month first). */
-const DATELINE_DMY = new RegExp(`^\\s*(?:(?:Published|Updated|Posted)[:\\s]+)?(?:[A-Z][a-z]+day,?\\s+)?(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`);
-const DATELINE_MDY = new RegExp(`^\\s*(?:(?:Published|Updated|Posted)[:\\s]+)?(?:[A-Z][a-z]+day,?\\s+)?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`);
+// What may open a dateline: `Published:`, `Last updated:`, `Posted on`, or an agency's credit (`AFP, `).
+const DATELINE_LEAD = '(?:(?:(?:Last|First)\\s+)?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)(?:\\s+on)?[:\\s]+|(?:AFP|AP|Reuters|AAP|dpa|DPA|Xinhua|ANSA|EFE|UPI|Anadolu|SANA)\\s*[,|:–-]\\s*)?';
+const DATELINE_DMY = new RegExp(`^\\s*${DATELINE_LEAD}(?:[A-Z][a-z]+day,?\\s+)?(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`);
+const DATELINE_MDY = new RegExp(`^\\s*${DATELINE_LEAD}(?:[A-Z][a-z]+day,?\\s+)?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`);
 const BYLINE = /^\s*By\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,4}(?:\s*(?:,|and)\s*.*)?$/u;
 const CAPTION_BULLET = /^\s*[•\u2022]\s*/;
 const CAPTION_CREDIT = /\((?:AAP|AFP|AP|Reuters|Getty(?: Images)?|EPA|SANA|Supplied)\)\s*$/;
@@ -52,9 +55,10 @@ export function readNewsText(id: string, path: string, text: string): { document
   for (const line of lines(text)) {
     const t = line.text;
     if (t.trim() === '') continue;
-    const dl = dateline ? undefined : readDateline(t, line.start);
+    // The first dateline dates the article; another before the body (`Last updated: ...`) is one too.
+    const dl = dateline && sawBody ? undefined : readDateline(t, line.start);
     if (dl) {
-      dateline = dl;
+      dateline ??= dl;
       b.block('dateline', { start: line.start, end: line.end });
       continue;
     }

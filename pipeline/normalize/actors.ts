@@ -4,6 +4,7 @@
 // front of them (`Hezbollah fighters`, `Turkish troops`).
 import type { CompiledGazetteer, NameRef } from './gazetteer.ts';
 import type { AliasMatch, Token } from './matching.ts';
+import { isSpeechVerb } from './claims.ts';
 
 /** An actor name found in the sentence, before claims take their speakers out. */
 export interface ActorCandidate {
@@ -15,8 +16,11 @@ export interface ActorCandidate {
   text: string;
   generic: boolean;
   rule: string;
-  /** A person the document names with this party (see people.ts): a source when they speak, never an actor. */
-  person?: boolean;
+  /**
+   * A name that stands for the party only as a speaker: a person the document named with it (see
+   * people.ts), or its country's capital (`Damascus said`). A source when it speaks, never an actor.
+   */
+  speakerOnly?: boolean;
 }
 
 export const ACTOR_RULES = [
@@ -129,7 +133,7 @@ export function linkActors(
     if (!proper) {
       const actor = gz.actors.get(ref.id);
       // An adjective before a noun or a name: `opposition group SOHR`, `government supporters`.
-      if (ADJECTIVAL.has(surface.toLowerCase()) && nextTok && /^\s+$/.test(nextTok.sepBefore) && /^[\p{L}]/u.test(nextTok.raw) && !/^(and|or|of|in|on|at|to|from|with|for|by|was|were|is|are|had|has|have|said|says|claimed|stated|reported|forces?|held|controlled)$/i.test(nextTok.raw)) {
+      if (ADJECTIVAL.has(surface.toLowerCase()) && nextTok && /^\s+$/.test(nextTok.sepBefore) && /^[\p{L}]/u.test(nextTok.raw) && !/^(and|or|of|in|on|at|to|from|with|for|by|was|were|is|are|had|has|have|forces?|held|controlled)$/i.test(nextTok.raw) && !isSpeechVerb(nextTok.raw)) {
         dropped.push({ text: surface, rule: 'actor.drop.adjective' });
         continue;
       }

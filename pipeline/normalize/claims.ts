@@ -9,14 +9,14 @@ import type { Token } from './matching.ts';
 const VERB_KIND: Record<string, ClaimKind> = {};
 const VERBS: [ClaimKind, string[]][] = [
   ['reported', [
-    'said', 'says', 'say', 'saying', 'stated', 'states', 'reported', 'reports', 'reporting', 'told', 'tells', 'telling',
+    'said', 'says', 'say', 'saying', 'stated', 'states', 'reported', 'reports', 'reporting', 'told', 'tells', 'tell', 'telling',
     'announced', 'announces', 'added', 'adds', 'estimated', 'estimates', 'noted', 'notes', 'observed', 'warned', 'warns',
     'wrote', 'writes', 'tweeted', 'broadcast', 'broadcasts', 'aired', 'showed', 'shows', 'cited', 'cites', 'quoted',
     'quotes', 'described', 'describes', 'indicated', 'explained', 'insisted', 'predicted', 'posted', 'distributed',
     'published', 'counted', 'recorded', 'documented', 'suggested', 'believed', 'blamed', 'criticized', 'criticised', 'tweeting', 'account', 'statement',
     'condemned', 'urged', 'revealed', 'informed', 'stressed', 'stressted', 'pointed', 'interviewed',
   ]],
-  ['claimed', ['claimed', 'claims', 'claim', 'claiming', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'purported', 'asserted']],
+  ['claimed', ['claimed', 'claims', 'claim', 'claiming', 'alleged', 'alleges', 'allege', 'accused', 'accuses', 'purported', 'asserted', 'charged', 'charges']],
   ['denied', ['denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'dismissed', 'disputed', 'refuted']],
   ['confirmed', ['confirmed', 'confirms', 'confirm', 'corroborated', 'acknowledged', 'acknowledges', 'verified', 'admitted', 'confirmation']],
 ];
@@ -29,7 +29,9 @@ export const CLAIM_RULES = [
   'claim.agent', // quoted by X / obtained by X
   'claim.call', // X called for / calls on
   'claim.pronoun', // He added / she said: the speaker of an earlier sentence
+  'claim.inverted', // "...," said Abdullah: the speaker after the verb
   'claim.anaphor', // according to the report / the agency said: the speaker of an earlier sentence
+  'claim.capital', // Damascus said: the capital's government
   'claim.person', // Conroy states: a person the document named with their party
 ] as const;
 
@@ -39,7 +41,7 @@ const CALL_PREPS = new Set(['for', 'on', 'upon']);
 
 // Words that end the search for a speaker: the verb's subject is not behind them.
 const SUBJECT_BARRIERS = new Set(['that', 'which', 'who', 'whom', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'when', 'while', 'after', 'but']);
-const ADDRESSEE_VERBS = new Set(['told', 'tells', 'telling', 'informed']);
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'informed']);
 const ADDRESSEE_PREPS = new Set(['speaking', 'spoke', 'spoken', 'talking', 'talked']);
 const SPOKE = new Set(['spoke', 'spoken', 'talked']);
 const AGENT_VERBS = new Set(['quoted', 'cited', 'interviewed', 'obtained', 'reported', 'broadcast', 'aired', 'published', 'released', 'filmed', 'claimed', 'confirmed', 'denied']);
@@ -118,7 +120,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (speakers.has(ci) || callers.has(ci)) return;
     speakers.add(ci);
     const remap = SPEAKER_REMAP.find((r) => r.id === c.id && r.surface.test(c.text));
-    sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule, ...(c.person ? { indirect: true } : {}) });
+    sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule, ...(c.speakerOnly ? { indirect: true } : {}) });
   };
   const nextMention = (from: number, limit: number): number | undefined => {
     for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
@@ -170,6 +172,8 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (!kind) continue;
     if (OWNING.has(tokens[i + 1]?.raw.toLowerCase() ?? '') || (kind === 'claimed' && claimsLives(tokens, i))) continue;
     if (kind === 'claimed' && isParticiple(tokens, i)) continue;
+    // `the opposition charged it was a massacre`, `charged that`: not `charged reporters $3000`, `charged with`.
+    if ((w === 'charged' || w === 'charges') && !chargesClaim(tokens, i)) continue;
     // `tanks were claimed to have been seen`, `it was reported`: no speaker in front, but maybe
     // an agent further on (`mortars were described as falling "like rain" on Khalidiya by an activist`).
     if (PASSIVE_AUX.has(tokens[i - 1]?.raw.toLowerCase() ?? '') || (PASSIVE_AUX.has(tokens[i - 2]?.raw.toLowerCase() ?? '') && isAdverb(tokens[i - 1]!.raw))) {
@@ -183,6 +187,15 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       const subj = coordinatedSubject(tokens, byLast, i - 1);
       if (subj !== undefined) add(subj, kind, 'claim.subject-verb');
       continue;
+    }
+    // `"...," said another witness`, `... in the Rifai sector, said Abdullah.`: right after a
+    // quotation or a comma, the speaker follows the verb (`, said to be` is no such verb).
+    if (isInverted(tokens, byLast, i)) {
+      const ci = speakerAfter(tokens, byFirst, i);
+      if (ci !== undefined) {
+        add(ci, kind, 'claim.inverted');
+        continue;
+      }
     }
     // `X quoted local activists as saying`: the quoted party is a source as well.
     if (w === 'quoted' || w === 'cited') {
@@ -215,6 +228,46 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
 }
 
 const PRONOUNS = new Set(['he', 'she']);
+const CLAUSE_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'this', 'government', 'the']);
+
+/** `charged` opens a clause of what is claimed: `charged that`, `charged it was`, `charged the army had`. */
+function chargesClaim(tokens: Token[], verb: number): boolean {
+  const next = tokens[verb + 1]?.raw.toLowerCase() ?? '';
+  if (next === 'that') return true;
+  if (!CLAUSE_SUBJECTS.has(next)) return false;
+  for (let k = verb + 2; k < Math.min(tokens.length, verb + 5); k++) if (CLAUSE_VERBS.has(tokens[k]!.raw.toLowerCase())) return true;
+  return false;
+}
+// The end of a quotation right before a verb of speech, and the end of a clause.
+const AFTER_QUOTE = /(?:[,.!?]\s*["\u201d]|["\u201d]\s*,)\s*$/;
+const AFTER_COMMA = /,\s*$/;
+// The verbs that follow what was said (`..., said Abdullah`); not `, shows`, `, accused`.
+const INVERTING = new Set(['said', 'says', 'added', 'adds', 'stated', 'wrote', 'explained', 'noted', 'reported', 'warned', 'insisted']);
+
+/**
+ * The speech verb at `verb` comes before its speaker: right after a quotation (`"...," said
+ * another witness`) or after a comma that ends a clause, not a name set off by commas
+ * (`French president, Nicolas Sarkozy, said` has its speaker before).
+ */
+function isInverted(tokens: Token[], byLast: Map<number, number>, verb: number): boolean {
+  const w = tokens[verb]!.raw.toLowerCase();
+  if (!INVERTING.has(w) || /^(to|that|on|in)$/i.test(tokens[verb + 1]?.raw ?? '')) return false;
+  const sep = tokens[verb]!.sepBefore;
+  if (AFTER_QUOTE.test(sep)) return true;
+  return AFTER_COMMA.test(sep) && appositionBefore(tokens, byLast, verb) === undefined;
+}
+// Words that may come between an inverted verb and its speaker (`said another witness`).
+const SPEAKER_LEADS = new Set(['a', 'an', 'the', 'another', 'one', 'two', 'several', 'some', 'other', 'local', 'senior']);
+
+/** The mention that is the subject after an inverted speech verb at `verb`: within a few words of it. */
+function speakerAfter(tokens: Token[], byFirst: Map<number, number>, verb: number): number | undefined {
+  for (let k = verb + 1; k < Math.min(tokens.length, verb + 4); k++) {
+    const ci = byFirst.get(k);
+    if (ci !== undefined) return ci;
+    if (!SPEAKER_LEADS.has(tokens[k]!.raw.toLowerCase())) return undefined;
+  }
+  return undefined;
+}
 
 const anaphor = (tokens: Token[], first: number, last: number, kind: ClaimKind, offset: number, types?: readonly string[]): Anaphor => {
   const start = tokens[first]!.start;
@@ -270,7 +323,8 @@ function isParticiple(tokens: Token[], verb: number): boolean {
   return tokens[verb + 1]?.raw.toLowerCase() === 'of';
 }
 const COORDINATED_WINDOW = 12;
-const isSpeechVerb = (w: string): boolean => Object.hasOwn(VERB_KIND, w);
+/** A verb of speech (said, claimed, denied, confirmed, ...), in any case. */
+export const isSpeechVerb = (w: string): boolean => Object.hasOwn(VERB_KIND, w.toLowerCase());
 
 /**
  * The subject of the verb that the one after `and` (at `conj`) is coordinated with: the nearest
@@ -346,13 +400,26 @@ function agentAfter(tokens: Token[], byFirst: Map<number, number>, verb: number)
 }
 
 const APPOSITION_WORDS = 8;
+// What opens a description set off by commas (`, a Britain-based monitoring group,`).
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'another', 'one']);
+
+/** tokens[from..to) are a short description: a determiner, a few words, no verb of a clause (`an activist reached by telephone`). */
+function isDescription(tokens: Token[], from: number, to: number): boolean {
+  if (!DESCRIPTION_OPENERS.has(tokens[from]!.raw.toLowerCase()) || to - from > APPOSITION_WORDS) return false;
+  for (let k = from + 1; k < to; k++) {
+    const w = tokens[k]!.raw.toLowerCase();
+    if (Object.hasOwn(VERB_KIND, w) || CLAUSE_VERBS.has(w)) return false;
+  }
+  return true;
+}
 const RELATIVE_WORDS = 16;
 
 /**
  * Where a stretch set off by a comma on each side starts when it ends right before the verb and
  * comes between the verb and its subject: a name of up to eight capitalised words (`, Nicolas
- * Sarkozy, accused`, `, Sudanese Lieutenant General Mohammed Ahmed Mustafa al-Dabi, said`) or a
- * relative clause (`, who escaped the city a few days prior, described`). Undefined when there is
+ * Sarkozy, accused`, `, Sudanese Lieutenant General Mohammed Ahmed Mustafa al-Dabi, said`), a
+ * relative clause (`, who escaped the city a few days prior, described`) or a description (`, a
+ * Britain-based monitoring group, said`). Undefined when there is
  * none, or when the name is itself an actor's (`, the FSA, said` has its subject there).
  */
 function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
@@ -361,7 +428,7 @@ function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: nu
   for (let j = verb - 1; j >= Math.max(1, verb - RELATIVE_WORDS); j--) {
     const t = tokens[j]!;
     if (name && ((!t.capital && !t.article) || byLast.has(j) || verb - j > APPOSITION_WORDS)) name = false;
-    if (/^\s*,\s*$/.test(t.sepBefore)) return name || /^(who|which)$/i.test(t.raw) ? j : undefined;
+    if (/^\s*,\s*$/.test(t.sepBefore)) return name || /^(who|which)$/i.test(t.raw) || isDescription(tokens, j, verb) ? j : undefined;
     if (!name && /[.;:"\u201c\u201d(),]/.test(t.sepBefore)) return undefined;
     if (name && !/^[\s\-]*$/.test(t.sepBefore)) return undefined;
   }
@@ -373,6 +440,13 @@ function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: numbe
   // A name or a who/which clause set off by commas right before the verb stands between it and
   // its subject (`French president, Nicolas Sarkozy, accused`): the subject is before it.
   const apposition = appositionBefore(tokens, byLast, verb);
+  // ... unless it describes the speaker by a party (`Abu Rami, an activist reached by telephone, said`).
+  if (apposition !== undefined && isDescription(tokens, apposition, verb)) {
+    for (let k = verb - 1; k >= apposition; k--) {
+      const ci = byLast.get(k);
+      if (ci !== undefined) return ci;
+    }
+  }
   const from = apposition ?? verb;
   for (let k = from - 1; k >= Math.max(0, from - SPEAKER_WINDOW); k--) {
     // A comma between closes the clause (`military and civilian alike, and one defector said`,

@@ -25,6 +25,8 @@ export interface CompiledGazetteer {
   actors: Map<string, ActorRecord>;
   /** place_id -> its ancestors, nearest first (Baba Amr -> homs, homs-governorate, syria). */
   ancestors: Map<string, string[]>;
+  /** A capital's place_id -> the government actor of its country (`Damascus said`: the Syrian government). */
+  governmentOfCapital: Map<string, string>;
 }
 
 // Acronyms are matched letter for letter (`UN`, `FSA`, `U.N.`), never through the fold.
@@ -74,7 +76,12 @@ export function compileGazetteer(g: Gazetteer): CompiledGazetteer {
       entries.push({ alias, value: { kind: 'actor', id: a.actor_id, generic: true, contextual: false }, options: aliasOptions(alias, 'actor', true) });
     }
   }
-  return { index: buildAliasIndex(entries), places, actors, ancestors };
+  const governmentOfCapital = new Map<string, string>();
+  for (const p of g.places) {
+    const gov = p.capital_of ? g.actors.find((a) => a.type === 'government' && a.country === p.capital_of) : undefined;
+    if (gov) governmentOfCapital.set(p.place_id, gov.actor_id);
+  }
+  return { index: buildAliasIndex(entries), places, actors, ancestors, governmentOfCapital };
 }
 
 /** The country a place lies in, if the gazetteer says. */

@@ -2,9 +2,9 @@
 // each with absolute spans. Pure: the gazetteer is compiled once by the caller.
 import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
 import { message } from '../diagnostics.ts';
-import { isCompoundModifier, linkActors } from './actors.ts';
+import { isCompoundModifier, linkActors, type ActorCandidate } from './actors.ts';
 import { findCasualties } from './casualties.ts';
-import { findClaims } from './claims.ts';
+import { findClaims, isSpeechVerb } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
 import { scanAliases, scanSlice, tokenize, tokenizeSlice, tokenizeText, type AliasIndex, type AliasMatch, type ScanRecord, type Token, type TokenizedText } from './matching.ts';
 import { findPeople, introduces, personCandidates, type People } from './people.ts';
@@ -222,6 +222,23 @@ function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[
 
 const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
+const CAPITAL_NOT_AFTER = new Set(['to', 'in', 'at', 'from', 'of', 'on', 'into', 'near', 'outside', 'around', 'toward', 'towards', 'the']);
+
+/** The government a match names when it is a capital alone (a place, no actor's name). */
+function capitalGovernment(gz: CompiledGazetteer, m: AliasMatch<NameRef>, tokens: Token[]): string | undefined {
+  if (m.targets.some((t) => t.value.kind === 'actor' || t.value.contextual)) return undefined;
+  // Only as the subject right before a verb of speech (`Damascus said`, `Moscow has denied`), not
+  // inside a phrase (`ambassador to Moscow says`, `The London "Times" reports`).
+  const before = tokens[m.first - 1]?.raw.toLowerCase() ?? '';
+  if (CAPITAL_NOT_AFTER.has(before)) return undefined;
+  let k = m.last + 1;
+  while (k < tokens.length && k <= m.last + 2 && /^(has|have|had|also|again|later|then|now|officially|publicly)$/i.test(tokens[k]!.raw)) k++;
+  const verb = tokens[k];
+  if (!verb || !/^ $/.test(verb.sepBefore) || !tokens.slice(m.last + 1, k + 1).every((t) => /^ $/.test(t.sepBefore)) || !isSpeechVerb(verb.raw)) return undefined;
+  const id = directPlace(m);
+  return id === undefined ? undefined : gz.governmentOfCapital.get(id);
+}
+
 /** The speaker of a sentence's sources: a subject, `according to` or agent before an addressee. */
 function pickSpeaker(sources: (ClaimMention & { rule: string })[]): ClaimMention {
   const s = sources.find((x) => x.rule !== 'claim.addressee') ?? sources[0]!;
@@ -285,11 +302,25 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   // The people the document named with a party, where this sentence names them (speakers only).
   // Not where the sentence names the party right beside the person (`journalist Marie Colvin`):
   // that mention is the sentence's own.
-  const people = (ctx.people ? personCandidates(tokens, ctx.people, text, (i) => matches.some((m) => m.first <= i && i <= m.last)) : []).filter(
+  const people: ActorCandidate[] = (ctx.people ? personCandidates(tokens, ctx.people, text, (i) => matches.some((m) => m.first <= i && i <= m.last)) : []).filter(
     (p) => !actorPass.candidates.some((c) => c.id === p.id && introduces(tokens, c, p)),
   );
+  // A capital that speaks is its country's government (`Damascus said it was the work of gangs`).
+  for (const m of matches) {
+    const gov = capitalGovernment(gz, m, tokens);
+    if (gov) people.push({ id: gov, first: m.first, last: m.last, start: m.start, end: m.end, text: text.slice(m.start, m.end), generic: false, rule: 'claim.capital', speakerOnly: true });
+  }
   const candidates = people.length ? [...actorPass.candidates, ...people].sort((a, b) => a.first - b.first) : actorPass.candidates;
   const claimPass = findClaims(tokens, candidates, text, offset);
+  // ... and not a place of the event.
+  candidates.forEach((c, i) => {
+    if (c.rule !== 'claim.capital' || !claimPass.speakers.has(i)) return;
+    const at = places.findIndex((p) => p.span.start === offset + c.start);
+    if (at >= 0) {
+      places.splice(at, 1);
+      rules.push('place.drop.speaker');
+    }
+  });
   // `He added that ...`: the speaker named in an earlier sentence speaks again.
   // `According to the report`, `the Britain-based monitor said`: so does the one a phrase refers to,
   // when it is of a kind the phrase can name.
@@ -308,8 +339,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   );
   const actors: ActorMention[] = [];
   candidates.forEach((c, i) => {
-    if (c.person) {
-      if (claimPass.speakers.has(i)) rules.push('claim.person');
+    if (c.speakerOnly) {
+      if (claimPass.speakers.has(i)) rules.push(c.rule);
       return;
     }
     if ((claimPass.speakers.has(i) && !ARMED_TYPES.has(gz.actors.get(c.id)?.type ?? '')) || reporterIds.has(c.id)) return;

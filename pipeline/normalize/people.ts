@@ -175,7 +175,7 @@ export function personCandidates(tokens: Token[], people: People, text: string, 
     while (first > 0 && !taken(first - 1) && joined(tokens[first]!) && (p.names.has(tokens[first - 1]!.key) || tokens[first - 1]!.article)) first--;
     while (tokens[first]!.article) first++;
     const start = tokens[first]!.start;
-    out.push({ id: p.id, first, last: i, start, end: t.end, text: text.slice(start, t.end), generic: false, rule: 'claim.person', person: true });
+    out.push({ id: p.id, first, last: i, start, end: t.end, text: text.slice(start, t.end), generic: false, rule: 'claim.person', speakerOnly: true });
   }
   return out;
 }

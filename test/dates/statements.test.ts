@@ -45,6 +45,20 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(2)).toMatchObject({ start: '2014-05-08', qualifier: 'planned' });
   });
 
+  it('news: a month after the publication date in a clause about the past is the year before', () => {
+    const doc = documentOf('Troops shelled the district on Monday. More than 6,000 people have died since the revolt began in mid-March. Talks will resume in April.', 'news-text', '2012-02-07');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2012-02-06' });
+    expect(dates.get(1)).toMatchObject({ start: '2011-03-11', end: '2011-03-20' });
+    expect(dates.get(2)).toMatchObject({ start: '2012-04-01', qualifier: 'planned' });
+  });
+
+  it('a count from another event does not move the story (a day after 14 civilians were killed)', () => {
+    const doc = documentOf('Five civilians were killed in Wednesday\'s shelling, a day after 14 civilians were killed there. Shells fell from 8 am.', 'news-text', '2012-03-21');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(1)).toMatchObject({ start: '2012-03-21', precision: 'time' });
+  });
+
   it('the explicit date wins in "The next day, 8 May"', () => {
     const { dates } = dateDocument(narrative('On 7 May 2011 the power was cut. The next day, 8 May, army units entered.'));
     expect(dates.get(1)).toMatchObject({ start: '2011-05-08', text: 'The next day, 8 May' });

@@ -177,8 +177,24 @@ describe('detectKind', () => {
     ['## [2012-02-3](/news/2012/02/3/index.md)\n\n### [A](/news/2012/02/3/a.md)\n', 'wcep-markdown'],
     ['= Title =\n\nInfobox\n- Date: 2011\n\n== Background ==\nText.', 'wikipedia-text'],
     ['Headline\n7 May 2014 - 9:01 PM\nBody text.', 'news-text'],
+    ['Heavy shelling rocks Homs\n\nAFP, Tuesday 7 Feb 2012\n\nBody text.', 'news-text'],
+    ['Homs toll up\n\nHaro Chakmakjian, AFP\nLast updated: 21 March, 2012\n\nBody text.', 'news-text'],
     ['Just some prose. With sentences on 3 May 2011.', 'plain-text'],
   ])('detects %j as %s', (text, kind) => {
     expect(detectKind(text).kind).toBe(kind);
+  });
+});
+
+describe('news datelines', () => {
+  it('an agency credit, a label and a comma before the year open a dateline; the first dates the article', () => {
+    const text = 'Homs toll up\n\nAFP, Tuesday 20 Mar 2012\nLast updated: 21 March, 2012\n\nTroops shelled Khaldiyeh on Wednesday, activists said.';
+    const d = doc('afp.txt', text);
+    expect(d.published).toBe('2012-03-20');
+    expect(d.blocks.filter((b) => b.kind === 'dateline')).toHaveLength(2);
+    expect(sentenceTexts(d, 'paragraph')).toEqual(['Troops shelled Khaldiyeh on Wednesday, activists said.']);
+  });
+  it('a prose line that opens with a date is no dateline', () => {
+    const d = doc('n.txt', 'Headline\n7 May 2014 - 9:01 PM\n\nUpdated 8 May 2014 the army said it had entered the Old City.');
+    expect(d.blocks.filter((b) => b.kind === 'dateline')).toHaveLength(1);
   });
 });

@@ -260,3 +260,33 @@ describe('a definite phrase that names an earlier speaker', () => {
     expect(statementSources('The FSA said it held Baba Amr. On 3 March, a member of the group said 20 fighters died.')).toEqual(['On 3 <- ']);
   });
 });
+
+describe('news attribution: inverted verbs, descriptions, capitals', () => {
+  it('after a quotation or a clause, the speaker follows the verb', () => {
+    expect(claims('"Every five minutes shells come crashing down," said another witness on 21 March.')).toEqual(['civilians:reported']);
+    expect(claims('On 21 March activists uncovered 39 bodies in Homs, said SOHR.')).toEqual(['syrian-observatory-for-human-rights:reported']);
+  });
+  it('but not after a name set off by commas, nor for a verb that is not one of saying', () => {
+    expect(claims('In April 2012, French president, Nicolas Sarkozy, accused Syrian President Bashar al-Assad of lying.')).toEqual(['french-government:claimed']);
+    expect(claims('A file picture taken on January 27, 2014, shows opposition fighters in Homs.')).toEqual([]);
+  });
+  it('a description set off by commas: the speaker is before it, or in it', () => {
+    expect(claims('The Syrian Observatory for Human Rights, a Britain-based monitoring group, said five civilians were killed on Wednesday.')).toEqual(['syrian-observatory-for-human-rights:reported']);
+    expect(claims('Abu Rami, an activist reached by telephone, said the explosions continued on 7 February.')).toEqual(['activists:reported']);
+    expect(claims('On 9 October, a resident living in Hamidiya described the Syrian army offensive as psychological warfare, saying that the army made no gains.')).toEqual(['civilians:reported']);
+  });
+  it('charged that is a claim; charged money or with a crime is not', () => {
+    expect(claims('At the time, the opposition charged it was a massacre by government forces.')).toEqual(['syrian-opposition:claimed']);
+    expect(claims('Avaaz charged reporters $3000 to enter Baba Amr on 20 February.')).toEqual([]);
+  });
+  it('a capital that speaks is its government, and no place of the event', () => {
+    const r = run('On 21 March, Damascus said it was the work of armed terrorist gangs.', { documentPlaceIds: ['homs'] });
+    expect(r.sources.map((s) => `${s.id}:${s.text}`)).toEqual(['syrian-government:Damascus']);
+    expect(r.places.map((p) => p.id)).toEqual([]);
+    expect(claims("Iran's ambassador to Moscow says Russia could build a reactor.")).toEqual([]);
+    expect(claims('The London "Times" reports that a NATO report claims the Taliban will return.')).toEqual([]);
+  });
+  it('witnesses', () => {
+    expect(claims('Gunmen killed at least 90 people in a village on Sunday, witnesses said.')).toEqual(['civilians:reported']);
+  });
+});
