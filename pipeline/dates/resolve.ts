@@ -46,7 +46,24 @@ export function resolveContext(mode: Mode, documentDate: Ymd | undefined, clause
 }
 
 function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
-  return (ctx.tense ??= tenseOf(localClause(ctx)));
+  return (ctx.tense ??= datesSpeech(ctx) ? 'past' : tenseOf(localClause(ctx)));
+}
+
+/** The tense of the clause a mention dates (the act of speaking right before it counts as past). */
+export const mentionTense = tenseAt;
+
+// A verb of speech a word or two before a mention (`said on Wednesday`, `told AFP on Wednesday`).
+const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|reported|stated|added|claimed|confirmed|denied|warned|insisted)\s+((?:[\w'’-]+\s+){0,2})$/i;
+
+/**
+ * The mention dates the act of speaking that comes right before it (`activists said on Wednesday
+ * the operation would continue`): that act is past, whatever the reported clause says.
+ */
+function datesSpeech(ctx: ResolveContext): boolean {
+  if (ctx.at === undefined || ctx.clauseStart === undefined) return false;
+  const at = ctx.at - ctx.clauseStart;
+  const m = SPEECH_BEFORE.exec(ctx.clause.slice(Math.max(0, at - 40), at));
+  return !!m && !FUTURE.test(m[1]!) && !/\bthat\b/i.test(m[1]!);
 }
 
 export function newState(): NarrativeState {

@@ -45,6 +45,14 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(2)).toMatchObject({ start: '2014-05-08', qualifier: 'planned' });
   });
 
+  it('news: a date right after a verb of speech dates the speaking, whatever the reported clause says', () => {
+    const doc = documentOf('Activists in Homs province said on Wednesday the operation would continue. The governor told AFP on Wednesday it would end. Rebels said they would leave on Friday.', 'news-text', '2014-05-07');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2014-05-07', qualifier: 'on' });
+    expect(dates.get(1)).toMatchObject({ start: '2014-05-07', qualifier: 'on' });
+    expect(dates.get(2)).toMatchObject({ start: '2014-05-09', qualifier: 'planned' });
+  });
+
   it('news: a month after the publication date in a clause about the past is the year before', () => {
     const doc = documentOf('Troops shelled the district on Monday. More than 6,000 people have died since the revolt began in mid-March. Talks will resume in April.', 'news-text', '2012-02-07');
     const { dates } = dateDocument(doc);
