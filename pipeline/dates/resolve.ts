@@ -234,6 +234,12 @@ function positionInYear(p: CalPoint): number {
   return p.m <= 2 ? 0 : p.m <= 5 ? 1 : p.m <= 8 ? 2 : p.m <= 11 ? 3 : 4;
 }
 
+/** The point starts after the day `d`. */
+function afterDay(p: CalPoint, d: Ymd): boolean {
+  const s = boundsOf(p).start;
+  return s.y * 10000 + s.m * 100 + s.d > d.y * 10000 + d.m * 100 + d.d;
+}
+
 /** The narrative is past the winter that ends in its year (in its spring or later). */
 function pastWinter(st: NarrativeState): boolean {
   return !!st.point && st.point.y === st.year && positionInYear(st.point) >= 1;
@@ -456,6 +462,10 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     }
     case 'offset': {
       const r = offsetPoint(a.unit, a.n, st);
+      // News reports what has happened: a count forward past the publication day, in a clause
+      // not about the future, counts from some other event (`the gains come a month after it
+      // started an offensive`), not from the story's time.
+      if (r.point && a.n > 0 && ctx.mode === 'news' && ctx.documentDate && afterDay(r.point, ctx.documentDate) && tenseAt(ctx) !== 'future') return resolution(undefined, 'inherited', r.from);
       if (r.point && k.tod) r.point.tod = k.tod;
       if (r.point && a.unit === 'season' && k.season) {
         r.point.gran = 'season';

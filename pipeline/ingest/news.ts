@@ -8,12 +8,14 @@ import { DocumentBuilder, lines } from './builder.ts';
 import { isTitleLike } from './plain.ts';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
-const TIME = '(\\d{1,2})[:.](\\d{2})\\s*([AaPp]\\.?[Mm]\\.?)?';
+const TIME = '(\\d{1,2})[:.](\\d{2})(?:[:.]\\d{2})?\\s*([AaPp]\\.?[Mm]\\.?)?';
+// `Tuesday`, `Tue`, `Tues.` before the date.
+const WEEKDAY = '(?:[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+';
 /** `7 May 2014 - 9:01 PM` (day first) and `May 7, 2014 9:01 PM` (month first). */
 // What may open a dateline: `Published:`, `Last updated:`, `Posted on`, or an agency's credit (`AFP, `).
 const DATELINE_LEAD = '(?:(?:(?:Last|First)\\s+)?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)(?:\\s+on)?[:\\s]+|(?:AFP|AP|Reuters|AAP|dpa|DPA|Xinhua|ANSA|EFE|UPI|Anadolu|SANA)\\s*[,|:–-]\\s*)?';
-const DATELINE_DMY = new RegExp(`^\\s*${DATELINE_LEAD}(?:[A-Z][a-z]+day,?\\s+)?(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`);
-const DATELINE_MDY = new RegExp(`^\\s*${DATELINE_LEAD}(?:[A-Z][a-z]+day,?\\s+)?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`);
+const DATELINE_DMY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`);
+const DATELINE_MDY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`);
 const BYLINE = /^\s*By\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,4}(?:\s*(?:,|and)\s*.*)?$/u;
 const CAPTION_BULLET = /^\s*[•\u2022]\s*/;
 const CAPTION_CREDIT = /\((?:AAP|AFP|AP|Reuters|Getty(?: Images)?|EPA|SANA|Supplied)\)\s*$/;

@@ -206,7 +206,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (subj === undefined) {
       const p = pronounSubject(tokens, i);
       const a = p === undefined ? anaphorBefore(tokens, i) : undefined;
-      if (p !== undefined) pronouns.push(anaphor(tokens, p, p, kind, offset));
+      if (p !== undefined) pronouns.push(anaphor(tokens, p, p, kind, offset, PRONOUN_TYPES[tokens[p]!.raw.toLowerCase()]));
       else if (a) pronouns.push(anaphor(tokens, a.first, a.last, kind, offset, a.types));
       else unnamed = true;
       continue;
@@ -227,7 +227,15 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
   return { sources, speakers, pronouns, unnamed };
 }
 
-const PRONOUNS = new Set(['he', 'she']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+// The kinds of party `it` and `they` can stand for (`he` and `she`: any, through their people).
+const BODIES = ['news-agency', 'news-outlet', 'monitoring-group', 'ngo', 'international-organisation', 'government', 'political-body', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'state-armed-force', 'foreign-armed-force', 'security-police', 'pro-government-militia', 'religious-body'] as const;
+const PRONOUN_TYPES: Record<string, readonly string[] | undefined> = {
+  it: BODIES,
+  they: ['generic-category', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia'],
+};
+// Words that may open a sentence before its pronoun subject (`But it said`).
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'however', 'meanwhile']);
 const CLAUSE_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'this', 'government', 'the']);
 
 /** `charged` opens a clause of what is claimed: `charged that`, `charged it was`, `charged the army had`. */
@@ -351,16 +359,17 @@ function coordinatedSubject(tokens: Token[], byLast: Map<number, number>, conj: 
 }
 
 /**
- * The `he` / `she` that is the subject of the speech verb at `verb` (`He added that`, `She also
- * said`, `On Monday, he said`), when it opens the sentence or follows the comma after an opening
- * phrase: then its antecedent is in an earlier sentence. A pronoun inside a clause (`who said that
+ * The `he` / `she` / `it` / `they` that is the subject of the speech verb at `verb` (`He added
+ * that`, `She also said`, `On Monday, he said`, `But it said`), when it opens the sentence (after a
+ * conjunction at most) or follows the comma after an opening phrase: then its antecedent is in an
+ * earlier sentence. A pronoun inside a clause (`who said that
  * he saw`, `X told AFP he said`) may refer to a party of its own sentence, and is left alone.
  */
 function pronounSubject(tokens: Token[], verb: number): number | undefined {
   let p = verb - 1;
   if (p >= 1 && isAdverb(tokens[p]!.raw) && !PRONOUNS.has(tokens[p]!.raw.toLowerCase())) p--;
   if (p < 0 || !PRONOUNS.has(tokens[p]!.raw.toLowerCase())) return undefined;
-  if (p === 0) return p;
+  if (p === 0 || (p === 1 && OPENING_CONJUNCTIONS.has(tokens[0]!.raw.toLowerCase()))) return p;
   // `On 3 July, he said`: a comma before it, and no verb of a clause of its own before that.
   if (!/,/.test(tokens[p]!.sepBefore)) return undefined;
   for (let k = 0; k < p; k++) if (VERB_KIND[tokens[k]!.raw.toLowerCase()] && Object.hasOwn(VERB_KIND, tokens[k]!.raw.toLowerCase())) return undefined;

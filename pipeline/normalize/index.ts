@@ -222,6 +222,15 @@ function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[
 
 const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
+// After a dateline's city: a colon or a dash, with an agency's credit before it or not.
+const DATELINE_AFTER = /^\s*(?:\([A-Za-z .]{1,30}\)\s*)?[:\u2014\u2013-]\s/;
+
+/** The text at [start, end) opens the sentence in capitals and is followed by a dateline's mark. */
+function isDatelineCity(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  return /^\p{Lu}[\p{Lu}\s'-]+$/u.test(name) && !/\p{L}/u.test(text.slice(0, start)) && DATELINE_AFTER.test(text.slice(end, end + 40));
+}
+
 const CAPITAL_NOT_AFTER = new Set(['to', 'in', 'at', 'from', 'of', 'on', 'into', 'near', 'outside', 'around', 'toward', 'towards', 'the']);
 
 /** The government a match names when it is a capital alone (a place, no actor's name). */
@@ -280,6 +289,11 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
       rules.push('place.drop.compound');
       continue;
     }
+    // `DAMASCUS: The Syrian regime said`, `BEIRUT (AFP) -`: where the story was filed from.
+    if (m.first === 0 && isDatelineCity(text, m.start, m.end)) {
+      rules.push('place.drop.dateline');
+      continue;
+    }
     const d = decidePlace(gz, m, text, offset, placeCtx);
     rules.push(d.rule);
     if (d.mention) places.push(d.mention);
@@ -327,7 +341,7 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const earlier = claimPass.pronouns.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
   const p = claimPass.pronouns[0];
   if (earlier && p && (!p.types || p.types.includes(gz.actors.get(earlier.id)?.type ?? ''))) {
-    claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: /^(he|she)$/i.test(p.text) ? 'claim.pronoun' : 'claim.anaphor', indirect: true });
+    claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: /^(he|she|it|they)$/i.test(p.text) ? 'claim.pronoun' : 'claim.anaphor', indirect: true });
   }
   // A demand (`called for`) is a named party's: not a crowd's or a channel's (`Protesters called for`).
   claimPass.sources = claimPass.sources.filter((s) => s.rule !== 'claim.call' || !REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? ''));

@@ -557,9 +557,13 @@ function walkTrie<T>(w: Walk<T>, node: TrieNode<T>, j: number, consumed: number,
   }
 }
 
-/** Two tokens of one name are separated by spaces or a hyphen only (or the dot of `U.N.`). */
+/**
+ * Two tokens of one name are separated by spaces or a hyphen only (or the dot of `U.N.`), or by
+ * a possessive (`Assad's forces`, as the gazetteer writes it; the token itself drops the `'s`).
+ */
 function adjacent(a: Token, b: Token): boolean {
   if (/^[\s\-\u2010\u2011]*$/.test(b.sepBefore)) return true;
+  if (/^['\u2019]s /.test(b.sepBefore) && b.sepBefore.length === 3) return true;
   return b.sepBefore === '.' && a.raw.length === 1 && b.raw.length === 1;
 }
 

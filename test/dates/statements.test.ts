@@ -61,6 +61,14 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(2)).toMatchObject({ start: '2012-04-01', qualifier: 'planned' });
   });
 
+  it('news: a count forward past the publication day, not about the future, dates nothing', () => {
+    const doc = documentOf('The army retook Khalidiya on Monday. The gains come exactly a month after it started an offensive. Talks will resume a week later.', 'news-text', '2013-07-29');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(0)).toMatchObject({ start: '2013-07-29' });
+    expect(dates.has(1)).toBe(false);
+    expect(dates.get(2)).toMatchObject({ start: '2013-08-05', qualifier: 'planned' });
+  });
+
   it('a count from another event does not move the story (a day after 14 civilians were killed)', () => {
     const doc = documentOf('Five civilians were killed in Wednesday\'s shelling, a day after 14 civilians were killed there. Shells fell from 8 am.', 'news-text', '2012-03-21');
     const { dates } = dateDocument(doc);

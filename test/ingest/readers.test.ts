@@ -179,6 +179,8 @@ describe('detectKind', () => {
     ['Headline\n7 May 2014 - 9:01 PM\nBody text.', 'news-text'],
     ['Heavy shelling rocks Homs\n\nAFP, Tuesday 7 Feb 2012\n\nBody text.', 'news-text'],
     ['Homs toll up\n\nHaro Chakmakjian, AFP\nLast updated: 21 March, 2012\n\nBody text.', 'news-text'],
+    ['Syrian army controls Khalidiya\n\nSun Jul 28, 2013 18:40:27\n\nBody text.', 'news-text'],
+    ['Syria says army retakes Homs district\n\nMon, Jul 29, 2013\n\nBody text.', 'news-text'],
     ['Just some prose. With sentences on 3 May 2011.', 'plain-text'],
   ])('detects %j as %s', (text, kind) => {
     expect(detectKind(text).kind).toBe(kind);

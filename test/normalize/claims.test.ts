@@ -290,3 +290,29 @@ describe('news attribution: inverted verbs, descriptions, capitals', () => {
     expect(claims('Gunmen killed at least 90 people in a village on Sunday, witnesses said.')).toEqual(['civilians:reported']);
   });
 });
+
+describe('it and they speak again for a party of their kind', () => {
+  it('it: a body named before; they: a group', () => {
+    expect(statementSources('The Syrian Observatory for Human Rights said clashes went on. But it said the army had retaken the district on 28 July.')).toEqual([
+      'But it <- syrian-observatory-for-human-rights:it',
+    ]);
+    expect(statementSources('Activists said the shelling was heavy. They said 20 people died on 3 March.')).toEqual(['They said <- activists:They']);
+  });
+  it('not for a party of another kind, and after a quotation only when nothing speaks before', () => {
+    expect(statementSources('Activists said the shelling was heavy. It said 20 people died on 3 March.')).toEqual(['It said <- ']);
+    expect(statementSources('Amnesty International criticised the mission. "Its head served in Sudan in the 1990s," it said in a statement.')).toEqual([
+      '"Its head <- amnesty-international:it',
+    ]);
+  });
+});
+
+describe('names across a possessive, and datelines', () => {
+  it("Assad's forces are the army", () => {
+    expect(run("On 28 July Assad's forces retook the district.", { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
+  });
+  it('a dateline city is where the story was filed from, not a place of the event', () => {
+    expect(run('DAMASCUS: The army said on Monday it recaptured Khalidiya.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['khalidiya']);
+    expect(run('BEIRUT (AFP) - Shelling hit Homs on Monday.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['homs']);
+    expect(run('Damascus: a city under siege, said activists on 3 May.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['damascus']);
+  });
+});
