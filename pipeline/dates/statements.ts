@@ -51,16 +51,27 @@ function eligible(x: Resolved, text: string): boolean {
 
 const VAGUE: ReadonlySet<string> = new Set(['present', 'past', 'vague-offset', 'duration']);
 
+/** `at this point`, `at that time` inside a quotation that the sentence opens with. */
+function quotedRestatement(x: Resolved, from: number, text: string): boolean {
+  if (x.m.rule !== 'anaphoric.this-period') return false;
+  const before = text.slice(from, x.m.start);
+  return (before.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1;
+}
+
 function choose(sentence: { start: number; end: number }, items: Resolved[], text: string): Resolved | undefined {
   const ok = items.filter((x) => eligible(x, text) && pointOf(x));
   if (!ok.length) {
     // only an attributive year ("in his 2013 book"): the sentence's one date, better than none
     return items.find((x) => x.m.attributive && x.r.point && !inParentheses(text, x.m.start));
   }
-  const initial = ok.find((x) => OPENER.test(text.slice(sentence.start, x.m.lead ?? x.m.start)));
+  // vague words ("now", "a few days later", "within days") only when nothing firmer is there; a
+  // quotation's `at this point` is the speaker's present, and the date of the speaking wins
+  // (`"I believe at this point ...," he told a briefing on Tuesday`)
+  const quoted = (x: Resolved) => quotedRestatement(x, sentence.start, text);
+  const firmer = (x: Resolved) => !VAGUE.has(x.m.anchor.kind) && !x.m.prospective;
+  const firm = ok.find((x) => firmer(x) && !quoted(x)) ?? ok.find(firmer);
+  const initial = ok.find((x) => OPENER.test(text.slice(sentence.start, x.m.lead ?? x.m.start)) && !(quoted(x) && firm !== x));
   if (initial) return initial;
-  // vague words ("now", "a few days later", "within days") only when nothing firmer is there
-  const firm = ok.find((x) => !VAGUE.has(x.m.anchor.kind) && !x.m.prospective);
   return firm ?? ok[0];
 }
 

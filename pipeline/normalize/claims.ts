@@ -119,6 +119,10 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     const c = candidates[ci]!;
     if (speakers.has(ci) || callers.has(ci)) return;
     speakers.add(ci);
+    // `according to Al Jazeera's correspondent Hadi al-Abdallah`: the party's own person speaks
+    // for it (no source of its own, and no actor).
+    const own = byFirst.get(c.last + 1);
+    if (own !== undefined && /^['\u2019]s\s+$/.test(tokens[c.last + 1]!.sepBefore)) speakers.add(own);
     const remap = SPEAKER_REMAP.find((r) => r.id === c.id && r.surface.test(c.text));
     sources.push({ id: remap ? remap.to : c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, kind, rule, ...(c.speakerOnly ? { indirect: true } : {}) });
   };
@@ -451,6 +455,10 @@ function subjectBefore(tokens: Token[], byLast: Map<number, number>, verb: numbe
   const apposition = appositionBefore(tokens, byLast, verb);
   // ... unless it describes the speaker by a party (`Abu Rami, an activist reached by telephone, said`).
   if (apposition !== undefined && isDescription(tokens, apposition, verb)) {
+    // (the party it describes comes first: `The Local Coordination Committees, a network of
+    // opposition activists inside Syria, stated`)
+    const described = byLast.get(apposition - 1);
+    if (described !== undefined) return described;
     for (let k = verb - 1; k >= apposition; k--) {
       const ci = byLast.get(k);
       if (ci !== undefined) return ci;

@@ -61,6 +61,12 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(2)).toMatchObject({ start: '2012-04-01', qualifier: 'planned' });
   });
 
+  it("news: a quotation's `at this point` is the speaker's present; the date of the speaking wins", () => {
+    const doc = documentOf('Executions took place on Friday. "I believe at this point that under 20 of the 108 died of shelling," he told a briefing on Tuesday.', 'news-text', '2012-05-29');
+    const { dates } = dateDocument(doc);
+    expect(dates.get(1)).toMatchObject({ start: '2012-05-29', text: 'on Tuesday' });
+  });
+
   it('news: a count forward past the publication day, not about the future, dates nothing', () => {
     const doc = documentOf('The army retook Khalidiya on Monday. The gains come exactly a month after it started an offensive. Talks will resume a week later.', 'news-text', '2013-07-29');
     const { dates } = dateDocument(doc);
