@@ -33,7 +33,7 @@ export type Anchor =
   | { kind: 'offset'; unit: Unit; n: number } // the next day, two weeks later, the previous year
   | { kind: 'vague-offset'; dir: 1 | -1; unit: Unit } // a few days later
   | { kind: 'same'; unit: Unit | 'any' } // that day, later that month, meanwhile, this time
-  | { kind: 'deictic'; n: number; unit?: Unit } // yesterday / today / tomorrow / two years ago: against the document date
+  | { kind: 'deictic'; n: number; unit?: Unit; orSame?: boolean } // yesterday / today / tomorrow / two years ago: against the document date; orSame (`this week`): the story's own week in a narrative
   | { kind: 'weekday' }
   | { kind: 'present' }
   | { kind: 'past' }
@@ -57,8 +57,8 @@ export function fixedKnown(k: Known): Known {
 
 /** The anchor with every field any anchor kind has (see fixedKnown). */
 export function fixedAnchor(a: Anchor): Anchor {
-  const x = a as { kind: Anchor['kind']; unit?: unknown; n?: unknown; dir?: unknown; value?: unknown };
-  return { kind: x.kind, unit: x.unit, n: x.n, dir: x.dir, value: x.value } as Anchor;
+  const x = a as { kind: Anchor['kind']; unit?: unknown; n?: unknown; dir?: unknown; value?: unknown; orSame?: unknown };
+  return { kind: x.kind, unit: x.unit, n: x.n, dir: x.dir, value: x.value, orSame: x.orSame } as Anchor;
 }
 
 export interface Mention {

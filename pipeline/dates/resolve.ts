@@ -491,12 +491,18 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
       return resolution(r.point, 'inherited', r.from);
     }
     case 'deictic': {
+      // `this week` in a narrative (or with no date of the document): the story's own week
+      if (a.orSame && (ctx.mode !== 'news' || !ctx.documentDate)) return resolveSingle({ ...m, anchor: { kind: 'same', unit: a.unit ?? 'day' } }, st, ctx);
       // Without a document date the value is unknown at the unit's granularity ("15 months ago": XXXX-XX).
       if (!ctx.documentDate) return resolved(undefined, a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', 'inherited', undefined);
       if (a.unit && a.unit !== 'day') {
         // "a year ago", "two months ago": that unit counted back from the document's date
         const d0 = ctx.documentDate;
         const r = offsetPoint(a.unit, a.n, { day: d0, month: { y: d0.y, m: d0.m }, year: d0.y, bc: false });
+        if (r.point && a.unit === 'season' && k.season) {
+          r.point.gran = 'season';
+          r.point.season = k.season;
+        }
         return resolved(r.point, r.point ? undefined : 'PAST_REF', 'document-date', 'published');
       }
       const d = addDays(ctx.documentDate, a.n);

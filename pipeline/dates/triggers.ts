@@ -24,7 +24,7 @@ add('pastfut', 'former formerly recent recently past future');
 add('set', 'annually yearly daily weekly monthly nightly');
 add('holiday', 'christmas new');
 add('next', 'next following previous preceding prior subsequent succeeding');
-add('same', 'that same very');
+add('same', 'that this same very');
 add('edge', 'end beginning start middle close');
 add('during', 'during throughout');
 add('every', 'every each per');

@@ -159,6 +159,15 @@ export function readHtml(id: string, path: string, raw: string): { document: Doc
   let title = $('h1#firstHeading').first().text().trim() || $('meta[property="og:title"]').attr('content')?.trim() || $('title').first().text().trim() || undefined;
   pieces.forEach((p, i) => {
     const span = spans[i] as Span;
+    // A paragraph near the top that is only a dateline (`Last updated: 21 March, 2012`) dates the
+    // page; it is no sentence of the story.
+    if (p.kind === 'paragraph' && i < DATELINE_BLOCKS) {
+      const line = text.slice(span.start, span.end);
+      if (readDateline(line, span.start)) {
+        b.block('dateline', span);
+        return;
+      }
+    }
     if (p.kind === 'heading') {
       if (p.level === 1 && b.sections.length === 1 && b.blocks.every((x) => x.kind !== 'title')) b.block('title', span);
       else b.section(p.level ?? 2, span);
@@ -168,7 +177,14 @@ export function readHtml(id: string, path: string, raw: string): { document: Doc
   });
   const publishedRaw =
     $('meta[property="article:published_time"]').attr('content') ??
+    $('meta[property="og:published_time"]').attr('content') ??
+    $('meta[itemprop="datePublished"]').attr('content') ??
     $('meta[name="date"]').attr('content') ??
+    $('meta[name="pubdate"]').attr('content') ??
+    $('meta[name="publish-date"]').attr('content') ??
+    $('meta[name="DC.date.issued"]').attr('content') ??
+    jsonLdDatePublished($) ??
+    $('[itemprop="datePublished"][datetime]').first().attr('datetime') ??
     $('time[datetime]').first().attr('datetime');
   const published = publishedRaw ? normaliseIsoDateTime(publishedRaw) : undefined;
   let publishedFrom: Span | 'manifest' | undefined;
@@ -192,6 +208,41 @@ export function readHtml(id: string, path: string, raw: string): { document: Doc
     ...(publishedFrom ? { publishedFrom } : {}),
   });
   return { document, messages: [] };
+}
+
+// How many blocks from the top a dateline paragraph may be.
+const DATELINE_BLOCKS = 8;
+
+/**
+ * `datePublished` of the page's schema.org JSON-LD (`NewsArticle`), read as data: the script is
+ * never run, and one that does not parse is passed over.
+ */
+function jsonLdDatePublished($: cheerio.CheerioAPI): string | undefined {
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown;
+    try {
+      data = JSON.parse($(el).text());
+    } catch {
+      continue;
+    }
+    const found = datePublishedIn(data, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function datePublishedIn(data: unknown, depth: number): string | undefined {
+  if (depth > 3 || data === null || typeof data !== 'object') return undefined;
+  if (Array.isArray(data)) {
+    for (const x of data) {
+      const f = datePublishedIn(x, depth + 1);
+      if (f) return f;
+    }
+    return undefined;
+  }
+  const o = data as Record<string, unknown>;
+  if (typeof o.datePublished === 'string') return o.datePublished;
+  return datePublishedIn(o['@graph'], depth + 1);
 }
 
 /** ISO 8601 from a meta tag, kept to minutes with its offset (`2014-05-07T21:01+10:00`). */

@@ -55,3 +55,15 @@ describe('a heading with a range of years in plain text', () => {
     expectTimex(text, 'July 25 of that year', { val: '1861-07-25' });
   });
 });
+
+describe('this morning, this week: the publication\'s time in news, the story\'s in a narrative', () => {
+  it('news', () => {
+    expectTimex('Clashes erupted this morning in Homs.', 'this morning', { val: '2013-07-29TMO' }, '2013-07-29');
+    expectTimex('The army attacked this week.', 'this week', { val: '2013-W31' }, '2013-07-29');
+    expectTimex("He could not finish this year's harvest.", 'this year', { val: '2013' }, '2013-07-29');
+  });
+  it('a narrative', () => {
+    expectTimex('On 7 February 1965, jets flew north. From this day forward the war changed.', 'this day', { val: '1965-02-07' });
+    expectTimex("In 1920 the Black Army attacked, before Wrangel could capture that year's grain harvest.", 'that year', { val: '1920' });
+  });
+});

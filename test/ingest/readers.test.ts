@@ -200,3 +200,21 @@ describe('news datelines', () => {
     expect(d.blocks.filter((b) => b.kind === 'dateline')).toHaveLength(1);
   });
 });
+
+describe('news HTML dates', () => {
+  const page = (head: string, body: string) => `<!DOCTYPE html><html><head><title>T</title>${head}</head><body><article><h1>Homs district retaken</h1>${body}</article></body></html>`;
+  it("reads schema.org JSON-LD's datePublished without running anything, and a dateline paragraph is no sentence", () => {
+    const d = doc('a.html', page('<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2013-07-29T11:02:00+01:00"}]}</script>', '<p>Mon, Jul 29, 2013</p><p>The army said today it had retaken Khalidiya.</p>'));
+    expect(d.published).toBe('2013-07-29T11:02+01:00');
+    expect(d.blocks.some((b) => b.kind === 'dateline')).toBe(true);
+    expect(d.sentences.map((s) => s.text)).toEqual(['The army said today it had retaken Khalidiya.']);
+  });
+  it('passes over JSON-LD that does not parse, and falls back to the dateline', () => {
+    const d = doc('b.html', page('<script type="application/ld+json">{not json</script>', '<p>Mon, Jul 29, 2013</p><p>The army said today it had retaken Khalidiya.</p>'));
+    expect(d.published).toBe('2013-07-29');
+  });
+  it('reads itemprop datePublished', () => {
+    const d = doc('c.html', page('<meta itemprop="datePublished" content="2014-05-07">', '<p>Rebels left the Old City on Wednesday.</p>'));
+    expect(d.published).toBe('2014-05-07');
+  });
+});

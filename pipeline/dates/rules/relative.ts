@@ -46,11 +46,13 @@ export const relativeRules: Rule[] = [
     return unitDraft(m[1]!, n);
   }, 'gi'),
 
-  // that day, that same day, the same day, this very morning, that month (a trigger followed
-  // by same, very or the unit)
-  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that)\\s+(${SAME_UNITS.join('|')})\\b`, (m) => {
-    const d = unitDraft(m[1]!, 0);
-    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[1]!.toLowerCase()];
+  // that day, that same day, the same day, this very morning, that month, this morning, this week
+  // (a trigger followed by same, very or the unit; not `this year's`, `that day of`)
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that|(this))\\s+(${SAME_UNITS.join('|')})\\b(?!\\s+(?:of|before|after)\\b)`, (m) => {
+    const d = unitDraft(m[2]!, 0);
+    // `this morning`, `this week` in news: the publication's day or week (the story's own in a narrative)
+    if (m[1] && d.anchor.kind === 'same' && d.anchor.unit !== 'any') d.anchor = { kind: 'deictic', n: 0, unit: d.anchor.unit, orSame: true };
+    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
     if (s) d.known.season = s;
     return d;
   }, 'gi'),
