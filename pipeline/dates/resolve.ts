@@ -492,7 +492,10 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     }
     case 'deictic': {
       // `this week` in a narrative (or with no date of the document): the story's own week
-      if (a.orSame && (ctx.mode !== 'news' || !ctx.documentDate)) return resolveSingle({ ...m, anchor: { kind: 'same', unit: a.unit ?? 'day' } }, st, ctx);
+      if (a.orSame && (ctx.mode !== 'news' || !ctx.documentDate)) {
+        const unit = a.unit ?? 'day';
+        return resolveSingle({ ...m, anchor: a.n === 0 ? { kind: 'same', unit } : { kind: 'offset', unit, n: a.n } }, st, ctx);
+      }
       // Without a document date the value is unknown at the unit's granularity ("15 months ago": XXXX-XX).
       if (!ctx.documentDate) return resolved(undefined, a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', 'inherited', undefined);
       if (a.unit && a.unit !== 'day') {

@@ -23,7 +23,7 @@ add('sequence', 'later earlier soon shortly after afterwards afterward before su
 add('pastfut', 'former formerly recent recently past future');
 add('set', 'annually yearly daily weekly monthly nightly');
 add('holiday', 'christmas new');
-add('next', 'next following previous preceding prior subsequent succeeding');
+add('next', 'next following previous preceding prior subsequent succeeding last');
 add('same', 'that this same very');
 add('edge', 'end beginning start middle close');
 add('during', 'during throughout');

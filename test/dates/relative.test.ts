@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectTimex } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { expectTimex, tag } from './helpers.ts';
 
 describe('relative expressions', () => {
   it('counts the next / previous day from the narrative anchor', () => {
@@ -65,5 +65,19 @@ describe('this morning, this week: the publication\'s time in news, the story\'s
   it('a narrative', () => {
     expectTimex('On 7 February 1965, jets flew north. From this day forward the war changed.', 'this day', { val: '1965-02-07' });
     expectTimex("In 1920 the Black Army attacked, before Wrangel could capture that year's grain harvest.", 'that year', { val: '1920' });
+  });
+});
+
+describe('last week, next month, earlier this month: counted from the publication in news', () => {
+  it('news', () => {
+    expectTimex('Rebels attacked last week.', 'last week', { val: '2014-W18' }, '2014-05-07');
+    expectTimex('The army shelled Homs last month.', 'last month', { val: '2014-04' }, '2014-05-07');
+    expectTimex('Talks resume next week.', 'next week', { val: '2014-W20' }, '2014-05-07');
+    expectTimex('Shelling went on last night.', 'last night', { val: '2014-05-06TNI' }, '2014-05-07');
+    expectTimex('Fighting flared earlier this month.', 'earlier this month', { val: '2014-05' }, '2014-05-07');
+  });
+  it('the story\'s time in a narrative; and no count in `the last year of`, `last weekend`', () => {
+    expectTimex('In May 1862 the army marched. Next year it returned.', 'Next year', { val: '1863' });
+    expect(tag('It was the last year of the war.', '2014-05-07').map((e) => e.text)).toEqual([]);
   });
 });

@@ -32,10 +32,18 @@ const SAME_UNITS = ['day', 'night', 'morning', 'afternoon', 'evening', 'week', '
 
 export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
-  rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(?:the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
-    const d = unitDraft(m[2]!, DIR[m[1]!.toLowerCase()]!);
-    if (m[2] === 'spring' || m[2] === 'summer' || m[2] === 'autumn' || m[2] === 'fall' || m[2] === 'winter') {
-      d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[m[2]];
+  // ... and next week, last month, last night without `the`: counted from the publication in news
+  // (the story's time in a narrative); `the last year of` is no count
+  rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding|last)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
+    const word = m[2]!.toLowerCase();
+    const deictic = !m[1] && (word === 'next' || word === 'last');
+    if (word === 'last' && !deictic) return null;
+    const unit = m[3]!.toLowerCase();
+    if (deictic && (unit === 'weekend' || unit === 'day' || unit === 'decade')) return null;
+    const d = unitDraft(unit, DIR[word]!);
+    if (deictic && d.anchor.kind === 'offset') d.anchor = { kind: 'deictic', n: d.anchor.n, unit: d.anchor.unit, orSame: true };
+    if (unit === 'spring' || unit === 'summer' || unit === 'autumn' || unit === 'fall' || unit === 'winter') {
+      d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[unit];
     }
     return d;
   }, 'gi'),
@@ -58,9 +66,11 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // later that month, earlier that year, later in the day, later the same day
-  rule('relative.later-that', { on: ['sequence'], reach: [2, 34], start: true }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|this)\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
-    const d = unitDraft(m[2]!, 0);
-    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
+  rule('relative.later-that', { on: ['sequence'], reach: [2, 34], start: true }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|(this))\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
+    const d = unitDraft(m[3]!, 0);
+    // `earlier this month` in news: the publication's month
+    if (m[2] && d.anchor.kind === 'same' && d.anchor.unit !== 'any') d.anchor = { kind: 'deictic', n: 0, unit: d.anchor.unit, orSame: true };
+    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[3]!.toLowerCase()];
     if (s) d.known.season = s;
     d.qualifier = m[1]!.toLowerCase() === 'later' ? 'after' : 'before';
     return d;
