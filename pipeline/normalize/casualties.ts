@@ -18,7 +18,11 @@ const UNITS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const WORD_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).slice(0, 9).join('|')}))?|${Object.keys(UNITS).join('|')}|a hundred|one hundred|a thousand)`;
+const BASIC_NUM = `(?:(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).slice(0, 9).join('|')}))?|${Object.keys(UNITS).join('|')})`;
+// `one hundred thousand`, `a thousand`, `two hundred and fifty`, `three million`
+const SCALED_NUM = `(?:${BASIC_NUM}|a)\\s+(?:hundred|thousand|million)(?:\\s+(?:thousand|million))?(?:\\s+(?:and\\s+)?${BASIC_NUM})?`;
+const WORD_NUM = `(?:${SCALED_NUM}|${BASIC_NUM})`;
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
 const NUM = `(?:${DIGITS}|${WORD_NUM})`;
 const LOW_MOD = String.raw`at least|more than|over|upwards of|in excess of|no fewer than|no less than`;
@@ -32,6 +36,7 @@ const NOT_PEOPLE_AFTER = new RegExp(
   String.raw`^\s*(?:%|percent|per cent|km|kilomet|metre|meter|mile|day|days|hour|hours|week|weeks|month|months|year|years|minute|minutes|am\b|pm\b|a\.m|p\.m|tanks?\b|buildings?|houses?|vehicles?|buses|bus\b|shells?\b|rockets?|missiles?|mortars?|times|o'clock|th\b|st\b|nd\b|rd\b|(?:${MONTHS})\b)`,
   'i',
 );
+const RATIO_AFTER = /^\s+(?:[A-Za-z]+\s+)?(?:in\s+every|out\s+of)\s+(?:\d|ten|five|four|three|two|a hundred|hundred)\b/i;
 const DATE_BEFORE = new RegExp(String.raw`(?:\b(?:${MONTHS})\s*$)`, 'i');
 
 const KILL_VERB = /\b(killing|killed|kill|kills|massacred|massacring|executed|executing|slaughtered|shot dead|assassinated)\b/gi;
@@ -69,12 +74,23 @@ interface Qty {
 export function parseNumber(s: string): number | undefined {
   const t = s.toLowerCase().trim();
   if (/^\d/.test(t)) return Number(t.replace(/,/g, ''));
-  if (t === 'a hundred' || t === 'one hundred') return 100;
-  if (t === 'a thousand') return 1000;
-  if (t in UNITS) return UNITS[t];
-  const m = /^(\w+)[- ](\w+)$/.exec(t);
-  if (m && m[1]! in TENS && m[2]! in UNITS) return TENS[m[1]!]! + UNITS[m[2]!]!;
-  return TENS[t];
+  // words, read as a number is spoken: `one hundred thousand` = (1 x 100) x 1000
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of t.split(/[\s-]+/)) {
+    if (w === 'and') continue;
+    if (w === 'a') current = 1;
+    else if (w in UNITS) current += UNITS[w]!;
+    else if (w in TENS) current += TENS[w]!;
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in SCALES) {
+      total += (current || 1) * SCALES[w]!;
+      current = 0;
+    } else return undefined;
+    any = true;
+  }
+  return any ? total + current : undefined;
 }
 
 /** Head counts in `text`, with dates, years, percentages and measures left out. */
@@ -82,9 +98,15 @@ function quantities(text: string): Qty[] {
   const out: Qty[] = [];
   for (const m of matchesOf(QTY, text)) {
     const start = m.index ?? 0;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
     const mod = (m[1] ?? '').toLowerCase();
-    const a = parseNumber(m[3]!);
+    let a = parseNumber(m[3]!);
+    // `a million and a half`
+    const half = /^\s+and\s+a\s+half\b/i.exec(text.slice(end));
+    if (a !== undefined && half && !m[4] && /(?:hundred|thousand|million)$/i.test(m[3]!)) {
+      a += a / 2;
+      end += half[0].length;
+    }
     const b = m[4] ? parseNumber(m[4]) : undefined;
     if (a === undefined) continue;
     const before = text.slice(Math.max(0, start - 12), start);
@@ -94,6 +116,8 @@ function quantities(text: string): Qty[] {
     if (DATE_BEFORE.test(before) && !/\d\s+(?:\w+)\s*$/.test(before)) continue;
     if (/^\d{4}$/.test(m[3]!) && a >= 1900 && a <= 2100) continue;
     if (/^\s*(?:-|–)\s*\d/.test(text.slice(end))) continue;
+    // `one Vietnamese in every ten`, `one in five`: a ratio, not a count
+    if (RATIO_AFTER.test(after + text.slice(end + 14, end + 30)) || /\b(?:in\s+every|out\s+of)\s+$/i.test(before)) continue;
     const low = a;
     let high: number | undefined = b ?? a;
     if (b !== undefined && b < a) high = a; // `30–4` would be a typo; keep the low
@@ -144,6 +168,8 @@ function subjectFigure(text: string, qtys: Qty[], at: number): Qty[] {
   const chunks: { s: number; e: number }[] = [];
   let s = from;
   for (let comma = seg.indexOf(','); comma !== -1; comma = seg.indexOf(',', comma + 1)) {
+    // (not the comma of a number's thousands: `6,000 people`)
+    if (/\d/.test(seg[comma - 1] ?? '') && /\d/.test(seg[comma + 1] ?? '')) continue;
     chunks.push({ s, e: from + comma });
     s = from + comma + 1;
   }
@@ -153,14 +179,14 @@ function subjectFigure(text: string, qtys: Qty[], at: number): Qty[] {
     const ch = chunks[c]!;
     const body = text.slice(ch.s, ch.e);
     const qs = inSeg.filter((q) => q.start >= ch.s && q.end <= ch.e);
-    if (c === chunks.length - 1 || (c === 0 && !/\b(?:were|was|had|have|been)\b/i.test(body))) {
+    if (c === chunks.length - 1 || (c === 0 && !/\b(?:were|was|had|have|been|are|is)\b/i.test(body))) {
       // `with 23 of them being confirmed as dead`, `61 people were reported to be dead`
       picked.push(...qs.filter((q) => !/^\s*of\s+(?:them|those|whom|which)\b/.test(text.slice(q.end)) || qs.length === 1));
       continue;
     }
     if (/^\s*(including|among|of whom|mostly|mainly)\b/i.test(body)) continue;
     const lead = qs[0];
-    if (lead && !/\b(?:were|was|had|have|been)\b/i.test(body) && /^\s*(?:(?:at least|more than|over|some|about|around|another)\s+)?$/i.test(text.slice(ch.s, lead.start))) picked.push(...qs);
+    if (lead && !/\b(?:were|was|had|have|been|are|is)\b/i.test(body) && /^\s*(?:(?:at least|more than|over|some|about|around|another)\s+)?$/i.test(text.slice(ch.s, lead.start))) picked.push(...qs);
     else break;
   }
   return picked.sort((a, b) => a.start - b.start);

@@ -56,3 +56,25 @@ describe('wounded', () => {
     expect([d.killedLow, d.woundedLow]).toEqual([108, 300]);
   });
 });
+
+describe('numbers written out and grouped', () => {
+  const killed = (t: string) => {
+    const c = findCasualties(t).casualties;
+    return [c.killedLow, c.killedHigh];
+  };
+  it('thousands separated by commas', () => {
+    expect(killed('On 20 April, a rebel leader stated that 2,000 Farouq Brigades fighters had been killed in Homs province.')).toEqual([2000, 2000]);
+    expect(killed('More than 6,000 people have died since the revolt began.')).toEqual([6000, undefined]);
+  });
+  it('numbers in words with hundreds, thousands and millions', () => {
+    expect(killed("One hundred thousand people have been killed in Syria's two year conflict.")).toEqual([100000, 100000]);
+    expect(killed('Two hundred and fifty people were killed.')).toEqual([250, 250]);
+    expect(killed('Four hundred government officials were assassinated in 1957 alone.')).toEqual([400, 400]);
+    expect(killed('Nearly a million and a half killed, three million wounded.')).toEqual([1500000, 1500000]);
+  });
+  it('a ratio is no count, and a count of something else is not summed in', () => {
+    expect(killed('One Vietnamese in every ten had been a casualty; 40 were killed.')).toEqual([40, 40]);
+    expect(killed('More than 3,000 Chinese citizens are evacuated from Vietnam, with 2 Chinese killed.')).toEqual([2, 2]);
+    expect(killed('Boko Haram fighters are accused of killing at least 27 people in two northern villages.')).toEqual([27, undefined]);
+  });
+});
