@@ -216,6 +216,14 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       continue;
     }
     add(subj, kind, 'claim.subject-verb');
+    // `The Local Coordination Committees, a network of opposition activists inside Syria, stated`:
+    // what the description names describes the speaker; it does not act in the sentence.
+    const description = appositionBefore(tokens, byLast, i);
+    if (description !== undefined && isDescription(tokens, description, i) && candidates[subj]!.last < description) {
+      candidates.forEach((c, ci) => {
+        if (c.first >= description && c.last < i) speakers.add(ci);
+      });
+    }
     // Coordinated speakers: `Diplomats and opposition sources reported`, `SANA state TV claimed`.
     let cur = candidates[subj]!;
     for (;;) {

@@ -321,6 +321,8 @@ describe('who a description and a possessive speak for', () => {
   it('the party a description follows speaks, not one named inside it', () => {
     const r = run('The Local Coordination Committees, a network of opposition activists inside Syria, stated that the attack on 25 May was preceded by shelling.', { documentPlaceIds: ['homs'] });
     expect(r.sources.map((s) => s.id)).toEqual(['local-coordination-committees']);
+    // what the description names is the speaker's kind, not a party of the attack
+    expect(r.actors.map((a) => a.id)).toEqual([]);
   });
   it("a party's own person speaks for it and is no actor (according to Al Jazeera's correspondent)", () => {
     const r = run("According to Al Jazeera's correspondent Hadi al-Abdallah, the army was unable to enter Houla on 25 May.", { documentPlaceIds: ['homs'] });
