@@ -330,3 +330,15 @@ describe('who a description and a possessive speak for', () => {
     expect(r.actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
   });
 });
+
+describe('a long run of pronouns', () => {
+  it('is followed back a bounded way, without deep recursion', () => {
+    const run = Array.from({ length: 5000 }, (_, i) => `He added that ${i % 50} shells fell.`).join(' ');
+    const statements = statementSources(`SOHR said the shelling was heavy. ${run} He said the army advanced on 3 March.`);
+    expect(statements).toEqual(['He said <- ']);
+    const near = Array.from({ length: 20 }, () => 'He added that shells fell.').join(' ');
+    expect(statementSources(`SOHR said the shelling was heavy. ${near} He said the army advanced on 3 March.`)).toEqual([
+      'He said <- syrian-observatory-for-human-rights:He',
+    ]);
+  });
+});
