@@ -82,6 +82,18 @@ function isDemonymOutletAdjective(gz: CompiledGazetteer, id: string, tokens: Tok
   return !OUTLET_FOLLOWERS.has(next.raw.toLowerCase());
 }
 
+/**
+ * The generic head `m` is followed by `from` / `of` and, within a word or two, a proper name of an
+ * armed party (`fighters from al-Qaida's Nusra Front`): the head is that party's people.
+ */
+function namesArmedParty(gz: CompiledGazetteer, tokens: Token[], m: AliasMatch<NameRef>, next: AliasMatch<NameRef> | undefined): boolean {
+  const link = tokens[m.last + 1]?.raw.toLowerCase();
+  if (!next || (link !== 'from' && link !== 'of') || next.first - (m.last + 1) > 3) return false;
+  return next.targets.some((t) => t.value.kind === 'actor' && !t.value.generic && ARMED.has(gz.actors.get(t.value.id)?.type ?? ''));
+}
+
+const ARMED = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia']);
+
 // Generic words that are adjectives before a noun (`opposition group SOHR`, `opposition video`).
 const ADJECTIVAL = new Set(['opposition', 'the opposition', 'government', 'regime']);
 
@@ -106,7 +118,8 @@ export function linkActors(
   const candidates: ActorCandidate[] = [];
   const dropped: { text: string; rule: string }[] = [];
   let prevProper: AliasMatch<NameRef> | undefined;
-  for (const m of matches) {
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi]!;
     const refs = m.targets.map((t) => t.value).filter((v) => v.kind === 'actor');
     if (!refs.length) {
       prevProper = m.targets.some((t) => t.value.kind === 'place') ? undefined : prevProper;
@@ -140,6 +153,11 @@ export function linkActors(
       // `Hezbollah fighters`, `FSA insurgents`: an armed generic head adds nothing to the name
       // before it (`Sky News correspondent` still names a journalist, `SANA state TV` the channel).
       if (actor?.side && !MEDIA_TYPES.has(actor.type) && prevProper && prevProper.last === m.first - 1 && /^\s+$/.test(firstTok.sepBefore)) {
+        dropped.push({ text: surface, rule: 'actor.drop.modified' });
+        continue;
+      }
+      // ... or after it: `fighters from al-Qaida's Nusra Front`, `militants of the Islamic State`
+      if (actor?.side && !MEDIA_TYPES.has(actor.type) && namesArmedParty(gz, tokens, m, matches[mi + 1])) {
         dropped.push({ text: surface, rule: 'actor.drop.modified' });
         continue;
       }

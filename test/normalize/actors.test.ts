@@ -63,3 +63,16 @@ describe('modifiers are not parties', () => {
     expect(r.actors.map((a) => a.id)).toEqual(['rebels']);
   });
 });
+
+describe('generic heads named for a party after them, and more names', () => {
+  it('fighters from / militants of a named armed party are that party', () => {
+    expect(actorIds('A convoy was turned back by fighters from the Nusra Front on 7 May.', { documentPlaceIds: ['homs'] })).toEqual(['al-nusra-front']);
+    expect(actorIds('Militants of the Islamic State attacked Homs on 3 May.', { documentPlaceIds: ['homs'] })).toEqual(['islamic-state']);
+    expect(actorIds('Fighters from the town of Rastan left on 3 May.', { documentPlaceIds: ['homs'] })).toEqual(['rebels']);
+  });
+  it('government helicopters, the Syrian Coalition', () => {
+    expect(actorIds('Government helicopters dropped barrel bombs on Homs on 3 May.', { documentPlaceIds: ['homs'] })).toEqual(['syrian-air-force']);
+    expect(actorIds('The Syrian Coalition said on 3 May the talks failed.', { documentPlaceIds: ['homs'] })).toEqual([]);
+    expect(run('The Syrian Coalition said on 3 May the talks failed.', { documentPlaceIds: ['homs'] }).sources.map((s) => s.id)).toEqual(['syrian-opposition-coalition']);
+  });
+});
