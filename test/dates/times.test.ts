@@ -20,3 +20,10 @@ describe('times of day', () => {
     expectTimex('On 7 May 2014 buses left. By sunset about 600 had left.', 'sunset', { val: '2014-05-07TEV' });
   });
 });
+
+describe('the night of a range of days', () => {
+  it('is the first day\'s night', () => {
+    expectTimex('In 1904 another attempt during the night of 3-4 May also failed.', 'the night of 3', { val: '1904-05-03TNI' });
+    expectTimex('In 1904 another attempt during the night of 3-4 May also failed.', '4 May', { val: '1904-05-04' });
+  });
+});

@@ -66,13 +66,17 @@ export const timesOfDate: Refiner = {
   id: 'times.of-date',
   refine(mentions, text) {
     for (const m of mentions) {
-      if (m.anchor.kind !== 'calendar' || m.known.day === undefined || m.range) continue;
+      if (m.anchor.kind !== 'calendar') continue;
+      // `the night of 3-4 May`: the night is the first day's
+      const target = m.range ? (m.range.split && m.range.from.start === m.start ? m.range.from : undefined) : m;
+      if (!target || target.known.day === undefined) continue;
       const lo = Math.max(0, m.start - 40);
       if (!wordBeforeSpaceIsOneOf(OF, text, m.start, lo)) continue; // OF_DATE ends in of\s+$
       const before = text.slice(lo, m.start);
       const p = OF_DATE.exec(before);
       if (!p) continue;
-      m.known.tod = TIMES_OF_DAY[p[1]!.toLowerCase().replace(/\s+/g, ' ')] ?? 'NI';
+      target.known.tod = TIMES_OF_DAY[p[1]!.toLowerCase().replace(/\s+/g, ' ')] ?? 'NI';
+      if (target !== m) target.start -= p[0].length;
       m.start -= p[0].length;
       m.rule = `${m.rule}+times.of-date`;
     }
