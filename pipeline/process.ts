@@ -2,6 +2,7 @@
 // validate. A pure function of the raw bytes, the manifest entry and the configured stages; the
 // unit of caching, parallelism and sharding.
 import { message } from './diagnostics.ts';
+import { nonEnglish } from './ingest/language.ts';
 import { decode } from './ingest/decode.ts';
 import { ingest } from './ingest/index.ts';
 import { LineIndex } from './positions.ts';
@@ -43,9 +44,17 @@ export function processDocument(entry: SourceEntry, bytes: Uint8Array, file: str
   });
   messages.push(...ingestMessages);
   if (!document) return { entry, statements: [], messages };
-  const { statements, messages: stmtMessages } = buildStatements(document, stages.dater, stages.normalizer);
+  // The rules read English: a page in another language is listed, with no statements made up from it.
+  const foreign = entry.language && !/^en\b/i.test(entry.language) ? { language: entry.language, evidence: 'its sources.json entry says so' } : nonEnglish(document.text);
+  const { statements, messages: stmtMessages } = foreign ? { statements: [], messages: [] } : buildStatements(document, stages.dater, stages.normalizer);
+  if (foreign) {
+    messages.push(message({
+      reason: `Unexpected language ${foreign.language} (${foreign.evidence}), expected English: the dating and linking rules read English, so the document is listed with no statements`,
+      ruleId: 'language-not-english', stage: 'ingest', file, severity: 'warning', actual: foreign.language, expected: 'en',
+    }));
+  }
   messages.push(...stmtMessages);
-  if (statements.length === 0 && document.sentences.length > 0) {
+  if (statements.length === 0 && document.sentences.length > 0 && !foreign) {
     messages.push(message({ reason: 'Unexpected document with no dated statement, expected at least one sentence with a date', ruleId: 'statements-none', stage: 'statements', file, severity: 'warning' }));
   }
   const lines = new LineIndex(text);

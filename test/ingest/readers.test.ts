@@ -218,3 +218,16 @@ describe('news HTML dates', () => {
     expect(d.published).toBe('2014-05-07');
   });
 });
+
+describe('nonEnglish', () => {
+  it('tells a page in another language or script, and leaves every seed English', async () => {
+    const { nonEnglish } = await import('../../pipeline/ingest/language.ts');
+    expect(nonEnglish("Le forze governative siriane hanno conquistato una storica moschea nella città di Homs. L'agenzia di stampa statale Sana ha citato un ufficiale il quale ha sostenuto che le truppe di Assad hanno espugnato la moschea nel quartiere di Khaldiyeh, che è stato uno di quelli dove si sono verificati gli scontri più pesanti tra forze regolari e ribelli, e anche il governo ha detto che la città è sotto controllo.")?.language).toBe('it');
+    expect(nonEnglish('Para aktivis mengatakan paling sedikit seorang anak termasuk diantara para korban dalam serangan artileri terhadap daerah Baba Amro. Jumlah yang tewas tidak dapat dikukuhkan karena Suriah membatasi operasi media asing. Serangan itu terjadi dengan tank dan pasukan di sekitar Homs dalam persiapan untuk serangan darat dari utara.')?.language).toBe('id');
+    expect(nonEnglish('قال نشطاء ان قوات الحكومة السورية قتلت 12 شخصا على الاقل في قصف مدفعي كثيف لاحد أحياء مدينة حمص')?.language).toBe('ar');
+    for (const seed of ['wikipedia-siege-of-homs.txt', 'sbs-2014-05-07-homs-evacuation-begins.txt', 'wcep-2014-02-07-homs-civilians-evacuated.md']) {
+      expect(nonEnglish(read(`../../raw/${seed}`))).toBeUndefined();
+    }
+    expect(nonEnglish('Rebels left.')).toBeUndefined();
+  });
+});

@@ -59,6 +59,28 @@ describe('bad documents beside a good one', () => {
     expect(outcome.publishable).toBe(true);
   });
 
+  it('a document in another language is a warning: listed, with no statements made up from it', async () => {
+    const fr = 'Violent bombardement à Homs\n\nLa ville rebelle de Homs a subi le plus violent bombardement par les forces du régime depuis cinq jours, qui a visé le quartier de Baba Amr, ont affirmé des militants le 7 février 2012. Le bombardement qui a commencé à l\'aube est le plus violent depuis cinq jours, selon les militants de la ville.\n';
+    const { outcome, printed } = await withNeighbour({ 'fr.txt': fr }, [entryFor('fr', 'fr.txt', fr)]);
+    expect(printed.join('\n')).toMatch(/fr\.txt:1:1: Unexpected language fr \(\d+ of its \d+ commonest words are that language's, 0 English\), expected English: .* \[language-not-english\]/);
+    expect(outcome.publishable).toBe(true);
+    const doc = outcome.results.find((r) => r.entry.id === 'fr')!;
+    expect(doc.statements).toEqual([]);
+    expect(doc.document?.id).toBe('fr');
+    await expectGoodUnchanged(outcome);
+    // the manifest's language is taken at its word
+    const en = 'On 7 February 2012 the army shelled Baba Amr, activists said.\n';
+    const tagged = await withNeighbour({ 'ar.txt': en }, [entryFor('ar', 'ar.txt', en, { language: 'ar' })]);
+    expect(tagged.printed.join('\n')).toContain('ar.txt:1:1: Unexpected language ar (its sources.json entry says so)');
+  });
+
+  it('English text with names and quotations in other scripts stays English', async () => {
+    const text = 'On 7 February 2012 the army shelled Baba Amr (بابا عمرو), activists said. The shelling of the district went on for the whole day and the night, and the residents of the city fled to the north.\n';
+    const { outcome, printed } = await withNeighbour({ 'mixed.txt': text }, [entryFor('mixed', 'mixed.txt', text)]);
+    expect(printed.join('\n')).not.toContain('language-not-english');
+    expect(outcome.results.find((r) => r.entry.id === 'mixed')!.statements).toHaveLength(1);
+  });
+
   it('CRLF and lone-CR line ends simply work: the same statements and dates as LF', async () => {
     const lf = GOOD.toString('utf8');
     for (const eol of ['\r\n', '\r']) {
