@@ -45,12 +45,10 @@ export function resolveContext(mode: Mode, documentDate: Ymd | undefined, clause
   return { mode, documentDate, clause, clauseStart, at, tense: undefined };
 }
 
-function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
+/** The tense of the clause a mention dates (the act of speaking right before it counts as past). */
+export function tenseAt(ctx: ResolveContext): 'future' | 'past-perfect' | 'past' {
   return (ctx.tense ??= datesSpeech(ctx) ? 'past' : tenseOf(localClause(ctx)));
 }
-
-/** The tense of the clause a mention dates (the act of speaking right before it counts as past). */
-export const mentionTense = tenseAt;
 
 // A verb of speech a word or two before a mention (`said on Wednesday`, `told AFP on Wednesday`).
 const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|reported|stated|added|claimed|confirmed|denied|warned|insisted)\s+((?:[\w'’-]+\s+){0,2})$/i;
@@ -286,13 +284,14 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
       // next year's (`in the summer and autumn of 481 BC ... they passed the winter. Early in spring
       // ...`: spring 480 BC). After a date earlier than the autumn a season is as likely the one
       // before it (a heading's `June 479 BC`, then `Over the winter`). Not in a past perfect clause.
-      const onward = (st.point?.gran === 'season' || at >= 3) && tenseAt(ctx) !== 'past-perfect';
+      const season = st.point?.gran === 'season';
+      const looksBack = tenseAt(ctx) === 'past-perfect';
+      // A winter: the one after this point once the narrative is past a winter's end (in a season
+      // after it, or from September); else the one that ends in this year (`Campaign of 1905.
+      // Harsh winter`: January 1905; a heading's `June 479 BC`, then `Over the winter`).
       if (k.season === 'WI') {
-        // The winter after this point once the narrative is past a winter's end (in a season after
-        // it, or from September); else the winter that ends in this year (`Campaign of 1905. Harsh
-        // winter`: January 1905; a heading's `June 479 BC`, then `Over the winter`).
-        if (((st.point?.gran === 'season' && at >= 1) || at >= 3) && tenseAt(ctx) !== 'past-perfect') y += 1;
-      } else if (onward && seasonOrder(k.season) < at) y += 1;
+        if (!looksBack && (at >= 3 || (season && at >= 1))) y += 1;
+      } else if (!looksBack && (season || at >= 3) && seasonOrder(k.season) < at) y += 1;
       from = `previous:${y}`;
     }
     else if (st.scope) { y = st.scope.from.y; basis = 'heading'; from = `heading:${st.scope.text}`; }

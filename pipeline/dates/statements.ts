@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays } from './calendar.ts';
-import { advance, copyState, enterSection, mentionTense, newState, resolveAndAdvance, resolveContext, resolveMention, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
+import { advance, copyState, enterSection, newState, resolveAndAdvance, resolveContext, resolveMention, tenseAt, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -79,7 +79,7 @@ function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clau
   let q = x.m.qualifier ?? 'on';
   if (x.m.mod === 'APPROX') q = 'around';
   // planned: a future cue in the clause the date belongs to ("was scheduled for the next day")
-  const tense = clauseStart === undefined ? tenseOf(clause) : mentionTense(resolveContext(mode, undefined, clause, clauseStart, x.m.start));
+  const tense = clauseStart === undefined ? tenseOf(clause) : tenseAt(resolveContext(mode, undefined, clause, clauseStart, x.m.start));
   if (x.m.prospective || (tense === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
   const to = x.r.to;
   const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);

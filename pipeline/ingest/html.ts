@@ -157,16 +157,16 @@ export function readHtml(id: string, path: string, raw: string): { document: Doc
   rawOffsets[offsets.length] = raw.length;
   const b = new DocumentBuilder(id, path, 'html', text);
   let title = $('h1#firstHeading').first().text().trim() || $('meta[property="og:title"]').attr('content')?.trim() || $('title').first().text().trim() || undefined;
+  // A visible dateline in the first blocks dates the page when no meta does; a paragraph that is
+  // only one (`Last updated: 21 March, 2012`) is no sentence of the story.
+  let dateline: ReturnType<typeof readDateline>;
   pieces.forEach((p, i) => {
     const span = spans[i] as Span;
-    // A paragraph near the top that is only a dateline (`Last updated: 21 March, 2012`) dates the
-    // page; it is no sentence of the story.
-    if (p.kind === 'paragraph' && i < DATELINE_BLOCKS) {
-      const line = text.slice(span.start, span.end);
-      if (readDateline(line, span.start)) {
-        b.block('dateline', span);
-        return;
-      }
+    const dl = i < DATELINE_BLOCKS && p.kind !== 'heading' ? readDateline(text.slice(span.start, span.end), span.start) : undefined;
+    dateline ??= dl;
+    if (dl && p.kind === 'paragraph') {
+      b.block('dateline', span);
+      return;
     }
     if (p.kind === 'heading') {
       if (p.level === 1 && b.sections.length === 1 && b.blocks.every((x) => x.kind !== 'title')) b.block('title', span);
@@ -189,16 +189,9 @@ export function readHtml(id: string, path: string, raw: string): { document: Doc
   const published = publishedRaw ? normaliseIsoDateTime(publishedRaw) : undefined;
   let publishedFrom: Span | 'manifest' | undefined;
   let publishedValue = published;
-  if (!publishedValue) {
-    // A visible dateline in the first blocks.
-    for (const blk of b.blocks.slice(0, 8)) {
-      const dl = readDateline(text.slice(blk.span.start, blk.span.end), blk.span.start);
-      if (dl) {
-        publishedValue = dl.published;
-        publishedFrom = dl.span;
-        break;
-      }
-    }
+  if (!publishedValue && dateline) {
+    publishedValue = dateline.published;
+    publishedFrom = dateline.span;
   }
   if (title === '') title = undefined;
   const document = b.build({

@@ -89,10 +89,11 @@ function isDemonymOutletAdjective(gz: CompiledGazetteer, id: string, tokens: Tok
 function namesArmedParty(gz: CompiledGazetteer, tokens: Token[], m: AliasMatch<NameRef>, next: AliasMatch<NameRef> | undefined): boolean {
   const link = tokens[m.last + 1]?.raw.toLowerCase();
   if (!next || (link !== 'from' && link !== 'of') || next.first - (m.last + 1) > 3) return false;
-  return next.targets.some((t) => t.value.kind === 'actor' && !t.value.generic && ARMED.has(gz.actors.get(t.value.id)?.type ?? ''));
+  return next.targets.some((t) => t.value.kind === 'actor' && !t.value.generic && ARMED_TYPES.has(gz.actors.get(t.value.id)?.type ?? ''));
 }
 
-const ARMED = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia']);
+/** The kinds of party that fight: when one speaks it also acts, and a generic head names its people. */
+export const ARMED_TYPES: ReadonlySet<string> = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia']);
 
 // Generic words that are adjectives before a noun (`opposition group SOHR`, `opposition video`).
 const ADJECTIVAL = new Set(['opposition', 'the opposition', 'government', 'regime']);

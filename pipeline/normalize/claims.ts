@@ -22,6 +22,9 @@ const VERBS: [ClaimKind, string[]][] = [
 ];
 for (const [kind, words] of VERBS) for (const w of words) VERB_KIND[w] = kind;
 
+/** A verb of speech (said, claimed, denied, confirmed, ...), in any case. */
+export const isSpeechVerb = (w: string): boolean => Object.hasOwn(VERB_KIND, w.toLowerCase());
+
 export const CLAIM_RULES = [
   'claim.according-to', // according to X
   'claim.subject-verb', // X said / claimed / denied / confirmed
@@ -72,8 +75,8 @@ const TRIGGERS = new Set([
 ]);
 
 /**
- * A speaker named only by reference to an earlier sentence: `he`, `she` (see pronounSubject) or a
- * definite phrase (`the report`, `the agency`, `the Britain-based monitor`; see anaphorAt), with
+ * A speaker named only by reference to an earlier sentence: `he`, `she`, `it`, `they` (see
+ * pronounSubject) or a definite phrase (`the report`, `the agency`, `the Britain-based monitor`; see anaphorAt), with
  * the kinds of party the phrase can refer to (none: any).
  */
 export interface Anaphor {
@@ -90,10 +93,10 @@ export interface ClaimPass {
   /** Candidates (by index) that were speakers or addressees. */
   speakers: Set<number>;
   /**
-   * Speech verbs whose subject is `he` or `she` opening the sentence (or its first clause after an
-   * introductory phrase): the speaker is named in an earlier sentence (see normalizeSentence).
+   * Speech verbs whose speaker is named only in an earlier sentence: a pronoun subject (see
+   * pronounSubject) or a definite phrase (see anaphorAt), resolved by normalizeSentence.
    */
-  pronouns: Anaphor[];
+  anaphors: Anaphor[];
   /** A speech verb has a subject that is neither a known party nor such a pronoun (`Abu Omar, a doctor, said`). */
   unnamed: boolean;
 }
@@ -106,7 +109,7 @@ const SPEAKER_REMAP: { id: string; surface: RegExp; to: string }[] = [
 export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: string, offset: number): ClaimPass {
   const sources: (ClaimMention & { rule: string })[] = [];
   const speakers = new Set<number>();
-  const pronouns: ClaimPass['pronouns'] = [];
+  const anaphors: ClaimPass['anaphors'] = [];
   let unnamed = false;
   const byLast = new Map<number, number>();
   const byFirst = new Map<number, number>();
@@ -142,7 +145,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       if (ci !== undefined) add(ci, 'reported', 'claim.according-to');
       else {
         const a = anaphorAt(tokens, i + 2);
-        if (a) pronouns.push(anaphor(tokens, a.first, a.last, 'reported', offset, a.types));
+        if (a) anaphors.push(anaphor(tokens, a.first, a.last, 'reported', offset, a.types));
       }
       continue;
     }
@@ -210,8 +213,8 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
     if (subj === undefined) {
       const p = pronounSubject(tokens, i);
       const a = p === undefined ? anaphorBefore(tokens, i) : undefined;
-      if (p !== undefined) pronouns.push(anaphor(tokens, p, p, kind, offset, PRONOUN_TYPES[tokens[p]!.raw.toLowerCase()]));
-      else if (a) pronouns.push(anaphor(tokens, a.first, a.last, kind, offset, a.types));
+      if (p !== undefined) anaphors.push(anaphor(tokens, p, p, kind, offset, PRONOUN_TYPES[tokens[p]!.raw.toLowerCase()]));
+      else if (a) anaphors.push(anaphor(tokens, a.first, a.last, kind, offset, a.types));
       else unnamed = true;
       continue;
     }
@@ -236,7 +239,7 @@ export function findClaims(tokens: Token[], candidates: ActorCandidate[], text: 
       cur = p;
     }
   }
-  return { sources, speakers, pronouns, unnamed };
+  return { sources, speakers, anaphors, unnamed };
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
@@ -258,6 +261,7 @@ function chargesClaim(tokens: Token[], verb: number): boolean {
   for (let k = verb + 2; k < Math.min(tokens.length, verb + 5); k++) if (CLAUSE_VERBS.has(tokens[k]!.raw.toLowerCase())) return true;
   return false;
 }
+
 // The end of a quotation right before a verb of speech, and the end of a clause.
 const AFTER_QUOTE = /(?:[,.!?]\s*["\u201d]|["\u201d]\s*,)\s*$/;
 const AFTER_COMMA = /,\s*$/;
@@ -276,6 +280,7 @@ function isInverted(tokens: Token[], byLast: Map<number, number>, verb: number):
   if (AFTER_QUOTE.test(sep)) return true;
   return AFTER_COMMA.test(sep) && appositionBefore(tokens, byLast, verb) === undefined;
 }
+
 // Words that may come between an inverted verb and its speaker (`said another witness`).
 const SPEAKER_LEADS = new Set(['a', 'an', 'the', 'another', 'one', 'two', 'several', 'some', 'other', 'local', 'senior']);
 
@@ -328,10 +333,12 @@ function anaphorBefore(tokens: Token[], verb: number): { first: number; last: nu
   for (let k = head - 1; k >= 0 && k >= head - 1 - ANAPHOR_MODIFIERS; k--) {
     if (!ANAPHOR_DETERMINERS.has(tokens[k]!.raw.toLowerCase())) continue;
     if (/^(of|in|from|by)$/i.test(tokens[k - 1]?.raw ?? '')) return undefined;
-    return anaphorAt(tokens, k)?.last === head ? anaphorAt(tokens, k) : undefined;
+    const a = anaphorAt(tokens, k);
+    return a?.last === head ? a : undefined;
   }
   return undefined;
 }
+
 const PARTICIPLE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those']);
 
 /**
@@ -342,9 +349,8 @@ function isParticiple(tokens: Token[], verb: number): boolean {
   if (PARTICIPLE_DETERMINERS.has(tokens[verb - 1]?.raw.toLowerCase() ?? '')) return true;
   return tokens[verb + 1]?.raw.toLowerCase() === 'of';
 }
+
 const COORDINATED_WINDOW = 12;
-/** A verb of speech (said, claimed, denied, confirmed, ...), in any case. */
-export const isSpeechVerb = (w: string): boolean => Object.hasOwn(VERB_KIND, w.toLowerCase());
 
 /**
  * The subject of the verb that the one after `and` (at `conj`) is coordinated with: the nearest
@@ -366,7 +372,7 @@ function coordinatedSubject(tokens: Token[], byLast: Map<number, number>, conj: 
     }
   }
   if (verb === undefined) return undefined;
-  for (let k = 0; k < verb; k++) if (isSpeechVerb(tokens[k]!.raw.toLowerCase())) return undefined;
+  for (let k = 0; k < verb; k++) if (isSpeechVerb(tokens[k]!.raw)) return undefined;
   return subjectBefore(tokens, byLast, verb);
 }
 
@@ -374,8 +380,8 @@ function coordinatedSubject(tokens: Token[], byLast: Map<number, number>, conj: 
  * The `he` / `she` / `it` / `they` that is the subject of the speech verb at `verb` (`He added
  * that`, `She also said`, `On Monday, he said`, `But it said`), when it opens the sentence (after a
  * conjunction at most) or follows the comma after an opening phrase: then its antecedent is in an
- * earlier sentence. A pronoun inside a clause (`who said that
- * he saw`, `X told AFP he said`) may refer to a party of its own sentence, and is left alone.
+ * earlier sentence. A pronoun inside a clause (`who said that he saw`, `X told AFP he said`) may
+ * refer to a party of its own sentence, and is left alone.
  */
 function pronounSubject(tokens: Token[], verb: number): number | undefined {
   let p = verb - 1;
@@ -384,7 +390,7 @@ function pronounSubject(tokens: Token[], verb: number): number | undefined {
   if (p === 0 || (p === 1 && OPENING_CONJUNCTIONS.has(tokens[0]!.raw.toLowerCase()))) return p;
   // `On 3 July, he said`: a comma before it, and no verb of a clause of its own before that.
   if (!/,/.test(tokens[p]!.sepBefore)) return undefined;
-  for (let k = 0; k < p; k++) if (VERB_KIND[tokens[k]!.raw.toLowerCase()] && Object.hasOwn(VERB_KIND, tokens[k]!.raw.toLowerCase())) return undefined;
+  for (let k = 0; k < p; k++) if (isSpeechVerb(tokens[k]!.raw)) return undefined;
   return p;
 }
 
@@ -429,10 +435,11 @@ function isDescription(tokens: Token[], from: number, to: number): boolean {
   if (!DESCRIPTION_OPENERS.has(tokens[from]!.raw.toLowerCase()) || to - from > APPOSITION_WORDS) return false;
   for (let k = from + 1; k < to; k++) {
     const w = tokens[k]!.raw.toLowerCase();
-    if (Object.hasOwn(VERB_KIND, w) || CLAUSE_VERBS.has(w)) return false;
+    if (isSpeechVerb(w) || CLAUSE_VERBS.has(w)) return false;
   }
   return true;
 }
+
 const RELATIVE_WORDS = 16;
 
 /**
@@ -440,8 +447,8 @@ const RELATIVE_WORDS = 16;
  * comes between the verb and its subject: a name of up to eight capitalised words (`, Nicolas
  * Sarkozy, accused`, `, Sudanese Lieutenant General Mohammed Ahmed Mustafa al-Dabi, said`), a
  * relative clause (`, who escaped the city a few days prior, described`) or a description (`, a
- * Britain-based monitoring group, said`). Undefined when there is
- * none, or when the name is itself an actor's (`, the FSA, said` has its subject there).
+ * Britain-based monitoring group, said`). Undefined when there is none, or when the name is itself
+ * an actor's (`, the FSA, said` has its subject there).
  */
 function appositionBefore(tokens: Token[], byLast: Map<number, number>, verb: number): number | undefined {
   if (verb < 2 || !/^\s*,\s*$/.test(tokens[verb]!.sepBefore)) return undefined;

@@ -2,7 +2,7 @@
 // each with absolute spans. Pure: the gazetteer is compiled once by the caller.
 import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
 import { message } from '../diagnostics.ts';
-import { isCompoundModifier, linkActors, type ActorCandidate } from './actors.ts';
+import { ARMED_TYPES, isCompoundModifier, linkActors, type ActorCandidate } from './actors.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims, isSpeechVerb } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
@@ -49,12 +49,18 @@ export interface NormalizedSentence {
 const STAGE = 'normalize';
 const REPORTER_TYPES = new Set(['news-agency', 'news-outlet', 'monitoring-group', 'generic-category']);
 // An armed party's announcement is about its own deeds (`a colonel from the FSA announced the
-// formation of a council`, `the military reported killing 25 rebels`): it speaks and acts.
-const ARMED_TYPES = new Set(['state-armed-force', 'foreign-armed-force', 'rebel-coalition', 'rebel-brigade', 'jihadist-group', 'pro-government-militia']);
+// formation of a council`, `the military reported killing 25 rebels`): it speaks and acts (ARMED_TYPES).
 
 /** Places named anywhere in a text, once per mention: the document context of its sentences. */
 export function documentPlaceIds(text: string, gazetteer: CompiledGazetteer): string[] {
   return scanDocument(text, gazetteer).placeIds;
+}
+
+/** The tokens inside some name of the gazetteer. */
+function takenBy(matches: AliasMatch<NameRef>[], length: number): Uint8Array {
+  const taken = new Uint8Array(length);
+  for (const m of matches) taken.fill(1, m.first, m.last + 1);
+  return taken;
 }
 
 /** What a document's sentences are normalised against: see documentPlaceIds and people.ts. */
@@ -71,9 +77,7 @@ export function scanDocument(text: string, gazetteer: CompiledGazetteer): Docume
   lastTokenized = { tokenized, index: gazetteer.index, record };
   const placeIds: string[] = [];
   const kept: AliasMatch<NameRef>[] = [];
-  const taken = new Uint8Array(tokenized.tokens.length);
   for (const m of matches) {
-    taken.fill(1, m.first, m.last + 1);
     if (isCurrencyPrefix(text, m.end)) continue;
     kept.push(m);
     const id = directPlace(m);
@@ -85,7 +89,7 @@ export function scanDocument(text: string, gazetteer: CompiledGazetteer): Docume
   for (const id of placeIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   const countries = new Set(mainCountries(gazetteer, counts));
   const actors = linkActors(gazetteer, kept.filter((m) => !m.fuzzy), tokenized.tokens, text, { countries });
-  return { placeIds, people: findPeople(tokenized.tokens, actors.candidates, taken) };
+  return { placeIds, people: findPeople(tokenized.tokens, actors.candidates, takenBy(matches, tokenized.tokens.length)) };
 }
 
 // A currency sign right after a name (`US$2.7 billion`, `HK$`, `NZ$`, `A$`), or after one space
@@ -316,7 +320,7 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   // The people the document named with a party, where this sentence names them (speakers only).
   // Not where the sentence names the party right beside the person (`journalist Marie Colvin`):
   // that mention is the sentence's own.
-  const people: ActorCandidate[] = (ctx.people ? personCandidates(tokens, ctx.people, text, (i) => matches.some((m) => m.first <= i && i <= m.last)) : []).filter(
+  const people: ActorCandidate[] = (ctx.people?.size ? personCandidates(tokens, ctx.people, text, takenBy(matches, tokens.length)) : []).filter(
     (p) => !actorPass.candidates.some((c) => c.id === p.id && introduces(tokens, c, p)),
   );
   // A capital that speaks is its country's government (`Damascus said it was the work of gangs`).
@@ -338,8 +342,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   // `He added that ...`: the speaker named in an earlier sentence speaks again.
   // `According to the report`, `the Britain-based monitor said`: so does the one a phrase refers to,
   // when it is of a kind the phrase can name.
-  const earlier = claimPass.pronouns.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
-  const p = claimPass.pronouns[0];
+  const earlier = claimPass.anaphors.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
+  const p = claimPass.anaphors[0];
   if (earlier && p && (!p.types || p.types.includes(gz.actors.get(earlier.id)?.type ?? ''))) {
     claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: /^(he|she|it|they)$/i.test(p.text) ? 'claim.pronoun' : 'claim.anaphor', indirect: true });
   }
@@ -369,6 +373,6 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   rules.push(...cas.rules);
   const speaker = claimPass.sources.length
     ? pickSpeaker(claimPass.sources)
-    : claimPass.pronouns.length || claimPass.unnamed ? null : undefined;
+    : claimPass.anaphors.length || claimPass.unnamed ? null : undefined;
   return { places, actors, sources, casualties: cas.casualties, messages, rules, speaker };
 }

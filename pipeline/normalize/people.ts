@@ -10,16 +10,14 @@ import type { Token } from './matching.ts';
 /** A person's party, by the key of their surname; null where two parties share the surname. */
 export type People = Map<string, { id: string; names: Set<string> } | null>;
 
-export const NO_PEOPLE: People = new Map();
-
 // Words of an office or a trade between a party and a name (`FSA commander`, `Observatory chief`).
 const ROLES = new Set([
   'correspondent', 'reporter', 'journalist', 'photographer', 'photojournalist', 'cameraman', 'producer', 'editor', 'columnist',
   'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'head', 'director', 'leader', 'commander', 'official', 'officer',
   'member', 'activist', 'founder', 'president', 'chairman', 'chairwoman', 'minister', 'envoy', 'representative', 'negotiator',
   'analyst', 'researcher', 'fellow', 'general', 'colonel', 'secretary', 'ambassador', 'monitor', 'observer', 'coordinator',
-  'deputy', 'senior', 'military', 'media', 'local', 'press', 'foreign', 'field', 'regional', 'top', 'former', 'chief', 'general',
-  'secretary-general', 'doctor', 'surgeon', 'lawyer', 'researcher', 'investigator', 'expert', 'adviser', 'advisor', 'aide',
+  'deputy', 'senior', 'military', 'media', 'local', 'press', 'foreign', 'field', 'regional', 'top', 'former',
+  'secretary-general', 'doctor', 'surgeon', 'lawyer', 'investigator', 'expert', 'adviser', 'advisor', 'aide',
 ]);
 // Titles written before a name; part of the phrase, never of the name's keys.
 const TITLES = new Set([
@@ -158,21 +156,21 @@ function nameBefore(tokens: Token[], c: ActorCandidate, taken: Uint8Array): { fi
 /**
  * The people of `people` that a sentence names, as candidates of their parties (rule
  * `claim.person`): at each surname, back over the words of the same person's name. Tokens that
- * are already a candidate's are skipped.
+ * `taken` marks (inside a gazetteer name) are no one's name.
  */
-export function personCandidates(tokens: Token[], people: People, text: string, taken: (i: number) => boolean): ActorCandidate[] {
+export function personCandidates(tokens: Token[], people: People, text: string, taken: Uint8Array): ActorCandidate[] {
   const out: ActorCandidate[] = [];
   if (people.size === 0) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.capital) continue;
     const p = people.get(t.key);
-    if (!p || taken(i)) continue;
+    if (!p || taken[i] === 1) continue;
     // A surname ends a name only where no other name word follows (`Rahman Street` is not him).
     const next = tokens[i + 1];
     if (next && joined(next) && next.capital && !isTitle(next) && !NOT_NAMES.has(lower(next))) continue;
     let first = i;
-    while (first > 0 && !taken(first - 1) && joined(tokens[first]!) && (p.names.has(tokens[first - 1]!.key) || tokens[first - 1]!.article)) first--;
+    while (first > 0 && taken[first - 1] !== 1 && joined(tokens[first]!) && (p.names.has(tokens[first - 1]!.key) || tokens[first - 1]!.article)) first--;
     while (tokens[first]!.article) first++;
     const start = tokens[first]!.start;
     out.push({ id: p.id, first, last: i, start, end: t.end, text: text.slice(start, t.end), generic: false, rule: 'claim.person', speakerOnly: true });

@@ -19,6 +19,18 @@ function unitDraft(word: string, n: number): Draft {
   return { known: tod ? { tod } : {}, anchor: n === 0 ? { kind: 'same', unit: UNIT_OF[w]! } : { kind: 'offset', unit: UNIT_OF[w]!, n } };
 }
 
+const SEASON_OF: Record<string, Season | undefined> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+
+/**
+ * `this week`, `last month`, `next week`: counted from the publication in news, from the story's
+ * time in a narrative (the resolver decides; see the `deictic` anchor's `orSame`).
+ */
+function fromPublication(d: Draft): void {
+  const a = d.anchor;
+  if (a.kind === 'same' && a.unit !== 'any') d.anchor = { kind: 'deictic', n: 0, unit: a.unit, orSame: true };
+  else if (a.kind === 'offset') d.anchor = { kind: 'deictic', n: a.n, unit: a.unit, orSame: true };
+}
+
 const DIR: Record<string, number> = {
   next: 1, following: 1, subsequent: 1, succeeding: 1, previous: -1, preceding: -1, prior: -1, last: -1,
 };
@@ -41,10 +53,9 @@ export const relativeRules: Rule[] = [
     const unit = m[3]!.toLowerCase();
     if (deictic && (unit === 'weekend' || unit === 'day' || unit === 'decade')) return null;
     const d = unitDraft(unit, DIR[word]!);
-    if (deictic && d.anchor.kind === 'offset') d.anchor = { kind: 'deictic', n: d.anchor.n, unit: d.anchor.unit, orSame: true };
-    if (unit === 'spring' || unit === 'summer' || unit === 'autumn' || unit === 'fall' || unit === 'winter') {
-      d.known.season = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as const)[unit];
-    }
+    if (deictic) fromPublication(d);
+    const season = SEASON_OF[unit];
+    if (season) d.known.season = season;
     return d;
   }, 'gi'),
 
@@ -55,23 +66,23 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // that day, that same day, the same day, this very morning, that month, this morning, this week
-  // (a trigger followed by same, very or the unit; not `this year's`, `that day of`)
+  // (a trigger followed by same, very or the unit; not `that day of`)
   rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that|(this))\\s+(${SAME_UNITS.join('|')})\\b(?!\\s+(?:of|before|after)\\b)`, (m) => {
     const d = unitDraft(m[2]!, 0);
-    // `this morning`, `this week` in news: the publication's day or week (the story's own in a narrative)
-    if (m[1] && d.anchor.kind === 'same' && d.anchor.unit !== 'any') d.anchor = { kind: 'deictic', n: 0, unit: d.anchor.unit, orSame: true };
-    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, Season>)[m[2]!.toLowerCase()];
-    if (s) d.known.season = s;
+    // `this morning`, `this week`: the publication's day or week in news
+    if (m[1]) fromPublication(d);
+    const season = SEASON_OF[m[2]!.toLowerCase()];
+    if (season) d.known.season = season;
     return d;
   }, 'gi'),
 
   // later that month, earlier that year, later in the day, later the same day
   rule('relative.later-that', { on: ['sequence'], reach: [2, 34], start: true }, '\\b(later|earlier)\\s+(?:that|in\\s+the|on\\s+the|the\\s+same|(this))\\s+(day|week|month|year|morning|afternoon|evening|night|summer|spring|autumn|winter)\\b', (m) => {
     const d = unitDraft(m[3]!, 0);
-    // `earlier this month` in news: the publication's month
-    if (m[2] && d.anchor.kind === 'same' && d.anchor.unit !== 'any') d.anchor = { kind: 'deictic', n: 0, unit: d.anchor.unit, orSame: true };
-    const s = ({ spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' } as Record<string, Season>)[m[3]!.toLowerCase()];
-    if (s) d.known.season = s;
+    // `earlier this month`: the publication's month in news
+    if (m[2]) fromPublication(d);
+    const season = SEASON_OF[m[3]!.toLowerCase()];
+    if (season) d.known.season = season;
     d.qualifier = m[1]!.toLowerCase() === 'later' ? 'after' : 'before';
     return d;
   }, 'gi'),
