@@ -40,6 +40,25 @@ function vagueBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined 
   return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
 }
 
+/**
+ * `earlier this month`, `later this year`: the part of the unit before or after the day it is
+ * counted from (the publication in news, the story's day in a narrative), as PROTOCOL's
+ * `earlier this month` in a 9 October report is 1-8 October. Undefined when that day is unknown.
+ */
+function partOfUnitBounds(x: Resolved, published: Ymd | undefined): { from: CalPoint; to: CalPoint } | undefined {
+  if (x.m.rule !== 'relative.later-that' || x.m.anchor.kind !== 'deictic') return undefined;
+  const b = x.before;
+  const ref = published ?? (b && b.gran === 'day' ? { y: b.y, m: b.m!, d: b.d! } : undefined);
+  const p = x.r.point;
+  if (!ref || !p || p.gran === 'day') return undefined;
+  const whole = boundsOf(p);
+  const key = (d: Ymd) => d.y * 10000 + d.m * 100 + d.d;
+  if (key(ref) < key(whole.start) || key(ref) > key(whole.end)) return undefined;
+  const [s, e] = x.m.qualifier === 'before' ? [whole.start, addDays(ref, -1)] : [addDays(ref, 1), whole.end];
+  if (key(s) > key(e)) return undefined;
+  return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
+}
+
 function eligible(x: Resolved, text: string): boolean {
   const k = x.m.anchor.kind;
   if ((k === 'duration' && !x.m.prospective) || k === 'set' || k === 'future') return false;
@@ -245,8 +264,10 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         if (d) dates.set(si, d);
         continue;
       }
-      const vb = vagueBounds(pick);
+      const part = partOfUnitBounds(pick, mode === 'news' ? dct : undefined);
+      const vb = vagueBounds(pick) ?? part;
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
+      if (part) pick = { ...pick, m: { ...pick.m, qualifier: 'during' } };
       const p = vb ? vb.from : pointOf(pick)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);

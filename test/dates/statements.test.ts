@@ -67,6 +67,21 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(1)).toMatchObject({ start: '2012-05-29', text: 'on Tuesday' });
   });
 
+  it('earlier this month, later this year: the part of the unit before or after the publication (news) or the story\'s day', () => {
+    const news = documentOf('Earlier this year, about 1,400 people were evacuated. Fighting flared earlier this month. Talks will resume later this year.', 'news-text', '2014-05-07');
+    const { dates } = dateDocument(news);
+    expect(dates.get(0)).toMatchObject({ start: '2014-01-01', end: '2014-05-06', precision: 'interval', qualifier: 'during' });
+    expect(dates.get(1)).toMatchObject({ start: '2014-05-01', end: '2014-05-06' });
+    expect(dates.get(2)).toMatchObject({ start: '2014-05-08', end: '2014-12-31', qualifier: 'planned' });
+    const told = dateDocument(narrative('On 9 October 2013 AFP reported on the refinery. The minister had visited it earlier this month.')).dates;
+    expect(told.get(1)).toMatchObject({ start: '2013-10-01', end: '2013-10-08' });
+    // on the first day of the month nothing lies before it: the month stays whole
+    const first = dateDocument(documentOf('Fighting flared earlier this month.', 'news-text', '2014-05-01')).dates;
+    expect(first.get(0)).toMatchObject({ start: '2014-05-01', end: '2014-05-31' });
+    // later that month (a narrative's anchor, not `this`) stays the month
+    expect(dateDocument(narrative('On 4 February 2012 the shelling began. Later that month, the UN voted.')).dates.get(1)).toMatchObject({ start: '2012-02-01', end: '2012-02-29' });
+  });
+
   it('news: a count forward past the publication day, not about the future, dates nothing', () => {
     const doc = documentOf('The army retook Khalidiya on Monday. The gains come exactly a month after it started an offensive. Talks will resume a week later.', 'news-text', '2013-07-29');
     const { dates } = dateDocument(doc);
