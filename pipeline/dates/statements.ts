@@ -10,7 +10,7 @@ import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from
 import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
-import { addDays } from './calendar.ts';
+import { addDays, addMonths, daysInMonth } from './calendar.ts';
 import { advance, copyState, enterSection, newState, resolveAndAdvance, resolveContext, resolveMention, tenseAt, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
@@ -25,6 +25,7 @@ function pointOf(x: Resolved): CalPoint | undefined {
   // "now", "currently", "within days", "in the coming weeks" mean the story's current time
   if ((k.kind === 'present' || k.kind === 'past' || x.m.prospective) && x.before) return { ...x.before };
   if (k.kind === 'vague-offset' && x.before) return { ...x.before };
+  if (k.kind === 'duration') return pastSpanBounds(x)?.from;
   return undefined;
 }
 
@@ -38,6 +39,35 @@ function vagueBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined 
   const hi = addDays(day, a.dir * 4);
   const [s, e] = a.dir > 0 ? [lo, hi] : [hi, lo];
   return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
+}
+
+const PAST_SPAN = /^PT?(\d+)(H|D|W|M|Y|DE|CE)$/;
+
+/**
+ * `over the past 24 hours`, `for the last three years`: from that long before the current time
+ * to the current time (the publication's day in news, the story's day, month or year in a narrative).
+ */
+function pastSpanBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined {
+  const a = x.m.anchor;
+  if (x.m.rule !== 'durations.past-count' || a.kind !== 'duration' || !x.before) return undefined;
+  const v = PAST_SPAN.exec(a.value);
+  if (!v) return undefined;
+  const n = Number(v[1]);
+  const ref = boundsOf(x.before);
+  const start = (() => {
+    const s = ref.start;
+    switch (v[2]) {
+      case 'H': return addDays(s, -Math.ceil(n / 24));
+      case 'D': return addDays(s, -n);
+      case 'W': return addDays(s, -7 * n);
+      default: {
+        const months = v[2] === 'M' ? n : 12 * n * (v[2] === 'DE' ? 10 : v[2] === 'CE' ? 100 : 1);
+        const m = addMonths(s.y, s.m, -months);
+        return { y: m.y, m: m.m, d: Math.min(s.d, daysInMonth(m.y, m.m)) };
+      }
+    }
+  })();
+  return { from: { gran: 'day', ...start }, to: { gran: 'day', ...ref.end } };
 }
 
 /**
@@ -61,7 +91,7 @@ function partOfUnitBounds(x: Resolved, published: Ymd | undefined): { from: CalP
 
 function eligible(x: Resolved, text: string): boolean {
   const k = x.m.anchor.kind;
-  if ((k === 'duration' && !x.m.prospective) || k === 'set' || k === 'future') return false;
+  if ((k === 'duration' && !x.m.prospective && !pastSpanBounds(x)) || k === 'set' || k === 'future') return false;
   if (k === 'past' && x.m.text.toLowerCase() !== 'the past') return false;
   if (x.m.attributive) return false;
   if (inParentheses(text, x.m.start)) return false;
@@ -265,9 +295,10 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         continue;
       }
       const part = partOfUnitBounds(pick, mode === 'news' ? dct : undefined);
-      const vb = vagueBounds(pick) ?? part;
+      const whole = part ?? pastSpanBounds(pick);
+      const vb = vagueBounds(pick) ?? whole;
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
-      if (part) pick = { ...pick, m: { ...pick.m, qualifier: 'during' } };
+      if (whole) pick = { ...pick, m: { ...pick.m, qualifier: 'during' } };
       const p = vb ? vb.from : pointOf(pick)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);

@@ -1,5 +1,7 @@
-import { describe, it } from 'vitest';
-import { expectTimex } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { dateDocument } from '../../pipeline/dates/index.ts';
+import { documentOf, narrative } from './fixtures.ts';
+import { expectTimex, tag } from './helpers.ts';
 
 describe('durations and sets', () => {
   it('counted durations with their modifiers', () => {
@@ -12,5 +14,27 @@ describe('durations and sets', () => {
   it('vague durations and sets', () => {
     expectTimex('Fighting lasted several days.', 'several days', { val: 'PXD' });
     expectTimex('Elections are held annually.', 'annually', { val: 'XXXX' });
+  });
+});
+
+describe('the past 24 hours, the last three years: one span ending at the current time', () => {
+  it('is one TIMEX with the duration\'s value', () => {
+    expectTimex('At least 20 people were killed over the past 24 hours.', 'the past 24 hours', { val: 'PT24H' }, '2012-02-07');
+    expectTimex('In the last three years, thousands fled.', 'the last three years', { val: 'P3Y' });
+    expectTimex('The country had grown over the past decade.', 'the past decade', { val: 'P1DE' });
+    expectTimex('During the past week they fought.', 'the past week', { val: 'P1W' });
+  });
+  it('is no span in `the last year of`, `the last two days before`, or a bare plural', () => {
+    expect(tag('It was the last year of the war.').map((e) => e.text)).toEqual([]);
+    expect(tag('In the last two days before the attack they hid.').map((e) => e.text)).not.toContain('the last two days');
+    expect(tag('The past years were hard.').map((e) => e.text)).not.toContain('The past years');
+  });
+  it('dates a statement from that long before the current time to it', () => {
+    const news = dateDocument(documentOf('At least 20 people were killed in Homs over the past 24 hours, the Observatory said. The shelling has gone on for the past four days. In the past three months, 500 died.', 'news-text', '2012-02-07')).dates;
+    expect(news.get(0)).toMatchObject({ start: '2012-02-06', end: '2012-02-07', precision: 'interval', qualifier: 'during' });
+    expect(news.get(1)).toMatchObject({ start: '2012-02-03', end: '2012-02-07' });
+    expect(news.get(2)).toMatchObject({ start: '2011-11-07', end: '2012-02-07' });
+    const story = dateDocument(narrative('In 1975 the war ended. In the past decade alone, a million had been killed.')).dates;
+    expect(story.get(1)).toMatchObject({ start: '1965-01-01', end: '1975-12-31' });
   });
 });

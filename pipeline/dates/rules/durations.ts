@@ -50,6 +50,14 @@ export const durationRules: Rule[] = [
     ...(/^the\s+(?:next|coming|following)/i.test(m[1]!) ? { prospective: true } : {}),
   }), 'gi'),
 
+  // the past 24 hours, the last three years, the past decade: a span ending at the current time
+  // (TIMEX2 PT24H, P3Y, P1DE); `the last year of the war`, `the last two days before` are no span
+  rule('durations.past-count', { on: ['pastfut', 'next'], reach: [6, 40], near: wordBefore(['the']) }, `\\bthe\\s+(?:past|last)\\s+(?:${NUM}\\s+)?(hours?|days?|weeks?|months?|years?|decades?|century|centuries)\\b(?!\\s+(?:of|before|after|to|when|that|in\\s+which)\\b)`, (m) => {
+    const n = m[1] ? numberValue(m[1]) : 1;
+    if (n === undefined || (!m[1] && /s$/i.test(m[2]!))) return null;
+    return { known: {}, anchor: { kind: 'duration', value: value(n, unitCode(m[2]!)) } };
+  }, 'gi'),
+
   // within days, within a week, in a matter of hours: a plan counted from the current time
   rule('durations.within', { on: ['unit'], reach: [32, 10], near: wordBefore(['within', 'of', 'few', ...COUNT_LAST_WORDS], { digits: true }) }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
     const n = m[3] ? numberValue(m[3]) : undefined;
