@@ -22,7 +22,7 @@ export function boundsOf(p: CalPoint): Bounds {
       return { start: { y: p.y, m: p.m!, d: p.d! }, end: { y: p.y, m: p.m!, d: p.d! } };
     case 'week': {
       const s = isoWeekStart(p.y, p.week!);
-      return { start: s, end: addDays(s, 6) };
+      return p.weekend ? { start: addDays(s, 5), end: addDays(s, 6) } : { start: s, end: addDays(s, 6) };
     }
     case 'month': {
       const last = daysInMonth(p.y, p.m!);

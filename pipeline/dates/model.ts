@@ -7,7 +7,7 @@ import type { DateQualifier } from '../types.ts';
 export type Part = 'START' | 'MID' | 'END';
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 export type TimeOfDay = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
-export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'century' | 'season';
+export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'decade' | 'century' | 'season';
 
 /** Parts read from the text. Years are as written (positive) with `era`. */
 export interface Known {
@@ -95,6 +95,8 @@ export interface CalPoint {
   m?: number;
   d?: number;
   week?: number; // ISO week number when gran = week
+  /** Only the Saturday and Sunday of the week (TIMEX2 2012-W05-WE). */
+  weekend?: boolean;
   season?: Season;
   part?: Part;
   edge?: boolean;

@@ -90,7 +90,7 @@ function pinnedState(st: NarrativeState, year: number | undefined): NarrativeSta
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
 const ROLLOVER_MONTHS = 8;
 
-const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming)\b/i;
+const FUTURE = /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|expected\s+to|(?:is|are)\s+(?:also\s+)?expected|(?:is|are)\s+due|scheduled|planned|plans\s+to|set\s+to|due\s+to|is\s+set|wouldcontinue|upcoming)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:not\s+|already\s+|also\s+|been\s+|previously\s+|reportedly\s+)*(?!to\b)[a-z]+(?:ed|en|un|own|ung|ugh|ought|aught|eft|ade|id|ot|ept|elt|ent|old|orn|ood|egun|ome|one|ew|ade)\b/i;
 
 /**
@@ -318,14 +318,14 @@ function calendarPoint(k: Known, st: NarrativeState, ctx: ResolveContext, qualif
  */
 function calPoint(gran: CalPoint['gran'], y: number): CalPoint {
   return {
-    gran, y, m: undefined, d: undefined, week: undefined, season: undefined, part: undefined, edge: undefined,
+    gran, y, m: undefined, d: undefined, week: undefined, weekend: undefined, season: undefined, part: undefined, edge: undefined,
     tod: undefined, hour: undefined, minute: undefined, decade: undefined, century: undefined, bc: undefined, winterOfDecember: undefined,
   };
 }
 
 function copyPoint(p: CalPoint): CalPoint {
   return {
-    gran: p.gran, y: p.y, m: p.m, d: p.d, week: p.week, season: p.season, part: p.part, edge: p.edge,
+    gran: p.gran, y: p.y, m: p.m, d: p.d, week: p.week, weekend: p.weekend, season: p.season, part: p.part, edge: p.edge,
     tod: p.tod, hour: p.hour, minute: p.minute, decade: p.decade, century: p.century, bc: p.bc, winterOfDecember: p.winterOfDecember,
   };
 }
@@ -355,6 +355,21 @@ function weekPoint(w: { y: number; w: number }): CalPoint {
   return p;
 }
 
+function weekendPoint(d: Ymd): CalPoint {
+  const p = weekPoint(isoWeek(d));
+  p.weekend = true;
+  return p;
+}
+
+/**
+ * The weekend n weekends from a day: the next (n = 1) is the one ahead, that week's own on a
+ * weekday, the next week's on a Saturday or Sunday; the previous (n = -1) is the week before's.
+ */
+function weekendFrom(day: Ymd, n: number): CalPoint {
+  const onWeekend = weekday(day) >= 6;
+  return weekendPoint(addDays(day, 7 * (n > 0 && !onWeekend ? n - 1 : n)));
+}
+
 function describeDay(d: Ymd): string {
   return `${fmtYm(d.y, d.m)}-${two(d.d)}`;
 }
@@ -371,10 +386,11 @@ function describe(p: CalPoint): string {
 
 function sameUnit(unit: string, st: NarrativeState): { point?: CalPoint; from?: string } {
   if (unit === 'any') return st.point ? { point: copyPoint(st.point), from: `previous:${describe(st.point)}` } : {};
-  if (unit === 'day' || unit === 'week') {
+  if (unit === 'day' || unit === 'week' || unit === 'weekend') {
     if (!st.day) return {};
     const from = `previous:${describeDay(st.day)}`;
     if (unit === 'week') return { point: weekPoint(isoWeek(st.day)), from };
+    if (unit === 'weekend') return { point: weekendPoint(st.day), from };
     return { point: dayPoint(st.day), from };
   }
   if (unit === 'month') {
@@ -388,10 +404,11 @@ function sameUnit(unit: string, st: NarrativeState): { point?: CalPoint; from?: 
 }
 
 function offsetPoint(unit: string, n: number, st: NarrativeState): { point?: CalPoint; from?: string } {
-  if (unit === 'day' || unit === 'week') {
+  if (unit === 'day' || unit === 'week' || unit === 'weekend') {
     if (!st.day) return {};
     const from = `previous:${describeDay(st.day)}`;
     if (unit === 'week') return { point: weekPoint(isoWeek(addDays(st.day, 7 * n))), from };
+    if (unit === 'weekend') return { point: weekendFrom(st.day, n), from };
     return { point: dayPoint(addDays(st.day, n)), from };
   }
   if (unit === 'month') {
@@ -500,7 +517,9 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
       if (a.unit && a.unit !== 'day') {
         // "a year ago", "two months ago": that unit counted back from the document's date
         const d0 = ctx.documentDate;
-        const r = offsetPoint(a.unit, a.n, { day: d0, month: { y: d0.y, m: d0.m }, year: d0.y, bc: false });
+        // `over the weekend` in a report of what happened, on a weekday: the weekend just gone
+        const n = a.unit === 'weekend' && a.n === 0 && weekday(d0) < 6 && tenseAt(ctx) !== 'future' ? -1 : a.n;
+        const r = offsetPoint(a.unit, n, { day: d0, month: { y: d0.y, m: d0.m }, year: d0.y, bc: false });
         if (r.point && a.unit === 'season' && k.season) {
           r.point.gran = 'season';
           r.point.season = k.season;

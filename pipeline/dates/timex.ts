@@ -18,7 +18,7 @@ export function timexValue(p: CalPoint): string {
     case 'season':
       return `${p.winterOfDecember ? yearText({ ...p, y: p.y - 1 }) : yearText(p)}-${p.season}`;
     case 'week':
-      return `${pad(p.y, 4)}-W${pad(p.week!, 2)}`;
+      return `${pad(p.y, 4)}-W${pad(p.week!, 2)}${p.weekend ? '-WE' : ''}`;
     case 'month':
       return `${yearText(p)}-${pad(p.m!, 2)}`;
     case 'day': {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dateDocument } from '../../pipeline/dates/index.ts';
+import { documentOf } from './fixtures.ts';
 import { expectTimex, tag } from './helpers.ts';
 
 describe('relative expressions', () => {
@@ -79,5 +81,30 @@ describe('last week, next month, earlier this month: counted from the publicatio
   it('the story\'s time in a narrative; and no count in `the last year of`, `last weekend`', () => {
     expectTimex('In May 1862 the army marched. Next year it returned.', 'Next year', { val: '1863' });
     expect(tag('It was the last year of the war.', '2014-05-07').map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('weekends: Saturday and Sunday of an ISO week (TIMEX2 2012-W05-WE)', () => {
+  it('news: over the weekend is the one just gone in a report, the coming one in a plan', () => {
+    expectTimex('Troops shelled Baba Amr over the weekend.', 'the weekend', { val: '2012-W05-WE' }, '2012-02-07');
+    expectTimex('Heavy fighting is expected over the weekend.', 'the weekend', { val: '2012-W06-WE' }, '2012-02-07');
+    expectTimex('Rebels attacked last weekend.', 'last weekend', { val: '2012-W05-WE' }, '2012-02-07');
+    expectTimex('Talks resume next weekend.', 'next weekend', { val: '2012-W06-WE' }, '2012-02-07');
+    // published on a Sunday, the weekend is that day's
+    expectTimex('Troops shelled Baba Amr over the weekend.', 'the weekend', { val: '2012-W05-WE' }, '2012-02-05');
+  });
+  it('a narrative: the following weekend is the one ahead of the story\'s day, never a day', () => {
+    expectTimex('On 1 February 2012 the army attacked. The following weekend, they met.', 'The following weekend', { val: '2012-W05-WE' });
+    expectTimex('On 4 February 2012 the army attacked. The following weekend, they met.', 'The following weekend', { val: '2012-W06-WE' });
+    expectTimex('On 1 February 2012 the army attacked. The previous weekend had been quiet.', 'The previous weekend', { val: '2012-W04-WE' });
+    expectTimex('On 1 February 2012 the army attacked. That weekend, tanks came.', 'That weekend', { val: '2012-W05-WE' });
+  });
+  it('a statement dated by a weekend spans its two days', () => {
+    const { dates } = dateDocument(documentOf('Troops shelled Baba Amr over the weekend, activists said. Heavy fighting is expected over the weekend.', 'news-text', '2012-02-07'));
+    expect(dates.get(0)).toMatchObject({ start: '2012-02-04', end: '2012-02-05', precision: 'interval' });
+    expect(dates.get(1)).toMatchObject({ start: '2012-02-11', end: '2012-02-12', qualifier: 'planned' });
+  });
+  it('the weekend of a named day is no count', () => {
+    expect(tag('They met on the weekend of 4 February 2012.').map((e) => e.text)).not.toContain('the weekend');
   });
 });

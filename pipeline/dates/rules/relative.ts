@@ -4,11 +4,11 @@
 import { NUMBER_WORD_RE, numberValue, TIMES_OF_DAY } from '../lexicon.ts';
 import type { Season, TimeOfDay, Unit } from '../model.ts';
 import type { Draft, Rule } from './rule.ts';
-import { rule, wordAfter } from './rule.ts';
+import { rule, wordAfter, wordBefore } from './rule.ts';
 
 const UNIT_OF: Record<string, Unit> = {
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
-  decade: 'decade', decades: 'decade', weekend: 'day', spring: 'season', summer: 'season', autumn: 'season',
+  decade: 'decade', decades: 'decade', weekend: 'weekend', spring: 'season', summer: 'season', autumn: 'season',
   fall: 'season', winter: 'season', morning: 'day', afternoon: 'day', evening: 'day', night: 'day', century: 'century',
 };
 const TOD_WORDS = new Set(['morning', 'afternoon', 'evening', 'night']);
@@ -40,7 +40,7 @@ const NUM = `(?:\\d+|${NUMBER_WORD_RE}|an?|one|a\\s+single)`;
 const UNIT = '(?:days?|weeks?|months?|years?|decades?)';
 
 /** The units of 'that same day', 'that month'. */
-const SAME_UNITS = ['day', 'night', 'morning', 'afternoon', 'evening', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter'];
+const SAME_UNITS = ['day', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter'];
 
 export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
@@ -51,11 +51,19 @@ export const relativeRules: Rule[] = [
     const deictic = !m[1] && (word === 'next' || word === 'last');
     if (word === 'last' && !deictic) return null;
     const unit = m[3]!.toLowerCase();
-    if (deictic && (unit === 'weekend' || unit === 'day' || unit === 'decade')) return null;
+    if (deictic && (unit === 'day' || unit === 'decade')) return null;
     const d = unitDraft(unit, DIR[word]!);
     if (deictic) fromPublication(d);
     const season = SEASON_OF[unit];
     if (season) d.known.season = season;
+    return d;
+  }, 'gi'),
+
+  // over the weekend, at the weekend, during the weekend: this weekend (the one just gone in a
+  // report of what happened, in news) or, in a narrative, the story's
+  rule('relative.the-weekend', { on: ['unit'], reach: [12, 12], near: wordBefore(['the']) }, '\\b(?:over|at|during|on)\\s+the\\s+weekend\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
+    const d: Draft = { known: {}, anchor: { kind: 'same', unit: 'weekend' }, leadChars: m[0]!.search(/the/i) };
+    fromPublication(d);
     return d;
   }, 'gi'),
 
