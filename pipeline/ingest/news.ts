@@ -13,9 +13,15 @@ const TIME = '(\\d{1,2})[:.](\\d{2})(?:[:.]\\d{2})?\\s*([AaPp]\\.?[Mm]\\.?)?';
 const WEEKDAY = '(?:[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+';
 /** `7 May 2014 - 9:01 PM` (day first) and `May 7, 2014 9:01 PM` (month first). */
 // What may open a dateline: `Published:`, `Last updated:`, `Posted on`, or an agency's credit (`AFP, `).
-const DATELINE_LEAD = '(?:(?:(?:Last|First)\\s+)?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)(?:\\s+on)?[:\\s]+|(?:AFP|AP|Reuters|AAP|dpa|DPA|Xinhua|ANSA|EFE|UPI|Anadolu|SANA)\\s*[,|:–-]\\s*)?';
-const DATELINE_DMY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`);
-const DATELINE_MDY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`);
+// ... or the name of whoever published it (`ABC News, `, `Agenzia Fides, `, `un-report.blogspot.co.uk, `):
+// up to five capitalised words or a domain, before a comma, bar or dash (not a colon: `Date: 6 May`
+// is an infobox's key).
+const PUBLISHER_WORD = "(?:\\p{Lu}[\\p{L}&.'’-]*|[a-z0-9-]+(?:\\.[a-z0-9-]+)+)";
+const DATELINE_LEAD = `(?:(?:(?:Last|First)\\s+)?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)(?:\\s+on)?[:\\s]+|(?:AFP|AP|Reuters|AAP|dpa|DPA|Xinhua|ANSA|EFE|UPI|Anadolu|SANA)\\s*[,|:–-]\\s*|${PUBLISHER_WORD}(?:\\s+${PUBLISHER_WORD}){0,4}\\s*[,|–-]\\s*)?`;
+// `1st`, `22nd`: an ordinal day
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const DATELINE_DMY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?${DAY}\\s+${MONTH},?\\s+(\\d{4})(?:\\s*[-–,|]?\\s*${TIME})?`, 'u');
+const DATELINE_MDY = new RegExp(`^\\s*${DATELINE_LEAD}(?:${WEEKDAY})?${MONTH}\\s+${DAY},?\\s+(\\d{4})(?:\\s*[-–,|at]*\\s*${TIME})?`, 'u');
 const BYLINE = /^\s*By\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,4}(?:\s*(?:,|and)\s*.*)?$/u;
 const CAPTION_BULLET = /^\s*[•\u2022]\s*/;
 const CAPTION_CREDIT = /\((?:AAP|AFP|AP|Reuters|Getty(?: Images)?|EPA|SANA|Supplied)\)\s*$/;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectKind, ingest } from '../../pipeline/ingest/index.ts';
+import { readDateline } from '../../pipeline/ingest/news.ts';
 import { rawSpan } from '../../pipeline/process.ts';
 import type { Document } from '../../pipeline/types.ts';
 
@@ -194,6 +195,19 @@ describe('news datelines', () => {
     expect(d.published).toBe('2012-03-20');
     expect(d.blocks.filter((b) => b.kind === 'dateline')).toHaveLength(2);
     expect(sentenceTexts(d, 'paragraph')).toEqual(['Troops shelled Khaldiyeh on Wednesday, activists said.']);
+  });
+  it("a publisher's name (words or a domain) before the date, and an ordinal day, open a dateline; an infobox key does not", () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['ABC News, February 22, 2012, 8:06 AM', '2012-02-22T08:06'],
+      ['Agenzia Fides, Monday, 7 April 2014', '2014-04-07'],
+      ['South China Morning Post, Saturday, 15 February, 2014, 1:59am', '2014-02-15T01:59'],
+      ['VOA, March 1st, 2012 at 6:00 pm (UTC-5)', '2012-03-01T18:00'],
+      ['un-report.blogspot.co.uk, Wednesday, August 15, 2012', '2012-08-15'],
+      ['Date: 6 May 2011 – 9 May 2014', undefined],
+      ['Siege of Homs, 6 May 2011 was the start of the war', undefined],
+    ];
+    for (const [line, want] of cases) expect(readDateline(line, 0)?.published, line).toBe(want);
+    expect(detectKind('Rebels retreat\n\nVOA, March 1st, 2012 at 6:00 pm (UTC-5)\n\nRebels said Thursday they are leaving.').kind).toBe('news-text');
   });
   it('a prose line that opens with a date is no dateline', () => {
     const d = doc('n.txt', 'Headline\n7 May 2014 - 9:01 PM\n\nUpdated 8 May 2014 the army said it had entered the Old City.');
