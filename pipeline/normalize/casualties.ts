@@ -37,7 +37,10 @@ const NOT_PEOPLE_AFTER = new RegExp(
   'i',
 );
 const RATIO_AFTER = /^\s+(?:[A-Za-z]+\s+)?(?:in\s+every|out\s+of)\s+(?:\d|ten|five|four|three|two|a hundred|hundred)\b/i;
-const DATE_BEFORE = new RegExp(String.raw`(?:\b(?:${MONTHS})\s*$)`, 'i');
+// `Feb. 22`: the month may be abbreviated with a stop
+const DATE_BEFORE = new RegExp(String.raw`(?:\b(?:${MONTHS})\.?\s*$)`, 'i');
+// `22, 2012`: a day before its year
+const YEAR_AFTER = /^,\s*(?:1[5-9]|20)\d\d\b/;
 
 const KILL_VERB = /\b(killing|killed|kill|kills|massacred|massacring|executed|executing|slaughtered|shot dead|assassinated)\b/gi;
 const KILL_STATE = /\b(killed|dead|died|die|deaths|executed|massacred|slain|perished|shot dead|assassinated|lost their lives|murdered)\b/gi;
@@ -111,7 +114,7 @@ function quantities(text: string): Qty[] {
     if (a === undefined) continue;
     const before = text.slice(Math.max(0, start - 12), start);
     const after = text.slice(end, end + 14);
-    if (NOT_PEOPLE_AFTER.test(after)) continue;
+    if (NOT_PEOPLE_AFTER.test(after) || YEAR_AFTER.test(after)) continue;
     // `7 August 16 civilians`: a number after a month is its day only if no day came before.
     if (DATE_BEFORE.test(before) && !/\d\s+(?:\w+)\s*$/.test(before)) continue;
     if (/^\d{4}$/.test(m[3]!) && a >= 1900 && a <= 2100) continue;

@@ -33,6 +33,9 @@ describe('killed ranges', () => {
   it('dates and years are not head counts', () => {
     expect(k('On 7 August 16 civilians were killed by rebel forces.').slice(0, 2)).toEqual([16, 16]);
     expect(k('On 25 November 2011, six soldiers were killed.').slice(0, 2)).toEqual([6, 6]);
+    // an abbreviated month, and a day before its year
+    expect(k('Feb. 22, 2012 -- A U.S. and a French journalist were killed in Homs today.')[0]).toBeUndefined();
+    expect(k('On February 22, 2012 the shelling killed 30 people.').slice(0, 2)).toEqual([30, 30]);
   });
   it('killed or wounded is not a death count', () => {
     expect(k('130 soldiers were killed or wounded')[0]).toBeUndefined();
