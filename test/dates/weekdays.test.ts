@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectTimex } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { expectTimex, tag } from './helpers.ts';
 
 describe('weekdays', () => {
   it('past tense: the most recent such day on or before the publication date', () => {
@@ -19,5 +19,17 @@ describe('weekdays', () => {
 
   it('plural weekdays are sets', () => {
     expectTimex('Protests were held on Fridays.', 'Fridays', { val: 'XXXX-WXX-5' });
+  });
+});
+
+describe('a weekday inside a name', () => {
+  it('is no date in `the Sunday Times`, `the British Sunday Telegraph`', () => {
+    expect(tag('Colvin wrote for the British Sunday Times.', '2012-02-22').map((e) => e.text)).toEqual([]);
+    expect(tag('The Sunday Telegraph reported the deaths.', '2012-02-22').map((e) => e.text)).toEqual([]);
+  });
+  it('but is one after a preposition or before a month, whatever follows', () => {
+    expectTimex('On Sunday Homs was shelled.', 'Sunday', { val: '2012-02-19' }, '2012-02-22');
+    expectTimex('Late Friday Syrian troops attacked.', 'Friday', { val: '2012-02-17' }, '2012-02-22');
+    expectTimex('Clashes erupted on the Sunday February 19.', 'Sunday', { val: '2012-02-19' }, '2012-02-22');
   });
 });
