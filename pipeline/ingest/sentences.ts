@@ -27,6 +27,8 @@ const SENTENCE_STARTERS = new Set(
 );
 
 const TERMINATORS = '.!?\u2026';
+/** `[27]`, `[a]`, `[note 3]`, `[citation needed]`. */
+const CITATION_MARK = /^\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed|when\?|who\?)\]/i;
 const CLOSERS = '"\'\u201d\u2019\u00bb)]';
 
 function isSpace(c: string): boolean {
@@ -125,7 +127,13 @@ export function segment(text: string, start = 0, end = text.length): Span[] {
     let j = i;
     while (j < end && TERMINATORS.includes(text[j] as string)) j++;
     const runEnd = j;
-    while (j < end && (CLOSERS.includes(text[j] as string) || TERMINATORS.includes(text[j] as string))) j++;
+    for (;;) {
+      while (j < end && (CLOSERS.includes(text[j] as string) || TERMINATORS.includes(text[j] as string))) j++;
+      // Wikipedia's citation marks after the stop (`in April.[27] In May`, `."[5][6]`) end with it
+      const mark = text[j] === '[' ? CITATION_MARK.exec(text.slice(j, Math.min(end, j + 24))) : null;
+      if (!mark) break;
+      j += mark[0].length;
+    }
     if (j >= end) break;
     if (!isSpace(text[j] as string)) {
       i = j;

@@ -11,6 +11,13 @@ describe('segment', () => {
     expect(spans[0]).toEqual({ start: 2, end: 28 });
   });
 
+  it("ends a sentence after Wikipedia's citation marks", () => {
+    expect(split('Clashes intensified in April.[27] In early May 2011, the army moved in.[28][29] It withdrew."[5] Then talks began.[citation needed] No one came.')).toEqual([
+      'Clashes intensified in April.[27]', 'In early May 2011, the army moved in.[28][29]', 'It withdrew."[5]', 'Then talks began.[citation needed]', 'No one came.',
+    ]);
+    // a bracket that is no citation mark stays in its sentence
+    expect(split('He said it was over. [The army] had left.')).toEqual(['He said it was over.', '[The army] had left.']);
+  });
   it('does not split after titles and military ranks', () => {
     expect(split('Lt. Gen. Assef Shawkat arrived. Mr. Annan left.')).toEqual(['Lt. Gen. Assef Shawkat arrived.', 'Mr. Annan left.']);
     expect(split('He prayed at St. Elian church. Dr. Ali spoke.')).toEqual(['He prayed at St. Elian church.', 'Dr. Ali spoke.']);
