@@ -16,7 +16,8 @@ import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
 
-interface Resolved { m: Mention; r: Resolution; before?: CalPoint }
+/** A mention resolved; `before` is the story's time before it, `now` the publication's day in news. */
+interface Resolved { m: Mention; r: Resolution; before?: CalPoint; now?: Ymd }
 
 
 function pointOf(x: Resolved): CalPoint | undefined {
@@ -49,11 +50,12 @@ const PAST_SPAN = /^PT?(\d+)(H|D|W|M|Y|DE|CE)$/;
  */
 function pastSpanBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined {
   const a = x.m.anchor;
-  if (x.m.rule !== 'durations.past-count' || a.kind !== 'duration' || !x.before) return undefined;
+  const now: CalPoint | undefined = x.now ? { gran: 'day', ...x.now } : x.before;
+  if (x.m.rule !== 'durations.past-count' || a.kind !== 'duration' || !now) return undefined;
   const v = PAST_SPAN.exec(a.value);
   if (!v) return undefined;
   const n = Number(v[1]);
-  const ref = boundsOf(x.before);
+  const ref = boundsOf(now);
   const start = (() => {
     const s = ref.start;
     switch (v[2]) {
@@ -75,10 +77,10 @@ function pastSpanBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefin
  * counted from (the publication in news, the story's day in a narrative), as PROTOCOL's
  * `earlier this month` in a 9 October report is 1-8 October. Undefined when that day is unknown.
  */
-function partOfUnitBounds(x: Resolved, published: Ymd | undefined): { from: CalPoint; to: CalPoint } | undefined {
+function partOfUnitBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undefined {
   if (x.m.rule !== 'relative.later-that' || x.m.anchor.kind !== 'deictic') return undefined;
   const b = x.before;
-  const ref = published ?? (b && b.gran === 'day' ? { y: b.y, m: b.m!, d: b.d! } : undefined);
+  const ref = x.now ?? (b && b.gran === 'day' ? { y: b.y, m: b.m!, d: b.d! } : undefined);
   const p = x.r.point;
   if (!ref || !p || p.gran === 'day') return undefined;
   const whole = boundsOf(p);
@@ -252,7 +254,7 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         const r = m.event && eventSpan ? eventSpan.r
           : resolveAndAdvance(m, local, resolveContext(mode, dct, clause, s.span.start, m.start), { initial, aside: inParentheses(text, m.start) });
         record(m, r, si);
-        items.push({ m, r, ...(before ? { before } : {}) });
+        items.push({ m, r, ...(before ? { before } : {}), ...(mode === 'news' && dct ? { now: dct } : {}) });
       }
       for (const x of items) {
         if (x.m.anchor.kind === 'calendar' && !x.r.point && !x.m.noValue && !x.m.statementOnly) {
@@ -294,7 +296,7 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         if (d) dates.set(si, d);
         continue;
       }
-      const part = partOfUnitBounds(pick, mode === 'news' ? dct : undefined);
+      const part = partOfUnitBounds(pick);
       const whole = part ?? pastSpanBounds(pick);
       const vb = vagueBounds(pick) ?? whole;
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };

@@ -34,6 +34,9 @@ describe('the past 24 hours, the last three years: one span ending at the curren
     expect(news.get(0)).toMatchObject({ start: '2012-02-06', end: '2012-02-07', precision: 'interval', qualifier: 'during' });
     expect(news.get(1)).toMatchObject({ start: '2012-02-03', end: '2012-02-07' });
     expect(news.get(2)).toMatchObject({ start: '2011-11-07', end: '2012-02-07' });
+    // in news the span ends at the publication, wherever the story has gone
+    const moved = dateDocument(documentOf('Seven months ago, he tried to escape. For the last three months he had eaten no bread.', 'news-text', '2014-02-15')).dates;
+    expect(moved.get(1)).toMatchObject({ start: '2013-11-15', end: '2014-02-15' });
     const story = dateDocument(narrative('In 1975 the war ended. In the past decade alone, a million had been killed.')).dates;
     expect(story.get(1)).toMatchObject({ start: '1965-01-01', end: '1975-12-31' });
   });
