@@ -226,13 +226,19 @@ function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[
 
 const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
-// After a dateline's city: a colon or a dash, with an agency's credit before it or not.
-const DATELINE_AFTER = /^\s*(?:\([A-Za-z .]{1,30}\)\s*)?[:\u2014\u2013-]\s/;
+// After a dateline's city: its country and the day or not (`, Lebanon, February 11`), an agency's
+// credit or not, then a colon or a dash.
+const DATELINE_AFTER = /^(?:,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[:\u2014\u2013-]\s/u;
 
-/** The text at [start, end) opens the sentence in capitals and is followed by a dateline's mark. */
-function isDatelineCity(text: string, start: number, end: number): boolean {
-  const name = text.slice(start, end);
-  return /^\p{Lu}[\p{Lu}\s'-]+$/u.test(name) && !/\p{L}/u.test(text.slice(0, start)) && DATELINE_AFTER.test(text.slice(end, end + 40));
+/**
+ * The end of the dateline the sentence opens with (`BEIRUT, Lebanon, February 11 (UNHCR) - `): a
+ * city in capitals first, then a dateline's mark; undefined when it does not open so.
+ */
+function datelineEnd(text: string): number | undefined {
+  const city = /^\p{Lu}[\p{Lu}'-]+(?:\s+\p{Lu}[\p{Lu}'-]+){0,2}/u.exec(text);
+  if (!city || city[0].length < 3) return undefined;
+  const after = DATELINE_AFTER.exec(text.slice(city[0].length, city[0].length + 60));
+  return after ? city[0].length + after[0].length : undefined;
 }
 
 const CAPITAL_NOT_AFTER = new Set(['to', 'in', 'at', 'from', 'of', 'on', 'into', 'near', 'outside', 'around', 'toward', 'towards', 'the']);
@@ -284,6 +290,7 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   const placeCtx: PlaceContext = { sentence: directPlaces(matches), headings: headingIds, document: doc };
 
   const places: EntityMention[] = [];
+  const dateline = datelineEnd(text);
   for (const m of matches) {
     if (!m.targets.some((t) => t.value.kind === 'place')) continue;
     // A proper actor name that is also a place name (`Al-Watan`) reads as the actor.
@@ -293,8 +300,9 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
       rules.push('place.drop.compound');
       continue;
     }
-    // `DAMASCUS: The Syrian regime said`, `BEIRUT (AFP) -`: where the story was filed from.
-    if (m.first === 0 && isDatelineCity(text, m.start, m.end)) {
+    // `DAMASCUS: The Syrian regime said`, `BEIRUT (AFP) -`, `BEIRUT, Lebanon, February 11 -`:
+    // where the story was filed from.
+    if (dateline !== undefined && m.end <= dateline) {
       rules.push('place.drop.dateline');
       continue;
     }

@@ -314,6 +314,10 @@ describe('names across a possessive, and datelines', () => {
     expect(run('DAMASCUS: The army said on Monday it recaptured Khalidiya.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['khalidiya']);
     expect(run('BEIRUT (AFP) - Shelling hit Homs on Monday.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['homs']);
     expect(run('Damascus: a city under siege, said activists on 3 May.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['damascus']);
+    // with its country, the day and a credit
+    expect(run('BEIRUT, Lebanon, February 11 (UNHCR) - More than 1,100 civilians fled the Old City of Homs.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['old-homs']);
+    // a capital opening prose is a place
+    expect(run('BEIRUT and Damascus were shelled on 3 May.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['beirut', 'damascus']);
   });
 });
 
