@@ -8,7 +8,7 @@ export const MONTHS: Record<string, number> = {
 
 /** Month names as written (capitalised), full names first so alternation prefers them. */
 export const MONTH_RE =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Aug|Sept|Oct|Nov|Dec)';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)';
 
 /** Month words as the rules match them (capitalised, abbreviations with or without a dot). */
 const MONTH_AS_WRITTEN = new Map<string, number>();

@@ -6,6 +6,8 @@ describe('absolute dates', () => {
     expectTimex('On 8 May 2011, troops entered the city.', '8 May 2011', { val: '2011-05-08' });
     expectTimex('On September 1, 1939, Germany attacked Poland.', 'September 1, 1939', { val: '1939-09-01' });
     expectTimex('It began on the 3rd of March 1918.', '3rd of March 1918', { val: '1918-03-03' });
+    // `Sep` without a stop, as in a table of events
+    expectTimex('2 Sep 1870 Surrender of the Army of Chalons', '2 Sep 1870', { val: '1870-09-02' });
   });
 
   it('reads month-year and years with eras', () => {

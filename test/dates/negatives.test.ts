@@ -8,6 +8,8 @@ const NONE = [
   'He said they may attack, and troops would march on the city.',
   'The car carried 1200 rounds and 300 kg of explosives.',
   'Casualties rose to 611 civilians and 42 soldiers.',
+  'The conflict resulted in the deaths of 649 Argentine military personnel.',
+  'Somewhere between 776 and 983 Israelis died.',
   'The Saturday Market area and the Friday Mosque were shelled.',
   'The fall of Baba Amr shocked the opposition.',
   'The March to Versailles began in the rain.',

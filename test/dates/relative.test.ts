@@ -108,3 +108,11 @@ describe('weekends: Saturday and Sunday of an ISO week (TIMEX2 2012-W05-WE)', ()
     expect(tag('They met on the weekend of 4 February 2012.').map((e) => e.text)).not.toContain('the weekend');
   });
 });
+
+describe('to this day', () => {
+  it("is the writer's present, not the story's day", () => {
+    expectTimex('On 5 June 1967 Israel struck first. It remains a controversy to this day.', 'this day', { val: 'PRESENT_REF' });
+    expectTimex('On 5 June 1967 Israel struck first. It has been denied until this very day.', 'this very day', { val: 'PRESENT_REF' });
+    expectTimex('On 5 June 1967 Israel struck first. From this day forward the war changed.', 'this day', { val: '1967-06-05' });
+  });
+});

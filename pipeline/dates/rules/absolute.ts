@@ -37,11 +37,14 @@ function isAttributive(text: string, start: number, end: number): boolean {
     !/^\s+(?:and|to|or|until|through|BC|AD|BCE|CE)\b/.test(after);
 }
 
+/** A demonym in the plural, or one before a plural noun, after a number. */
+const NATION_COUNT_AFTER = /^\s+\p{Lu}\p{Ll}+(?:ans|is)\b|^\s+\p{Lu}\p{Ll}+(?:an|ian|ine|ish|ese|i)\s+(?:[a-z]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children|personnel|police|staff|troops)\b/u;
+
 /** Words after a three-digit year that do not make it a count ("from 499 to 493 BC"). */
 const FUNCTION_WORD_AFTER = /^\s+(?:to|and|or|until|till|when|in|at|on|by|the|as|after|before|with|against|he|she|they|it|was|were)\b/;
 
 /** Counts written before a number ("about 1500 troops"). */
-const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|(?:total|votes?|majority|margin|tally|score|force|army|garrison|fleet|crew|population|toll) of)\s+$/i;
+const COUNT_LEAD = /\b(?:about|around|some|over|than|nearly|approximately|almost|up to|least|estimated|only|another|(?:total|votes?|majority|margin|tally|score|force|army|garrison|fleet|crew|population|toll|deaths|casualties|losses|loss) of)\s+$/i;
 /** The last word of each COUNT_LEAD phrase. */
 const COUNT_LEAD_LAST = byLength(['about', 'around', 'some', 'over', 'than', 'nearly', 'approximately', 'almost', 'to', 'least', 'estimated', 'only', 'another', 'of']);
 
@@ -188,6 +191,8 @@ export const absoluteRules: Rule[] = [
       const before = text.slice(Math.max(0, start - 24), start);
       if (!/\b(?:in|of|by|since|until|from|to|and|after|before|year|around|c\.|ca\.|–|-)\s*$/i.test(before)) return null;
       if (countNounFollows(text, end) || (looksLikeCount(text, end) && !FUNCTION_WORD_AFTER.test(text.slice(end, end + 12)))) return null;
+      // `649 Argentine military personnel`, `983 Israelis`: a count of people named by their nation
+      if (NATION_COUNT_AFTER.test(text.slice(end, end + 40))) return null;
       // "around 200", "up to 150–220 people": a quantity, unless an era follows ("around 490 BC"
       // is read by the era rules); a number range ends a count, not a year.
       if (countLeads(text, start) || /^\s*[–-]\s*\d/.test(text.slice(end, end + 4))) return null;

@@ -75,7 +75,11 @@ export const relativeRules: Rule[] = [
 
   // that day, that same day, the same day, this very morning, that month, this morning, this week
   // (a trigger followed by same, very or the unit; not `that day of`)
-  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that|(this))\\s+(${SAME_UNITS.join('|')})\\b(?!\\s+(?:of|before|after)\\b)`, (m) => {
+  rule('relative.same-unit', { on: ['same'], reach: [6, 26], near: wordAfter(['same', 'very', ...SAME_UNITS]) }, `\\b(?:(?:that|the|this)\\s+(?:same|very)|that|(this))\\s+(${SAME_UNITS.join('|')})\\b(?!\\s+(?:of|before|after)\\b)`, (m, text) => {
+    // `remains a controversy to this day`, `until this very day`: the writer's present
+    if (/^this\b/i.test(m[0]) && /^day$/i.test(m[2]!) && /\b(?:to|until|till)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+      return { known: {}, anchor: { kind: 'present' } };
+    }
     const d = unitDraft(m[2]!, 0);
     // `this morning`, `this week`: the publication's day or week in news
     if (m[1]) fromPublication(d);
