@@ -23,6 +23,8 @@ export interface NarrativeState {
   bc: boolean;
   /** The anchor was read from the text (not seeded from the publication date). */
   fromText?: boolean;
+  /** The furthest month the story has reached in its year (a flashback to before it does not move it). */
+  furthest?: { y: number; m: number };
 }
 
 export interface ResolveContext {
@@ -66,7 +68,7 @@ function datesSpeech(ctx: ResolveContext): boolean {
 
 export function newState(): NarrativeState {
   // every field present from the start (absent ones undefined): one object shape as it advances
-  return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined };
+  return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined, furthest: undefined };
 }
 
 /**
@@ -74,7 +76,7 @@ export function newState(): NarrativeState {
  * shape, and the functions that read states then lose their optimised code).
  */
 export function copyState(st: NarrativeState): NarrativeState {
-  return { year: st.year, month: st.month, day: st.day, point: st.point, scope: st.scope, bc: st.bc, fromText: st.fromText };
+  return { year: st.year, month: st.month, day: st.day, point: st.point, scope: st.scope, bc: st.bc, fromText: st.fromText, furthest: st.furthest };
 }
 
 /** A copy pinned to a year, with no month, day or scope. */
@@ -188,13 +190,20 @@ function chooseYear(month: number, day: number | undefined, st: NarrativeState, 
   let from = `previous:${fmtYm(st.year)}`;
   let basis: YearBasisKind = 'inherited';
   const ref = st.day ? { m: st.day.m, d: st.day.d } : st.month && st.month.y === st.year ? { m: st.month.m, d: 15 } : undefined;
+  // In a winter (December to February, named by its January's year) its December is the year before's
+  // (`The winter of 1776 was cold. On Christmas Eve ...`: 24 December 1776).
+  if (!ref && month === 12 && st.point?.gran === 'season' && st.point.season === 'WI' && st.point.y === st.year) {
+    return { y: st.year - 1, basis: 'inherited', from: `previous:${fmtYm(st.year)}-WI` };
+  }
   if (ref) {
     from = `previous:${st.day ? `${fmtYm(st.day.y, st.day.m)}-${two(st.day.d)}` : fmtYm(st.month!.y, st.month!.m)}`;
     const delta = month - ref.m + ((day ?? ref.d) - ref.d) / 31;
     // "had begun in March" looks back; "by the end of March they had launched" does not
     if (tenseAt(ctx) === 'past-perfect' && qualifier !== 'by') {
       if (delta > 0.5) y -= 1;
-    } else if (delta <= -ROLLOVER_MONTHS) {
+    } else if (delta <= -ROLLOVER_MONTHS || (st.furthest && st.furthest.y === y && month - st.furthest.m <= -ROLLOVER_MONTHS)) {
+      // far back from where the story is, or from the furthest it had gone this year before a
+      // flashback (`by November 21 ... on September 17, 1894 ... on February 2`: 1895)
       y += 1;
     }
   }
@@ -565,6 +574,7 @@ export function advance(st: NarrativeState, p: CalPoint): void {
   st.year = p.y;
   st.point = copyPoint(p);
   st.fromText = true;
+  if (st.month && (!st.furthest || st.furthest.y !== st.month.y || st.furthest.m < st.month.m)) st.furthest = st.month;
 }
 
 function crossesYearEnd(from: Mention, to: Mention): boolean {

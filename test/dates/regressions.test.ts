@@ -118,3 +118,15 @@ describe('regression: "from 499 to 493 BC" dated its statement from AD 499 to 49
     expect(span('The town grew in the 1970s.')).toEqual([['1970-01-01', '1979-12-31']]);
   });
 });
+
+describe('the year of a month the text gives none for, in a narrative that goes back and forth', () => {
+  it("a winter's December is the year before its January's (the winter of 1776: Christmas Eve 1776)", () => {
+    expectTimex('The winter of 1776 was cold and snowy. On Christmas Eve, Hessian soldiers celebrated.', 'Christmas Eve', { val: '1776-12-24' });
+  });
+  it('after a flashback, a month far behind where the story had gone is the next year', () => {
+    const text = 'By November 21, 1894 the Japanese had taken Port Arthur. The navy won on September 17, 1894. After the fall of Weihaiwei on February 2, troops advanced.';
+    expectTimex(text, 'February 2', { val: '1895-02-02' });
+    // a month the story has not yet passed stays in the year
+    expectTimex('By November 21, 1894 the Japanese had taken Port Arthur. The navy won on September 17, 1894. On October 3 the army crossed.', 'October 3', { val: '1894-10-03' });
+  });
+});
