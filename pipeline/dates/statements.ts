@@ -91,8 +91,12 @@ function partOfUnitBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undef
   return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
 }
 
+/** Rules whose expressions are TIMEXes but never the date of a statement: the part of an event they name is undated. */
+const NEVER_DATES: ReadonlySet<string> = new Set(['anaphoric.part-of-event']);
+
 function eligible(x: Resolved, text: string): boolean {
   const k = x.m.anchor.kind;
+  if (NEVER_DATES.has(x.m.rule)) return false;
   if ((k === 'duration' && !x.m.prospective && !pastSpanBounds(x)) || k === 'set' || k === 'future') return false;
   if (k === 'past' && x.m.text.toLowerCase() !== 'the past') return false;
   if (x.m.attributive) return false;
@@ -131,7 +135,10 @@ function toSentenceDate(x: Resolved, p: CalPoint, span: Span, text: string, clau
   if (x.m.mod === 'APPROX') q = 'around';
   // planned: a future cue in the clause the date belongs to ("was scheduled for the next day")
   const tense = clauseStart === undefined ? tenseOf(clause) : tenseAt(resolveContext(mode, undefined, clause, clauseStart, x.m.start));
-  if (x.m.prospective || (tense === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
+  // `within days`, `in the coming weeks`: a plan in a clause about the future, soon after the
+  // story's time in one about the past (`the ship sank within minutes`)
+  if (x.m.prospective && tense !== 'future') q = 'after';
+  else if (x.m.prospective || (tense === 'future' && (q === 'on' || q === 'during'))) q = 'planned';
   const to = x.r.to;
   const b: Bounds = to ? { start: boundsOf(p).start, end: boundsOf(to).end } : boundsOf(p);
   let e = edtfOf(p, b, q, to ? { to, list: !!x.r.list } : undefined);

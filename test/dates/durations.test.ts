@@ -25,7 +25,7 @@ describe('the past 24 hours, the last three years: one span ending at the curren
     expectTimex('During the past week they fought.', 'the past week', { val: 'P1W' });
   });
   it('is no span in `the last year of`, `the last two days before`, or a bare plural', () => {
-    expect(tag('It was the last year of the war.').map((e) => e.text)).toEqual([]);
+    expect(tag('It was the last year of the war.').map((e) => e.val)).toEqual([undefined]);
     expect(tag('In the last two days before the attack they hid.').map((e) => e.text)).not.toContain('the last two days');
     expect(tag('The past years were hard.').map((e) => e.text)).not.toContain('The past years');
   });
@@ -39,5 +39,21 @@ describe('the past 24 hours, the last three years: one span ending at the curren
     expect(moved.get(1)).toMatchObject({ start: '2013-11-15', end: '2014-02-15' });
     const story = dateDocument(narrative('In 1975 the war ended. In the past decade alone, a million had been killed.')).dates;
     expect(story.get(1)).toMatchObject({ start: '1965-01-01', end: '1975-12-31' });
+  });
+});
+
+describe('spans of unstated length, and parts of an event', () => {
+  it('after days of fighting, by years of conflict, within minutes', () => {
+    expectTimex('After days of harsh fighting, the fort fell.', 'days', { val: 'PXD' });
+    expectTimex('Roads were damaged by years of conflict.', 'years', { val: 'PXY' });
+    expectTimex('The garrison was stocked with months of food.', 'months', { val: 'PXM' });
+    expectTimex('The ship sank within minutes.', 'minutes', { val: 'PTXM' });
+    expect(tag('The days were long.').map((e) => e.text)).toEqual([]);
+  });
+  it('the first year of the war, the last years of his life: a TIMEX with no value', () => {
+    expectTimex('During the first year of the war, Abbas fought.', 'the first year of the war', {});
+    expectTimex('He supported it in the last years of his life.', 'the last years of his life', {});
+    expectTimex('In the last month of World War II, Soviet forces attacked.', 'the last month of World War II', {});
+    expect(tag('It was the first phase of the war.').map((e) => e.text)).toEqual([]);
   });
 });

@@ -67,6 +67,17 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.get(1)).toMatchObject({ start: '2012-05-29', text: 'on Tuesday' });
   });
 
+  it('within days: a plan in a clause about the future, soon after the story\'s time in one about the past', () => {
+    const { dates } = dateDocument(narrative('On 3 May 1904 the fleet sailed. The Hatsuse sank within minutes. The admiral said the port would fall within days.'));
+    expect(dates.get(1)).toMatchObject({ start: '1904-05-03', qualifier: 'after' });
+    expect(dates.get(2)).toMatchObject({ start: '1904-05-03', qualifier: 'planned' });
+  });
+
+  it('a part of an event the text does not date dates no statement (the last month of World War II)', () => {
+    const { dates } = dateDocument(narrative('On 10 October 1945 the talks began. In the last month of World War II, Soviet forces attacked.'));
+    expect(dates.has(1)).toBe(false);
+  });
+
   it('earlier this month, later this year: the part of the unit before or after the publication (news) or the story\'s day', () => {
     const news = documentOf('Earlier this year, about 1,400 people were evacuated. Fighting flared earlier this month. Talks will resume later this year.', 'news-text', '2014-05-07');
     const { dates } = dateDocument(news);

@@ -20,10 +20,19 @@ function atSentenceStart(text: string, at: number, from: number): boolean {
 // What follows `the former` when it stands for a noun: a determiner, a verb, a conjunction or a clause's end.
 const FORMER_PRONOUN_AFTER = /^(?:\s+(?:a|an|the|was|were|is|are|had|has|have|would|could|will|and|or|but|being|as|in|to)\b|\s*[,.;:)])/i;
 
+const PART_WORDS = ['first', 'last', 'early', 'final', 'closing', 'opening', 'initial', 'later', 'latter'];
+const EVENT_NOUNS = 'war|battle|siege|campaign|conflict|revolution|occupation|uprising|offensive|life|reign|rule|regime|fighting|struggle|insurgency|empire|dynasty|republic';
+
 export const anaphoricRules: Rule[] = [
   // this time / this period / that time / the same time: TIMEX without a value in WikiWars
   // (the anaphor rules run at the trigger words their matches hold: the unit after this/that/same;
   // meanwhile, or the word after the/by; now and its synonyms, or the word after at/these/the/time)
+  // the first year of the war, the last years of his life, the final day of the battle, the last
+  // month of World War II: a part of an event the text does not date (TIMEX2 with no value)
+  rule('anaphoric.part-of-event', { on: ['unit'], reach: [20, 60], near: wordBefore(PART_WORDS) }, `\\b[Tt]he\\s+(?:${PART_WORDS.join('|')})\\s+(?:years?|months?|weeks?|days?|decades?)\\s+of\\s+(?:(?:the|his|her|its|their)\\s+)?(?:${EVENT_NOUNS}|(?:[A-Z][\\w'-]*)(?:\\s+(?:[A-Z][\\w'-]*|I{1,3}|of))*)\\b`, () => ({
+    known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true,
+  }), 'g'),
+
   rule('anaphoric.this-period', { on: ['anaphor'], reach: [14, 14], near: wordBefore(['this', 'that', 'same']) }, '\\b(?:(during|at|by|in|since|until)\\s+)?((?:this|that|the\\s+same)\\s+(time|period|point|stage|juncture|moment))\\b(?!\\s+(?:as|of|when|that)\\b)', (m) => ({
     known: {}, anchor: { kind: 'same', unit: 'any' }, noValue: true, leadChars: m[1] ? m[1].length + 1 : 0,
     // "this point", "that stage" date a statement but are no TIMEX in the WikiWars guidelines

@@ -58,8 +58,14 @@ export const durationRules: Rule[] = [
     return { known: {}, anchor: { kind: 'duration', value: value(n, unitCode(m[2]!)) } };
   }, 'gi'),
 
+  // after days of fighting, damaged by years of conflict, stocked with months of food: a span of
+  // unstated length (PXD, PXY)
+  rule('durations.bare-plural', { on: ['unit'], reach: [12, 14], near: wordBefore(['after', 'by', 'with', 'for', 'over', 'amid', 'through', 'despite', 'following']) }, '\\b(?:after|by|with|for|over|amid|through|despite|following)\\s+(minutes|hours|days|weeks|months|years|decades)(?=\\s+of\\b)', (m) => ({
+    known: {}, anchor: { kind: 'duration', value: value('X', unitCode(m[1]!)) }, leadChars: m[0]!.length - m[1]!.length,
+  }), 'gi'),
+
   // within days, within a week, in a matter of hours: a plan counted from the current time
-  rule('durations.within', { on: ['unit'], reach: [32, 10], near: wordBefore(['within', 'of', 'few', ...COUNT_LAST_WORDS], { digits: true }) }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(hours?|days?|weeks?|months?))\\b`, (m) => {
+  rule('durations.within', { on: ['unit'], reach: [32, 10], near: wordBefore(['within', 'of', 'few', ...COUNT_LAST_WORDS], { digits: true }) }, `\\b(within|in\\s+a\\s+matter\\s+of)\\s+((?:${NUM}\\s+|a\\s+few\\s+)?(minutes?|hours?|days?|weeks?|months?))\\b`, (m) => {
     const n = m[3] ? numberValue(m[3]) : undefined;
     return {
       known: {}, anchor: { kind: 'duration', value: value(n ?? 'X', unitCode(m[4]!)) }, prospective: true, leadChars: m[1]!.length + 1,
