@@ -430,6 +430,17 @@ function offsetPoint(unit: string, n: number, st: NarrativeState): { point?: Cal
     if (st.year === undefined) return {};
     return { point: yearPoint(st.year + n), from: `previous:${st.year}` };
   }
+  if (unit === 'century') {
+    // TIMEX2's digits: 19 for the 1900s, BC04 for 499-400 BC (which the previous century of 387 BC is)
+    if (st.year === undefined) return {};
+    const bc = st.year <= 0;
+    const digits = bc ? Math.floor((1 - st.year) / 100) - n : Math.floor(st.year / 100) + n;
+    if (digits < 0) return {};
+    const p = calPoint('century', bc ? 1 - digits * 100 : digits * 100);
+    p.century = digits;
+    p.bc = bc;
+    return { point: p, from: `previous:${st.year}` };
+  }
   if (unit === 'decade') {
     if (st.year === undefined) return {};
     const y = st.year + 10 * n;

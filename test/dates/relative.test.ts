@@ -117,3 +117,15 @@ describe('to this day', () => {
     expectTimex('On 5 June 1967 Israel struck first. From this day forward the war changed.', 'this day', { val: '1967-06-05' });
   });
 });
+
+describe('the previous century, night attacks', () => {
+  it('counts centuries in TIMEX2 digits, BC ones down', () => {
+    expectTimex('In 387 BC the treaty undid all the Greek gains of the previous century.', 'the previous century', { val: 'BC04' });
+    expectTimex('In 1905 the war ended; the previous century had been calm.', 'the previous century', { val: '18' });
+  });
+  it('a night attack is done by night on a day the text does not name', () => {
+    expectTimex('The attack was well-executed, using night attacks and cavalry raids.', 'night', { val: 'XXXX-XX-XXTNI' });
+    expectTimex('Pausanias ordered a night-time retreat.', 'night-time', { val: 'XXXX-XX-XXTNI' });
+    expect(tag('The night was cold.').map((e) => e.text)).toEqual([]);
+  });
+});

@@ -46,12 +46,12 @@ export const relativeRules: Rule[] = [
   // the next day / the following morning / the previous year (not "the next few days")
   // ... and next week, last month, last night without `the`: counted from the publication in news
   // (the story's time in a narrative); `the last year of` is no count
-  rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding|last)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
+  rule('relative.next-unit', { on: ['next'], reach: [10, 28] }, '\\b(the\\s+)?(next|following|previous|preceding|prior|subsequent|succeeding|last)\\s+(day|morning|afternoon|evening|night|week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter)\\b(?!\\s+(?:of|after|before)\\b)', (m) => {
     const word = m[2]!.toLowerCase();
     const deictic = !m[1] && (word === 'next' || word === 'last');
     if (word === 'last' && !deictic) return null;
     const unit = m[3]!.toLowerCase();
-    if (deictic && (unit === 'day' || unit === 'decade')) return null;
+    if (deictic && (unit === 'day' || unit === 'decade' || unit === 'century')) return null;
     const d = unitDraft(unit, DIR[word]!);
     if (deictic) fromPublication(d);
     const season = SEASON_OF[unit];

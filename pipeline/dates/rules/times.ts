@@ -48,6 +48,12 @@ export const timeRules: Rule[] = [
     return { known: { hour: h, minute: 0 }, anchor: { kind: 'same', unit: 'day' } };
   }, 'gi'),
 
+  // night attacks, night raids, a night-time retreat: done by night, on no day the text names
+  // (TIMEX2 XXXX-XX-XXTNI)
+  rule('times.night-adjective', { on: ['tod'], start: true, reach: [2, 40] }, '\\b(night-time|nighttime|night)\\s+(?:attacks?|raids?|assaults?|marches?|march|retreats?|operations?|crossings?|bombings?|bombing|fighting|battles?|sorties?|patrols?|offensives?|ambush(?:es)?|strikes?|landings?|withdrawals?|shelling)\\b', (m) => ({
+    known: {}, anchor: { kind: 'set', value: 'XXXX-XX-XXTNI' }, trimEnd: m[0]!.length - m[1]!.length,
+  }), 'gi'),
+
   // in the late afternoon, by sunset, at dawn, deep into the night, during the day
   rule('times.part-of-day', { on: ['tod', 'unit'], reach: [32, 14], near: wordBefore(['in', 'during', 'into', 'at', 'by', 'before', 'after', 'until', 'through', 'the', 'late', 'early']) }, '\\b((?:in|during|into|at|by|before|after|until|through)\\s+|deep\\s+into\\s+)((?:the\\s+)?(?:(?:late|early)\\s+)?(morning|afternoon|evening|night|day|dawn|dusk|sunset|sunrise|noon|midday|midnight|nightfall|daybreak))\\b(?!\\s+(?:of|before|after)\\b)', (m) => {
     const w = m[3]!.toLowerCase();
