@@ -309,6 +309,8 @@ describe('it and they speak again for a party of their kind', () => {
 describe('names across a possessive, and datelines', () => {
   it("Assad's forces are the army", () => {
     expect(run("On 28 July Assad's forces retook the district.", { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
+    expect(run('On 22 February journalists died in shelling by the forces of President Bashar al-Assad.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toContain('syrian-armed-forces');
+    expect(run('On 22 February forces loyal to President Bashar al-Assad shelled Baba Amr.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
   });
   it('a dateline city is where the story was filed from, not a place of the event', () => {
     expect(run('DAMASCUS: The army said on Monday it recaptured Khalidiya.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['khalidiya']);
