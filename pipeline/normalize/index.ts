@@ -350,10 +350,14 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
   // `He added that ...`: the speaker named in an earlier sentence speaks again.
   // `According to the report`, `the Britain-based monitor said`: so does the one a phrase refers to,
   // when it is of a kind the phrase can name.
-  const earlier = claimPass.anaphors.length && claimPass.sources.length === 0 ? ctx.earlierSpeaker?.() : undefined;
+  // Another speaker in the sentence does not silence the phrase (`According to the report, "...
+  // Prime Minister Wael al-Halqi said ..."`: the report's and the minister's).
+  const earlier = claimPass.anaphors.length ? ctx.earlierSpeaker?.() : undefined;
   const p = claimPass.anaphors[0];
-  if (earlier && p && (!p.types || p.types.includes(gz.actors.get(earlier.id)?.type ?? ''))) {
+  if (earlier && p && !claimPass.sources.some((s) => s.id === earlier.id) && (!p.types || p.types.includes(gz.actors.get(earlier.id)?.type ?? ''))) {
     claimPass.sources.push({ id: earlier.id, text: p.text, span: { start: p.start, end: p.end }, kind: p.kind, rule: /^(he|she|it|they)$/i.test(p.text) ? 'claim.pronoun' : 'claim.anaphor', indirect: true });
+    // in the order of the text (the phrase may open the sentence)
+    claimPass.sources.sort((a, b) => a.span.start - b.span.start);
   }
   // A demand (`called for`) is a named party's: not a crowd's or a channel's (`Protesters called for`).
   claimPass.sources = claimPass.sources.filter((s) => s.rule !== 'claim.call' || !REPORTER_TYPES.has(gz.actors.get(s.id)?.type ?? ''));

@@ -250,6 +250,12 @@ describe('a definite phrase that names an earlier speaker', () => {
       'According to <- afp:the report',
     ]);
   });
+  it('and so does the phrase when another speaker is in the sentence too', () => {
+    expect(statementSources('On 9 October, AFP reported that the refinery was on fire. According to the report, "the plant had a capacity of 5.7 million tonnes but Prime Minister Wael al-Halqi said on 3 October that it ran at 10 percent."')).toEqual([
+      'On 9 <- afp:AFP',
+      'According to <- afp:the report,syrian-government:Wael al-Halqi',
+    ]);
+  });
   it('the Britain-based monitor said, of the kind the phrase names', () => {
     expect(statementSources('SOHR said the army shelled Khalidiya. On 3 March, 20 people were killed, the Britain-based monitor said.')).toEqual([
       'On 3 <- syrian-observatory-for-human-rights:the Britain-based monitor',
@@ -311,6 +317,9 @@ describe('names across a possessive, and datelines', () => {
     expect(run("On 28 July Assad's forces retook the district.", { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
     expect(run('On 22 February journalists died in shelling by the forces of President Bashar al-Assad.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toContain('syrian-armed-forces');
     expect(run('On 22 February forces loyal to President Bashar al-Assad shelled Baba Amr.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual(['syrian-armed-forces']);
+    // the head of state and his ministers, named alone, are the government
+    expect(claims('On 3 May, President Bashar al-Assad said the war would be won.')).toEqual(['syrian-government:reported']);
+    expect(claims('On 3 May, Foreign Minister Walid Muallem said talks would fail.')).toEqual(['syrian-government:reported']);
   });
   it('a dateline city is where the story was filed from, not a place of the event', () => {
     expect(run('DAMASCUS: The army said on Monday it recaptured Khalidiya.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['khalidiya']);
