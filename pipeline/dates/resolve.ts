@@ -532,6 +532,12 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
         const unit = a.unit ?? 'day';
         return resolveSingle({ ...m, anchor: a.n === 0 ? { kind: 'same', unit } : { kind: 'offset', unit, n: a.n } }, st, ctx);
       }
+      // `four days ago`, `yesterday` in a narrative (a quotation, a speech): counted back from the
+      // story's time when it has one at the unit (`signing the agreement two years ago`, in 1975: 1973)
+      if (!ctx.documentDate && ctx.mode === 'narrative' && a.n !== 0) {
+        const r = offsetPoint(a.unit ?? 'day', a.n, st);
+        if (r.point) return resolution(r.point, 'inherited', r.from);
+      }
       // Without a document date the value is unknown at the unit's granularity ("15 months ago": XXXX-XX).
       if (!ctx.documentDate) return resolved(undefined, a.n === 0 && !k.tod ? 'PRESENT_REF' : UNKNOWN_AT[a.unit ?? 'day'] ?? 'PAST_REF', 'inherited', undefined);
       if (a.unit && a.unit !== 'day') {
@@ -672,6 +678,8 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   // ("continued into the next day"); inside it, a count forward that dates the clause's own event
   // moves the story too (`Thompson surrendered his brigade the next day and the day following saw`)
   if (m.anchor.kind === 'offset' && (m.anchor.n < 0 || (!policy.initial && !datesOwnEvent(m, ctx)))) return false;
+  // nor does a narrative's `two years ago` (a speaker's count back from the story's time)
+  if (m.anchor.kind === 'deictic' && m.anchor.n < 0 && ctx.mode === 'narrative') return false;
   // "that day", "during the month" restate the current time; they must not coarsen it
   if (m.anchor.kind === 'same') return false;
   if (policy.initial) return true;

@@ -106,9 +106,13 @@ function eligible(x: Resolved, text: string): boolean {
 
 const VAGUE: ReadonlySet<string> = new Set(['present', 'past', 'vague-offset', 'duration']);
 
-/** `at this point`, `at that time` inside a quotation that the sentence opens with. */
+/**
+ * `at this point`, `at that time` inside a quotation that the sentence opens with; and, in a
+ * narrative, a speaker's `yesterday` (`"A major assault took place yesterday," Ban told the
+ * Assembly on 2 March 2012`: the date of the speaking is the one the text gives).
+ */
 function quotedRestatement(x: Resolved, from: number, text: string): boolean {
-  if (x.m.rule !== 'anaphoric.this-period') return false;
+  if (x.m.rule !== 'anaphoric.this-period' && !(x.m.anchor.kind === 'deictic' && !x.now)) return false;
   const before = text.slice(from, x.m.start);
   return (before.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1;
 }

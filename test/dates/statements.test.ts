@@ -78,6 +78,18 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(dates.has(1)).toBe(false);
   });
 
+  it("a narrative's `four days ago` counts back from the story's day, and moves nothing", () => {
+    const { dates, expressions } = dateDocument(narrative('On 27 January 2012 the district was shelled. A local doctor said "Alawites who had remained there were attacked four days ago." Two days later, the army entered.'));
+    expect(dates.get(1)).toMatchObject({ start: '2012-01-23', end: '2012-01-23' });
+    expect(dates.get(2)).toMatchObject({ start: '2012-01-29' });
+    expect(expressions.find((e) => e.text === 'four days ago')?.val).toBe('2012-01-23');
+  });
+
+  it("a narrative's quoted `yesterday` yields to the date of the speaking the sentence gives", () => {
+    const { dates } = dateDocument(narrative('On 1 March 2017 talks resumed in Geneva. "A major assault on Homs took place yesterday," Ban told the General Assembly on 2 March 2012.'));
+    expect(dates.get(1)).toMatchObject({ start: '2012-03-02', text: 'on 2 March 2012' });
+  });
+
   it('earlier this month, later this year: the part of the unit before or after the publication (news) or the story\'s day', () => {
     const news = documentOf('Earlier this year, about 1,400 people were evacuated. Fighting flared earlier this month. Talks will resume later this year.', 'news-text', '2014-05-07');
     const { dates } = dateDocument(news);
