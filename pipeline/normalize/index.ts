@@ -226,6 +226,10 @@ function mainCountries(gz: CompiledGazetteer, doc: Map<string, number>): string[
 
 const mainCountriesOf = new WeakMap<CompiledGazetteer, WeakMap<Map<string, number>, string[]>>();
 
+const ROMANCE_ARTICLE = /^(?:El|La|Le|Las|Los|Les)\s/;
+const PERSON_TITLES = new Set(['Admiral', 'Adm.', 'General', 'Gen.', 'Colonel', 'Col.', 'Captain', 'Capt.', 'Sergeant', 'Lieutenant', 'Major',
+  'President', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Senator', 'Sen.', 'Judge', 'Father']);
+
 // After a dateline's city: its country and the day or not (`, Lebanon, February 11`), an agency's
 // credit or not, then a colon or a dash.
 const DATELINE_AFTER = /^(?:,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[:\u2014\u2013-]\s/u;
@@ -235,11 +239,17 @@ const DATELINE_AFTER = /^(?:,\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?
  * city in capitals first, then a dateline's mark; undefined when it does not open so.
  */
 function datelineEnd(text: string): number | undefined {
-  const city = /^\p{Lu}[\p{Lu}'-]+(?:\s+\p{Lu}[\p{Lu}'-]+){0,2}/u.exec(text);
+  // after a byline or not (`By Amy Sawitta Lefevre and Pracha Hariraksapitak BANGKOK (Reuters) -`)
+  const by = BYLINE_BEFORE.exec(text);
+  const from = by ? by[0].length : 0;
+  const city = /^\p{Lu}[\p{Lu}'-]+(?:\s+\p{Lu}[\p{Lu}'-]+){0,2}/u.exec(text.slice(from));
   if (!city || city[0].length < 3) return undefined;
-  const after = DATELINE_AFTER.exec(text.slice(city[0].length, city[0].length + 60));
-  return after ? city[0].length + after[0].length : undefined;
+  const at = from + city[0].length;
+  const after = DATELINE_AFTER.exec(text.slice(at, at + 60));
+  return after ? at + after[0].length : undefined;
 }
+
+const BYLINE_BEFORE = /^By\s+(?:(?:and\s+)?\p{Lu}\p{Ll}[\p{L}.'-]*\s+){1,8}(?=\p{Lu}{3,})/u;
 
 const CAPITAL_NOT_AFTER = new Set(['to', 'in', 'at', 'from', 'of', 'on', 'into', 'near', 'outside', 'around', 'toward', 'towards', 'the']);
 
@@ -295,6 +305,19 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
     if (!m.targets.some((t) => t.value.kind === 'place')) continue;
     // A proper actor name that is also a place name (`Al-Watan`) reads as the actor.
     if (m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) continue;
+    // `Admiral Togo`, `President Chad ...`: a person's name after a title; `the Vietnam War`: an
+    // event's name
+    const before = tokens[m.first - 1];
+    const after = tokens[m.last + 1];
+    if ((before?.capital && PERSON_TITLES.has(before.raw) && before.end + 1 === m.start) || (after?.raw === 'War' && after.start === m.end + 1)) {
+      rules.push('place.drop.name-part');
+      continue;
+    }
+    // A name that opens with a Romance article is named with it: `Salvador, Bahia` is no El Salvador.
+    if (m.targets.every((t) => ROMANCE_ARTICLE.test(gz.places.get(t.value.id)?.name ?? '')) && !ROMANCE_ARTICLE.test(text.slice(m.start, m.end))) {
+      rules.push('place.drop.article');
+      continue;
+    }
     // `Britain-based`, `Saudi-linked`: an adjective, not a place of the event.
     if (isCompoundModifier(tokens, m.last)) {
       rules.push('place.drop.compound');
@@ -374,6 +397,8 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
       return;
     }
     if ((claimPass.speakers.has(i) && !ARMED_TYPES.has(gz.actors.get(c.id)?.type ?? '')) || reporterIds.has(c.id)) return;
+    // `BEIRUT (AFP) -`: the agency that filed the story does nothing in it
+    if (dateline !== undefined && c.end <= dateline) return;
     actors.push({ id: c.id, text: c.text, span: { start: offset + c.start, end: offset + c.end }, role: 'actor' });
     rules.push(c.rule);
   });

@@ -327,6 +327,10 @@ describe('names across a possessive, and datelines', () => {
     expect(run('Damascus: a city under siege, said activists on 3 May.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['damascus']);
     // with its country, the day and a credit
     expect(run('BEIRUT, Lebanon, February 11 (UNHCR) - More than 1,100 civilians fled the Old City of Homs.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['old-homs']);
+    // after a byline; and the agency that filed it does nothing in the story
+    const filed = run('By Amy Sawitta Lefevre and Pracha Hariraksapitak BANGKOK (Reuters) - Thailand\'s military detained Yingluck on 23 May.', { documentPlaceIds: ['homs'] });
+    expect(filed.places.map((p) => p.id)).toEqual(['thailand']);
+    expect(run('BEIRUT (AFP) - Shelling hit Homs on Monday.', { documentPlaceIds: ['homs'] }).actors.map((a) => a.id)).toEqual([]);
     // a capital opening prose is a place
     expect(run('BEIRUT and Damascus were shelled on 3 May.', { documentPlaceIds: ['homs'] }).places.map((p) => p.id)).toEqual(['beirut', 'damascus']);
   });

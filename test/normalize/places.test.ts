@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentPlaceIds } from '../../pipeline/normalize/index.ts';
-import { gazetteer, placeIds, run } from './fixture.ts';
+import { gazetteer, placeIds, places, run } from './fixture.ts';
 
 describe('names shared by two places are decided from context', () => {
   it('Jobar next to Homs places is the Homs district', () => {
@@ -68,5 +68,24 @@ describe('a default sense yields to context', () => {
   it('al-Zahra is the Homs district unless the context is Aleppo', () => {
     expect(placeIds('A car bomb hit al-Zahra.')).toEqual(['al-zahra-homs']);
     expect(placeIds('Aid reached Nubl and Zahraa in the Aleppo countryside.')).toEqual(['nubl', 'al-zahraa', 'aleppo-governorate']);
+  });
+});
+
+describe('the countries of the world and their capitals', () => {
+  it('are places, with the Wikidata id of their source', () => {
+    expect(placeIds('Voters in Malawi go to the polls on 20 May.')).toEqual(['malawi']);
+    expect(placeIds('A knife attack on a Taipei Metro train leaves 4 dead on 21 May.')).toEqual(['taipei']);
+    const nepal = places.find((p) => p.place_id === 'nepal')!;
+    expect(nepal.wikidata_qid).toBe('Q837');
+    expect(nepal.wikidata_source).toMatch(/^https:\/\/github\.com\/waldenn\/conzept\/blob\/[0-9a-f]{40}\//);
+  });
+  it('but not inside a longer name, after a title, in an event\'s name or without its article', () => {
+    expect(placeIds('Troops in New Guinea were ordered to withdraw in September 1942.')).toEqual(['new-guinea']);
+    expect(placeIds('On 22 September Benin City was retaken.')).toEqual(['benin-city']);
+    expect(placeIds('On 10 August 1904 the fleet met Admiral Togo\'s battleship squadron.')).toEqual([]);
+    expect(placeIds('Escalation of the Vietnam War started on 31 January 1965.')).toEqual([]);
+    expect(placeIds('Police surround the Assembly in Salvador, Bahia, on 3 May.')).toEqual([]);
+    expect(placeIds('Voters in El Salvador go to the polls on 3 May.')).toEqual(['el-salvador']);
+    expect(placeIds('On 8 March 1965 Marines were sent to South Vietnam.')).toEqual(['south-vietnam']);
   });
 });
