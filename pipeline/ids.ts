@@ -19,3 +19,14 @@ export function deriveStatementId(documentId: string, text: string, occurrence =
   const h = hash('sha256', `${documentId}\u0000${normaliseSentence(text)}`, 'hex');
   return `s${h.slice(0, 16)}${occurrence > 1 ? `-${occurrence}` : ''}`;
 }
+
+/**
+ * Places the text names that the gazetteer does not hold (`the village of Gamburu`): their ids
+ * are `unlisted-` and the folded name, so the same name is one place across documents.
+ */
+export const UNLISTED_PLACE = 'unlisted-';
+
+export function unlistedPlaceId(name: string): string {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return UNLISTED_PLACE + slug;
+}

@@ -3,6 +3,7 @@
 import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
 import { message } from '../diagnostics.ts';
 import { ARMED_TYPES, isCompoundModifier, linkActors, type ActorCandidate } from './actors.ts';
+import { unlistedPlaces } from './unlisted.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims, isSpeechVerb } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
@@ -345,6 +346,16 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
         }),
       );
     }
+  }
+
+  // Places the gazetteer does not hold, where the words around them say a place is meant (unlisted.ts).
+  const placeAt = new Set<number>();
+  for (const m of matches) if (places.some((p) => p.span.start === offset + m.start)) placeAt.add(m.first);
+  const unlisted = unlistedPlaces(tokens, text, offset, takenBy(matches, tokens.length), placeAt).filter((u) => dateline === undefined || u.span.start >= offset + dateline);
+  if (unlisted.length) {
+    places.push(...unlisted);
+    places.sort((a, b) => a.span.start - b.span.start);
+    rules.push('place.unlisted');
   }
 
   const actorPass = linkActors(gz, matches, tokens, text, { countries: contextCountries(gz, matches, text, doc) });

@@ -100,6 +100,7 @@ export function renderCard(c: CardInput): string {
     '- Casualty figures are the claims of the sources, as written.',
     '- Statement ids change when the sentence text changes; withdrawn ids are listed in `withdrawn_ids.csv` with their successor where there is one.',
     '- Coordinates and external identifiers are given only where a cited public source states them (`coordinates_source`, `wikidata_source`); many places have none yet, and an area never gets a point it does not have.',
+    '- A place the gazetteer does not hold is kept where the words around it say a place is meant (`the village of ...`, `... District`, `in ..., <country>`): its id starts `unlisted-`, its row in `places.csv` has the name as first written, type `locality`, geo_precision `unknown` and no coordinates or identifiers. Such places are not checked; filter them out with `place_id.startswith(\'unlisted-\')` where only gazetteer places will do.',
     '- For HTML documents, `text` is the visible text of the sentence, while `char_start`/`char_end` span the raw HTML it came from (markup included).',
     '',
   );

@@ -4,6 +4,7 @@
 // fragments of a big build are made in parallel (worker threads) and joined in document order;
 // the join (index.ts) only concatenates, counts and checks keys across documents.
 import { message } from '../diagnostics.ts';
+import { UNLISTED_PLACE } from '../ids.ts';
 import type { Message, Statement } from '../types.ts';
 import type { CsvRow } from '../landing/release.ts';
 import { countFormulaCells, CsvStream, formatCell, spreadsheetRowIsCanonical } from './csv.ts';
@@ -66,6 +67,8 @@ export interface Fragment {
   violations: Violation[];
   minStart?: string;
   maxEnd?: string;
+  /** The places its statements name that the gazetteer does not hold, as [place_id, name as first written]. */
+  unlisted?: Array<[string, string]>;
   rowMessages: Message[];
   nfcMessages: Message[];
 }
@@ -127,7 +130,9 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
   const rowMessages: Message[] = [];
   const nfcMessages: Message[] = [];
   const { doc, index, prepared, rows } = documentRows(id, meta, text, statements, ctx, rowMessages, nfcMessages);
+  const unlisted = unlistedOf(rows.statement_places);
   const checker = fragmentChecker(id, meta, ctx);
+  if (unlisted.length) checker.seedKeys('places', unlisted.map(([p]) => p));
   const csv: Array<[string, string]> = [];
   const counts: number[] = [];
   const keys: string[][] = [];
@@ -207,9 +212,20 @@ export function documentFragment(id: string, meta: ReleaseDocumentMeta | undefin
     violations: checker.finish(),
     ...(minStart !== undefined ? { minStart } : {}),
     ...(maxEnd !== undefined ? { maxEnd } : {}),
+    ...(unlisted.length ? { unlisted } : {}),
     rowMessages,
     nfcMessages,
   };
+}
+
+/** The unlisted places of a document's links, each once, with the name of its first mention. */
+function unlistedOf(links: Row[]): Array<[string, string]> {
+  const seen = new Map<string, string>();
+  for (const r of links) {
+    const id = r.place_id as string;
+    if (id.startsWith(UNLISTED_PLACE) && !seen.has(id)) seen.set(id, r.mention_text as string);
+  }
+  return [...seen];
 }
 
 /** An append-only file a thread writes fragments' texts to (its offset kept here). */

@@ -120,6 +120,17 @@ export interface Unchanged {
 }
 
 /** A key as an item of an `added` list of diff.json (JSON.stringify(…, null, 2) at depth 4). */
+/**
+ * The places.csv rows of places the text names that the gazetteer does not hold: the name as
+ * first written, nothing claimed about where they are.
+ */
+function unlistedRecords(unlisted: ReadonlyMap<string, string>): PlaceRecord[] {
+  return [...unlisted].map(([place_id, name]) => ({
+    place_id, name, alt_names: [], type: 'locality', geo_precision: 'unknown',
+    note: 'Named in the text where the words say a place is meant (`the village of ...`, `... District`, `in ..., <country>`); not in the gazetteer: no coordinates or identifiers, and not checked.',
+  }));
+}
+
 function addedItem(key: string): string {
   if (!key.includes('\u0000')) return `        ${JSON.stringify(key)}`;
   return `        [\n${key.split('\u0000').map((p) => `          ${JSON.stringify(p)}`).join(',\n')}\n        ]`;
@@ -173,6 +184,8 @@ export class ReleaseJoin {
   /** The documents met so far (their fragments' metadata), by id. */
   private readonly metaById = new Map<string, ReleaseDocumentMeta>();
   private readonly metas: ReleaseDocumentMeta[] = [];
+  /** Places the statements name that the gazetteer does not hold: id -> the name first written (in document order). */
+  private readonly unlisted = new Map<string, string>();
   readonly context: FragmentContext;
 
   /** `threads`: how many threads the build may use (a second one writes graph.nq while the rest is made). */
@@ -204,6 +217,7 @@ export class ReleaseJoin {
     if (f.statements) this.docCounts.set(f.id, (this.docCounts.get(f.id) ?? 0) + f.statements);
     this.rowMessages.push(...f.rowMessages);
     this.nfcMessages.push(...f.nfcMessages);
+    for (const [id, name] of f.unlisted ?? []) if (!this.unlisted.has(id)) this.unlisted.set(id, name);
     const src = f.blob ? this.sourceOf(f.blob.file) : 0;
     STREAMED.forEach((name, k) => {
       const at = f.blob?.csv?.[k];
@@ -427,7 +441,8 @@ export class ReleaseJoin {
       facts.set(`excel/${name}.csv`, this.csv[k]![1].end());
     });
     for (const s of [this.graphPart, this.nq, this.cellsScratch, ...this.added]) s.seal();
-    const entity = entityRows(documents, input.places, input.actors, this.docCounts, this.characters);
+    const places = this.unlisted.size ? [...input.places, ...unlistedRecords(this.unlisted)] : input.places;
+    const entity = entityRows(documents, places, input.actors, this.docCounts, this.characters);
     normaliseRows(entity as unknown as Record<string, Row[]>, this.nfcMessages);
     const messages: Message[] = [...this.rowMessages, ...this.nfcMessages];
     const known: Record<string, TableDiff> = {};

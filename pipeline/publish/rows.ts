@@ -3,7 +3,7 @@
 // upstream stage did.
 import { message } from '../diagnostics.ts';
 import { CodePointIndex } from '../codepoints.ts';
-import { deriveStatementId, normaliseSentence } from '../ids.ts';
+import { deriveStatementId, normaliseSentence, UNLISTED_PLACE } from '../ids.ts';
 import { LineIndex } from '../positions.ts';
 import type { ActorRecord, Document, Message, PlaceRecord, SourceEntry, Span, Statement } from '../types.ts';
 import type { Row } from './model.ts';
@@ -115,7 +115,7 @@ export function statementRows(
     const idx = indexes.get(s.documentId);
     const cp = (n: number) => (idx ? idx.at(n) : n);
     const link = (kind: 'place' | 'actor' | 'source', id: string, known: Set<string>, span: Span): boolean => {
-      if (known.has(id)) return true;
+      if (known.has(id) || (kind === 'place' && id.startsWith(UNLISTED_PLACE))) return true;
       messages.push(
         message({ reason: `Unexpected ${kind} id \`${id}\`, expected an id of ${kind === 'place' ? 'places' : 'actors'}.csv; the link is left out`, ruleId: 'publish-unknown-entity', stage: STAGE, file, actual: id }, where(s, span)),
       );

@@ -89,3 +89,20 @@ describe('the countries of the world and their capitals', () => {
     expect(placeIds('On 8 March 1965 Marines were sent to South Vietnam.')).toEqual(['south-vietnam']);
   });
 });
+
+describe('places the gazetteer does not hold, where the words say a place is meant', () => {
+  const named = (text: string) => run(text, { documentPlaceIds: [] }).places.map((p) => `${p.id}:${p.text}`);
+  it('the village of X, X District, in X, <a country>', () => {
+    expect(named('On 3 May the army shelled the village of Abel near Homs.')).toEqual(['unlisted-abel:Abel', 'homs:Homs']);
+    expect(named('On 3 May a plane crashes in Arghakhanchi District, Nepal.')).toEqual(['unlisted-arghakhanchi-district:Arghakhanchi District', 'nepal:Nepal']);
+    expect(named('On 3 May an inquiry opens into a prison fire in Comayagua, Honduras.')).toEqual(['unlisted-comayagua:Comayagua', 'honduras:Honduras']);
+    expect(named('On 3 May Hezbollah fighters took the village of al-Dabaa.')).toEqual(['unlisted-al-dabaa:al-Dabaa']);
+    expect(named('On 3 May warnings were issued in the towns of Cooma, Goulburn and Kiama.')).toEqual(['unlisted-cooma:Cooma', 'unlisted-goulburn:Goulburn', 'unlisted-kiama:Kiama']);
+  });
+  it('never a gazetteer name, a month, a person, or a name with no word of place around it', () => {
+    expect(named('On 3 May, the town of Qusayr fell.')).toEqual(['al-qusayr:Qusayr']);
+    expect(named('The siege ended in the month of May 2014.')).toEqual([]);
+    expect(named('On 3 May Andrew Wight of Victoria died.')).toEqual([]);
+    expect(named('On 3 May a helicopter crashed in Gympie during a storm.')).toEqual([]);
+  });
+});

@@ -80,3 +80,21 @@ describe('JSON-LD', () => {
     expect(ids(next.files)).toEqual(ids(release.files));
   });
 });
+
+describe('a place the gazetteer does not hold', () => {
+  const base = input();
+  const s = base.statements[0]!;
+  const text = base.documents.find((d) => d.entry.id === s.documentId)!.text;
+  const at = text.indexOf('Homs');
+  const withUnlisted = buildRelease({ ...base, statements: [{ ...s, places: [...s.places, { id: 'unlisted-homs-suburb', text: 'Homs', span: { start: at, end: at + 4 } }] }, ...base.statements.slice(1)] });
+  const places = dec.decode(withUnlisted.files.get('places.csv'));
+  it('is a row of places.csv with its name as written, type locality, no coordinates, and a note saying so', () => {
+    const row = places.split('\r\n').find((l) => l.startsWith('unlisted-homs-suburb,'));
+    expect(row).toMatch(/^unlisted-homs-suburb,Homs,,,locality,,,,unknown,/);
+    expect(row).toMatch(/not in the gazetteer/);
+  });
+  it('breaks no foreign key and is a node of the graph', () => {
+    expect(withUnlisted.messages.filter((m) => /foreign|unknown-entity/.test(m.ruleId ?? ''))).toEqual([]);
+    expect(dec.decode(withUnlisted.files.get('graph.jsonld'))).toContain('unlisted-homs-suburb');
+  });
+});
