@@ -218,8 +218,13 @@ export interface CasualtyPass {
   rules: string[];
 }
 
-export function findCasualties(text: string): CasualtyPass {
-  if (!CASUALTY_WORDS.test(text)) return { casualties: {}, rules: [] };
+// Wikipedia's citation marks (`12[7] rebels`, `killed[5] 30`): no number of them is a count.
+const CITATION_MARK = /\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed)\]/gi;
+
+export function findCasualties(raw: string): CasualtyPass {
+  if (!CASUALTY_WORDS.test(raw)) return { casualties: {}, rules: [] };
+  // blanked to spaces of the same length: every offset (and the phrase's text) stays the sentence's
+  const text = raw.includes('[') ? raw.replace(CITATION_MARK, (m) => ' '.repeat(m.length)) : raw;
   const qtys = quantities(text);
   const figures: Figure[] = [];
   const taken = new Set<Qty>();
@@ -309,6 +314,15 @@ export function findCasualties(text: string): CasualtyPass {
   }
   const wounded = woundedFigure(text, qtys, taken);
   if (wounded) Object.assign(casualties, wounded);
+  if (text !== raw) {
+    // the phrases as written, citation marks and all
+    const written = (phrase: string) => {
+      const at = text.indexOf(phrase);
+      return raw.slice(at, at + phrase.length);
+    };
+    if (casualties.killedText) casualties.killedText = written(casualties.killedText);
+    if (casualties.woundedText) casualties.woundedText = written(casualties.woundedText);
+  }
   return { casualties, rules };
 }
 

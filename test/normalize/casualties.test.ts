@@ -37,6 +37,10 @@ describe('killed ranges', () => {
     expect(k('Feb. 22, 2012 -- A U.S. and a French journalist were killed in Homs today.')[0]).toBeUndefined();
     expect(k('On February 22, 2012 the shelling killed 30 people.').slice(0, 2)).toEqual([30, 30]);
   });
+  it("Wikipedia's citation marks are no numbers, and stay in the phrase as written", () => {
+    expect(k('At least 12[7] rebels were killed.')).toEqual([12, undefined, 'At least 12[7] rebels were killed']);
+    expect(k('The attack killed[5] 30 civilians.').slice(0, 2)).toEqual([30, 30]);
+  });
   it('killed or wounded is not a death count', () => {
     expect(k('130 soldiers were killed or wounded')[0]).toBeUndefined();
   });
