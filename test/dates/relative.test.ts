@@ -129,3 +129,12 @@ describe('the previous century, night attacks', () => {
     expect(tag('The night was cold.').map((e) => e.text)).toEqual([]);
   });
 });
+
+describe('on the seventh day: counted from the current day, with no `of` after it', () => {
+  it('the first day is the current day, the third two days on', () => {
+    const text = 'On 19 May 2013, government forces began an assault on the town. At least 52 rebels were killed on the first day. On the third day, the army entered.';
+    expectTimex(text, 'the first day', { val: '2013-05-19' });
+    expectTimex(text, 'the third day', { val: '2013-05-21' });
+    expect(tag('It was the first day in years without rain.').map((e) => e.text)).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ function fromPublication(d: Draft): void {
   else if (a.kind === 'offset') d.anchor = { kind: 'deictic', n: a.n, unit: a.unit, orSame: true };
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
 const DIR: Record<string, number> = {
   next: 1, following: 1, subsequent: 1, succeeding: 1, previous: -1, preceding: -1, prior: -1, last: -1,
 };
@@ -122,7 +124,14 @@ export const relativeRules: Rule[] = [
 
   // the second day of the bombardment: counted from the current day (the event's first day)
   rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
-    const n = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(m[1]!.toLowerCase());
+    const n = ORDINALS.indexOf(m[1]!.toLowerCase());
+    return unitDraft(m[2]!, n);
+  }, 'gi'),
+
+  // on the seventh day, the third evening (no `of` after it): counted from the current day, the
+  // first day being the current day itself
+  rule('relative.nth-day', { on: ['ordinal'], reach: [6, 24], near: wordAfter(['day', 'night', 'morning', 'evening', 'afternoon']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning|evening|afternoon)\\b(?!\\s+(?:of|in|that|when|after|before)\\b)', (m) => {
+    const n = ORDINALS.indexOf(m[1]!.toLowerCase());
     return unitDraft(m[2]!, n);
   }, 'gi'),
 
