@@ -57,7 +57,7 @@ const find = (text: string, s: string, from = 0) => {
 };
 
 export const PLACES: PlaceRecord[] = [
-  { place_id: 'homs', name: 'Homs', alt_names: ['Hims', 'حمص'], name_ar: 'حمص', type: 'city', parent: 'syria', latitude: 34.7324, longitude: 36.7137, geo_precision: 'city', wikidata_qid: 'Q80988', geonames_id: '169577' },
+  { place_id: 'homs', name: 'Homs', alt_names: ['Hims', 'حمص'], name_ar: 'حمص', type: 'city', parent: 'syria', latitude: 34.7324, longitude: 36.7137, geo_precision: 'city', wikidata_qid: 'Q131301', geonames_id: '169577' },
   { place_id: 'khalidiya', name: 'Khalidiya', alt_names: ['al-Khalidiya', 'Khaldieh', 'Khaldiyeh'], type: 'neighbourhood', parent: 'homs', geo_precision: 'neighbourhood' },
   { place_id: 'old-city', name: 'Old City of Homs', alt_names: ['Old City'], type: 'neighbourhood', parent: 'homs', latitude: 34.7311, longitude: 36.7175, geo_precision: 'neighbourhood' },
   { place_id: 'syria', name: 'Syria', alt_names: [], type: 'country', latitude: 35, longitude: 38, geo_precision: 'country', wikidata_qid: 'Q858' },

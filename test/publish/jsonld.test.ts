@@ -65,7 +65,7 @@ describe('JSON-LD', () => {
     expect(nq).toMatch(new RegExp(`<${s}s[0-9a-f]{16}> <https://schema.org/location> <https://w3id.org/homs-timeline/id/place/homs> \\.`));
     expect(nq).toContain('<http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/homs-timeline/id/document/doc-b>');
     expect(nq).toContain('<https://w3id.org/homs-timeline/vocab#claimedBy> <https://w3id.org/homs-timeline/id/actor/sana>');
-    expect(nq).toContain('<https://schema.org/sameAs> <http://www.wikidata.org/entity/Q80988>');
+    expect(nq).toContain('<https://schema.org/sameAs> <http://www.wikidata.org/entity/Q131301>');
     expect(nq).toContain('<https://schema.org/sameAs> <https://sws.geonames.org/169577/>');
     expect(nq).toContain('<https://schema.org/containedInPlace> <https://w3id.org/homs-timeline/id/place/homs>');
     expect(nq).toContain('<http://www.w3.org/ns/oa#TextQuoteSelector>');
