@@ -34,6 +34,7 @@ export type Anchor =
   | { kind: 'vague-offset'; dir: 1 | -1; unit: Unit } // a few days later
   | { kind: 'same'; unit: Unit | 'any' } // that day, later that month, meanwhile, this time
   | { kind: 'deictic'; n: number; unit?: Unit; orSame?: boolean } // yesterday / today / tomorrow / two years ago: against the document date; orSame (`this week`): the story's own week in a narrative
+  | { kind: 'event-part'; noun: string; n: number; days: number } // the second day of the offensive, the first two days of the siege: counted from the day the text said it began
   | { kind: 'weekday' }
   | { kind: 'present' }
   | { kind: 'past' }
@@ -57,8 +58,8 @@ export function fixedKnown(k: Known): Known {
 
 /** The anchor with every field any anchor kind has (see fixedKnown). */
 export function fixedAnchor(a: Anchor): Anchor {
-  const x = a as { kind: Anchor['kind']; unit?: unknown; n?: unknown; dir?: unknown; value?: unknown; orSame?: unknown };
-  return { kind: x.kind, unit: x.unit, n: x.n, dir: x.dir, value: x.value, orSame: x.orSame } as Anchor;
+  const x = a as { kind: Anchor['kind']; unit?: unknown; n?: unknown; dir?: unknown; value?: unknown; orSame?: unknown; noun?: unknown; days?: unknown };
+  return { kind: x.kind, unit: x.unit, n: x.n, dir: x.dir, value: x.value, orSame: x.orSame, noun: x.noun, days: x.days } as Anchor;
 }
 
 export interface Mention {

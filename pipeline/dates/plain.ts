@@ -4,7 +4,7 @@
 import { parseIsoDate } from './calendar.ts';
 import type { Mention, Resolution } from './model.ts';
 import { recognise } from './recognise.ts';
-import { enterSection, newState, resolveAndAdvance, resolveContext, type NarrativeState, type ResolveContext } from './resolve.ts';
+import { enterSection, newState, noteBeginning, resolveAndAdvance, resolveContext, type NarrativeState, type ResolveContext } from './resolve.ts';
 import { isRegexSpace } from './rules/rule.ts';
 import { timexOf } from './timex.ts';
 
@@ -158,6 +158,8 @@ export function tagMentions(text: string, mentions: Mention[], st: NarrativeStat
     const ctx = resolveContext(base.mode, base.documentDate, c.clause, c.clauseStart, m.start);
     const initial = inHeading || OPENER.test(text.slice(c.clauseStart, m.lead ?? m.start));
     const r = resolveAndAdvance(m, st, ctx, { initial, aside: !inHeading && parens.inside(m.start) });
+    const p = r.point;
+    if (p && p.gran === 'day' && !r.to && m.anchor.kind === 'calendar') noteBeginning(st, c.clause, { y: p.y, m: p.m!, d: p.d! });
     if (inHeading && r.point && m.anchor.kind === 'calendar') {
       const to = r.to ?? r.point;
       st.scope = { from: { y: r.point.y, ...(r.point.m ? { m: r.point.m } : {}) }, to: { y: to.y, ...(to.m ? { m: to.m } : {}) }, text: m.text };

@@ -2,8 +2,9 @@
 // the last anchor per granularity (year, month, day), a heading's year scope, forward year
 // rollover (December, then "In early January"), past perfect stepping back, and the document
 // date for weekdays and deictic words in news. Each value records what it was resolved from.
-import { addDays, addMonths, isoWeek, weekday, type Ymd } from './calendar.ts';
+import { addDays, addMonths, dayDiff, isoWeek, weekday, type Ymd } from './calendar.ts';
 import { boundsOf } from './interval.ts';
+import { eventNoun } from './rules/relative.ts';
 import type { CalPoint, Known, Mention, Resolution, Season, YearBasisKind } from './model.ts';
 
 export type Mode = 'narrative' | 'news';
@@ -25,6 +26,8 @@ export interface NarrativeState {
   fromText?: boolean;
   /** The furthest month the story has reached in its year (a flashback to before it does not move it). */
   furthest?: { y: number; m: number };
+  /** The day each kind of event began, as the text said (`On 29 June, troops launched an offensive`). */
+  began?: Map<string, Ymd>;
 }
 
 export interface ResolveContext {
@@ -68,7 +71,7 @@ function datesSpeech(ctx: ResolveContext): boolean {
 
 export function newState(): NarrativeState {
   // every field present from the start (absent ones undefined): one object shape as it advances
-  return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined, furthest: undefined };
+  return { year: undefined, month: undefined, day: undefined, point: undefined, scope: undefined, bc: false, fromText: undefined, furthest: undefined, began: undefined };
 }
 
 /**
@@ -76,7 +79,7 @@ export function newState(): NarrativeState {
  * shape, and the functions that read states then lose their optimised code).
  */
 export function copyState(st: NarrativeState): NarrativeState {
-  return { year: st.year, month: st.month, day: st.day, point: st.point, scope: st.scope, bc: st.bc, fromText: st.fromText, furthest: st.furthest };
+  return { year: st.year, month: st.month, day: st.day, point: st.point, scope: st.scope, bc: st.bc, fromText: st.fromText, furthest: st.furthest, began: st.began };
 }
 
 /** A copy pinned to a year, with no month, day or scope. */
@@ -88,6 +91,9 @@ function pinnedState(st: NarrativeState, year: number | undefined): NarrativeSta
   out.scope = undefined;
   return out;
 }
+
+/** How long after an event began the text may still count its days from that beginning. */
+const EVENT_MEMORY_DAYS = 60;
 
 /** A yearless month resolved more than this many months back from the anchor rolls forward. */
 const ROLLOVER_MONTHS = 8;
@@ -511,6 +517,21 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
       }
       return resolution(r.point, 'inherited', r.from);
     }
+    case 'event-part': {
+      // from the day the event began, or (no such day said, or said of one long before the
+      // current day: `the first day of the operation` two years on is another operation's) the
+      // current day as its first
+      const began = st.began?.get(a.noun);
+      const recent = began && (!st.day || (dayDiff(st.day, began) >= 0 && dayDiff(st.day, began) <= EVENT_MEMORY_DAYS));
+      const first = recent ? began : st.day;
+      if (!first) return resolution(undefined, 'inherited', undefined);
+      const from = `${recent ? 'began' : 'previous'}:${describeDay(first)}`;
+      const p = dayPoint(addDays(first, a.n));
+      if (k.tod) p.tod = k.tod;
+      const r = resolution(p, 'inherited', from);
+      if (a.days > 1) r.to = dayPoint(addDays(first, a.n + a.days - 1));
+      return r;
+    }
     case 'same': {
       const r = sameUnit(a.unit, st);
       if (r.point) {
@@ -573,6 +594,17 @@ function resolveSingle(m: Mention, st: NarrativeState, ctx: ResolveContext): Res
     case 'set':
       return resolved(undefined, a.value, 'explicit', undefined);
   }
+}
+
+// `troops launched an offensive`, `the siege began`: the sentence's day is the day that event began.
+const EVENTS = 'offensives?|operations?|assaults?|sieges?|campaigns?|attacks?|bombardments?|truces?|ceasefires?|cease-fires?|evacuations?|battles?|invasions?|counter-offensives?|counteroffensives?|blockades?|raids?';
+const BEGAN_OBJECT = new RegExp(`\\b(?:launched|began|started|initiated|mounted|opened|laid|imposed|declared|agreed)\\s+(?:an?|the|its|their|his|her)\\s+(?:[\\w-]+\\s+){0,3}?(${EVENTS})\\b`, 'i');
+const BEGAN_SUBJECT = new RegExp(`\\bthe\\s+(?:[\\w-]+\\s+){0,2}?(${EVENTS})\\s+(?:began|started|was\\s+launched|commenced|opened)\\b`, 'i');
+
+/** Remembers the day an event began when the sentence dated on that day says so. */
+export function noteBeginning(st: NarrativeState, clause: string, day: Ymd): void {
+  const m = BEGAN_OBJECT.exec(clause) ?? BEGAN_SUBJECT.exec(clause);
+  if (m) (st.began ??= new Map()).set(eventNoun(m[1]!), day);
 }
 
 /** Move the narrative anchor to a resolved point. */
@@ -681,7 +713,7 @@ export function shouldAdvance(m: Mention, r: Resolution, st: NarrativeState, ctx
   // nor does a narrative's `two years ago` (a speaker's count back from the story's time)
   if (m.anchor.kind === 'deictic' && m.anchor.n < 0 && ctx.mode === 'narrative') return false;
   // "that day", "during the month" restate the current time; they must not coarsen it
-  if (m.anchor.kind === 'same') return false;
+  if (m.anchor.kind === 'same' || m.anchor.kind === 'event-part') return false;
   if (policy.initial) return true;
   if (tenseAt(ctx) === 'future') return false;
   // "since March", "until August 1995" bound a state of affairs; they are not the new "now"

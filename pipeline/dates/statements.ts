@@ -11,7 +11,7 @@ import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
 import { addDays, addMonths, daysInMonth } from './calendar.ts';
-import { advance, copyState, enterSection, newState, resolveAndAdvance, resolveContext, resolveMention, tenseAt, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
+import { advance, copyState, enterSection, newState, noteBeginning, resolveAndAdvance, resolveContext, resolveMention, tenseAt, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
@@ -316,6 +316,8 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);
       if (d) dates.set(si, d);
+      const day = d && d.start === d.end ? parseIsoDate(d.start) : undefined;
+      if (day) noteBeginning(local, clause, day);
     }
   }
   return { dates, expressions, messages };

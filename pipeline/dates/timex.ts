@@ -46,8 +46,9 @@ export function timexOf(m: Mention, r: Resolution): { val?: string; mod?: string
       const mod = k.part ?? m.mod;
       return withMod(`XXXX-${pad(k.month, 2)}${k.day !== undefined ? `-${pad(k.day, 2)}` : ''}`, mod);
     }
-    if (m.anchor.kind === 'offset' || m.anchor.kind === 'same') {
-      if (m.anchor.unit === 'day') return { val: 'XXXX-XX-XX' };
+    // a day the text does not date, with its time of day (`the third evening`: XXXX-XX-XXTEV)
+    if (((m.anchor.kind === 'offset' || m.anchor.kind === 'same') && m.anchor.unit === 'day') || m.anchor.kind === 'event-part') {
+      return { val: k.tod ? `XXXX-XX-XXT${k.tod}` : 'XXXX-XX-XX' };
     }
     return {};
   }

@@ -138,3 +138,16 @@ describe('on the seventh day: counted from the current day, with no `of` after i
     expect(tag('It was the first day in years without rain.').map((e) => e.text)).toEqual([]);
   });
 });
+
+describe('the second day of the offensive: counted from the day the text said it began', () => {
+  const story = 'On 29 June 2013, government troops launched an offensive on rebel-held parts of Homs. On 3 July, an activist said the fighting went on.';
+  it('the Nth day, and the first N days as a span', () => {
+    expectTimex(`${story} On the third day of the offensive, rebels retreated.`, 'the third day of the offensive', { val: '2013-07-01' });
+    const { dates } = dateDocument(documentOf(`${story} During the first two days of the offensive, 32 soldiers had been killed.`));
+    expect(dates.get(2)).toMatchObject({ start: '2013-06-29', end: '2013-06-30', precision: 'interval' });
+  });
+  it('from the current day when no beginning was said, or one long before', () => {
+    expectTimex('On 20 March 2012 shelling resumed. 40 people died on the second day of the bombardment.', 'the second day of the bombardment', { val: '2012-03-21' });
+    expectTimex('On 12 August 2012 the army launched an operation in Homs. On 7 February 2014 a truce was signed. The first day of the operation, 83 people left.', 'The first day of the operation', { val: '2014-02-07' });
+  });
+});

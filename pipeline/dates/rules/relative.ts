@@ -31,6 +31,11 @@ function fromPublication(d: Draft): void {
   else if (a.kind === 'offset') d.anchor = { kind: 'deictic', n: a.n, unit: a.unit, orSame: true };
 }
 
+/** The word an event is remembered by (`offensive` and `offensives` are one). */
+export function eventNoun(w: string): string {
+  return w.toLowerCase().replace(/s$/, '');
+}
+
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 const DIR: Record<string, number> = {
@@ -123,9 +128,19 @@ export const relativeRules: Rule[] = [
   }, 'gi'),
 
   // the second day of the bombardment: counted from the current day (the event's first day)
-  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+[a-z]+', (m) => {
+  // ... counted from the day the text said that event began, where it did (`On 29 June, troops
+  // launched an offensive` ... `the second day of the offensive`: 30 June)
+  rule('relative.nth-day-of', { on: ['ordinal'], reach: [6, 40], near: wordAfter(['day', 'night', 'morning']) }, '\\b(?:the\\s+)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+(day|night|morning)\\s+of\\s+(?:the|its|their|this)\\s+([a-z]+)', (m) => {
     const n = ORDINALS.indexOf(m[1]!.toLowerCase());
-    return unitDraft(m[2]!, n);
+    const tod = TOD_WORDS.has(m[2]!.toLowerCase()) ? TIMES_OF_DAY[m[2]!.toLowerCase()] : undefined;
+    return { known: tod ? { tod } : {}, anchor: { kind: 'event-part', noun: eventNoun(m[3]!), n, days: 1 } };
+  }, 'gi'),
+
+  // the first two days of the offensive: from the day it began, that many days
+  rule('relative.first-days-of', { on: ['ordinal'], reach: [6, 50], near: wordAfter(['two', 'three', 'four', 'five', 'six', 'seven', 'few']) }, `\\b(?:the\\s+)first\\s+(${NUMBER_WORD_RE}|\\d+)\\s+days\\s+of\\s+(?:the|its|their|this)\\s+([a-z]+)`, (m) => {
+    const days = numberValue(m[1]!);
+    if (days === undefined || days < 2 || days > 31) return null;
+    return { known: {}, anchor: { kind: 'event-part', noun: eventNoun(m[2]!), n: 0, days } };
   }, 'gi'),
 
   // on the seventh day, the third evening (no `of` after it): counted from the current day, the
