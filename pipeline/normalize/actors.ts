@@ -132,7 +132,9 @@ export function linkActors(
     const nextTok = tokens[m.last + 1];
     const firstTok = tokens[m.first]!;
     const prevTok = tokens[m.first - 1];
-    if (isCompoundModifier(tokens, m.last)) {
+    // `FSA-held al-Khalidiyah`: a named armed group holds it, and is a party of the sentence
+    const holds = proper && tokens[m.last + 1]!.raw.toLowerCase() === 'held' && ARMED_TYPES.has(gz.actors.get(proper.id)?.type ?? '');
+    if (isCompoundModifier(tokens, m.last) && !holds) {
       dropped.push({ text: surface, rule: 'actor.drop.compound' });
       continue;
     }

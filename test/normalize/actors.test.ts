@@ -76,3 +76,10 @@ describe('generic heads named for a party after them, and more names', () => {
     expect(run('The Syrian Coalition said on 3 May the talks failed.', { documentPlaceIds: ['homs'] }).sources.map((s) => s.id)).toEqual(['syrian-opposition-coalition']);
   });
 });
+
+describe('a named armed group that holds a place', () => {
+  it('is a party of the sentence (FSA-held), where a generic holder is not', () => {
+    expect(actorIds('On 8 June 2012, shelling picked up in the FSA-held al-Kalidiyah.')).toEqual(['free-syrian-army']);
+    expect(actorIds('On 9 June, shelling picked up in the rebel-held neighborhood of al-Ghouta.')).toEqual([]);
+  });
+});
