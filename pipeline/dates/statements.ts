@@ -5,12 +5,11 @@
 import { message } from '../diagnostics.ts';
 import { LineIndex } from '../positions.ts';
 import type { Block, Document, Message, SentenceDate, Span } from '../types.ts';
-import { isoDate, parseIsoDate, type Ymd } from './calendar.ts';
 import { boundsOf, crosswalk, edtfOf, precisionOf, validEdtf, type Bounds } from './interval.ts';
 import type { CalPoint, Mention, Resolution } from './model.ts';
 import { inParentheses, OPENER, type TimexExpression } from './plain.ts';
 import { recognise } from './recognise.ts';
-import { addDays, addMonths, daysInMonth } from './calendar.ts';
+import { addDays, addMonths, compare, daysInMonth, isoDate, parseIsoDate, type Ymd } from './calendar.ts';
 import { advance, copyState, enterSection, newState, noteBeginning, resolveAndAdvance, resolveContext, resolveMention, tenseAt, tenseOf, type Mode, type NarrativeState, type Scope } from './resolve.ts';
 import { timexOf } from './timex.ts';
 
@@ -84,10 +83,9 @@ function partOfUnitBounds(x: Resolved): { from: CalPoint; to: CalPoint } | undef
   const p = x.r.point;
   if (!ref || !p || p.gran === 'day') return undefined;
   const whole = boundsOf(p);
-  const key = (d: Ymd) => d.y * 10000 + d.m * 100 + d.d;
-  if (key(ref) < key(whole.start) || key(ref) > key(whole.end)) return undefined;
+  if (compare(ref, whole.start) < 0 || compare(ref, whole.end) > 0) return undefined;
   const [s, e] = x.m.qualifier === 'before' ? [whole.start, addDays(ref, -1)] : [addDays(ref, 1), whole.end];
-  if (key(s) > key(e)) return undefined;
+  if (compare(s, e) > 0) return undefined;
   return { from: { gran: 'day', ...s }, to: { gran: 'day', ...e } };
 }
 
@@ -307,11 +305,11 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         if (d) dates.set(si, d);
         continue;
       }
-      const part = partOfUnitBounds(pick);
-      const whole = part ?? pastSpanBounds(pick);
-      const vb = vagueBounds(pick) ?? whole;
+      // a span the words fix (`earlier this month`, `the past 24 hours`) is the time of the event
+      const fixed = partOfUnitBounds(pick) ?? pastSpanBounds(pick);
+      const vb = vagueBounds(pick) ?? fixed;
       if (vb) pick = { ...pick, r: { ...pick.r, point: vb.from, to: vb.to } };
-      if (whole) pick = { ...pick, m: { ...pick.m, qualifier: 'during' } };
+      if (fixed) pick = { ...pick, m: { ...pick.m, qualifier: 'during' } };
       const p = vb ? vb.from : pointOf(pick)!;
       const span = { start: pick.m.lead ?? pick.m.start, end: pick.m.end };
       const d = toSentenceDate(pick, p, span, text, clause, mode, undefined, s.span.start);

@@ -133,7 +133,7 @@ export function linkActors(
     const firstTok = tokens[m.first]!;
     const prevTok = tokens[m.first - 1];
     // `FSA-held al-Khalidiyah`: a named armed group holds it, and is a party of the sentence
-    const holds = proper && tokens[m.last + 1]!.raw.toLowerCase() === 'held' && ARMED_TYPES.has(gz.actors.get(proper.id)?.type ?? '');
+    const holds = proper && nextTok?.raw.toLowerCase() === 'held' && ARMED_TYPES.has(gz.actors.get(proper.id)?.type ?? '');
     if (isCompoundModifier(tokens, m.last) && !holds) {
       dropped.push({ text: surface, rule: 'actor.drop.compound' });
       continue;

@@ -3,13 +3,13 @@
 import type { ActorMention, Casualties, ClaimMention, EntityMention, Message } from '../types.ts';
 import { message } from '../diagnostics.ts';
 import { ARMED_TYPES, isCompoundModifier, linkActors, type ActorCandidate } from './actors.ts';
-import { unlistedPlaces } from './unlisted.ts';
 import { findCasualties } from './casualties.ts';
 import { findClaims, isSpeechVerb } from './claims.ts';
 import { compileGazetteer, countryOf, type CompiledGazetteer, type Gazetteer, type NameRef } from './gazetteer.ts';
 import { scanAliases, scanSlice, tokenize, tokenizeSlice, tokenizeText, type AliasIndex, type AliasMatch, type ScanRecord, type Token, type TokenizedText } from './matching.ts';
 import { findPeople, introduces, personCandidates, type People } from './people.ts';
 import { decidePlace, type PlaceContext } from './places.ts';
+import { unlistedPlaces } from './unlisted.ts';
 
 export { compileGazetteer, type CompiledGazetteer, type Gazetteer };
 export { unmatchedNames, gazetteerReport } from './report.ts';
@@ -252,6 +252,21 @@ function datelineEnd(text: string): number | undefined {
 
 const BYLINE_BEFORE = /^By\s+(?:(?:and\s+)?\p{Lu}\p{Ll}[\p{L}.'-]*\s+){1,8}(?=\p{Lu}{3,})/u;
 
+/** Why a place name in the sentence names no place of its event (a rule id), if it does not. */
+function notAPlace(gz: CompiledGazetteer, m: AliasMatch<NameRef>, tokens: Token[], text: string, dateline: number | undefined): string | undefined {
+  // `Admiral Togo`, `President Chad ...`: a person's name after a title; `the Vietnam War`: an event's name
+  const before = tokens[m.first - 1];
+  const after = tokens[m.last + 1];
+  if ((before?.capital && PERSON_TITLES.has(before.raw) && before.end + 1 === m.start) || (after?.raw === 'War' && after.start === m.end + 1)) return 'place.drop.name-part';
+  // A name that opens with a Romance article is named with it: `Salvador, Bahia` is no El Salvador.
+  if (m.targets.every((t) => ROMANCE_ARTICLE.test(gz.places.get(t.value.id)?.name ?? '')) && !ROMANCE_ARTICLE.test(text.slice(m.start, m.end))) return 'place.drop.article';
+  // `Britain-based`, `Saudi-linked`: an adjective.
+  if (isCompoundModifier(tokens, m.last)) return 'place.drop.compound';
+  // `DAMASCUS: The Syrian regime said`, `BEIRUT (AFP) -`, `BEIRUT, Lebanon, February 11 -`: where the story was filed from.
+  if (dateline !== undefined && m.end <= dateline) return 'place.drop.dateline';
+  return undefined;
+}
+
 const CAPITAL_NOT_AFTER = new Set(['to', 'in', 'at', 'from', 'of', 'on', 'into', 'near', 'outside', 'around', 'toward', 'towards', 'the']);
 
 /** The government a match names when it is a capital alone (a place, no actor's name). */
@@ -306,28 +321,9 @@ export function normalizeSentence(text: string, offset: number, ctx: NormalizeCo
     if (!m.targets.some((t) => t.value.kind === 'place')) continue;
     // A proper actor name that is also a place name (`Al-Watan`) reads as the actor.
     if (m.targets.some((t) => t.value.kind === 'actor' && !t.value.generic)) continue;
-    // `Admiral Togo`, `President Chad ...`: a person's name after a title; `the Vietnam War`: an
-    // event's name
-    const before = tokens[m.first - 1];
-    const after = tokens[m.last + 1];
-    if ((before?.capital && PERSON_TITLES.has(before.raw) && before.end + 1 === m.start) || (after?.raw === 'War' && after.start === m.end + 1)) {
-      rules.push('place.drop.name-part');
-      continue;
-    }
-    // A name that opens with a Romance article is named with it: `Salvador, Bahia` is no El Salvador.
-    if (m.targets.every((t) => ROMANCE_ARTICLE.test(gz.places.get(t.value.id)?.name ?? '')) && !ROMANCE_ARTICLE.test(text.slice(m.start, m.end))) {
-      rules.push('place.drop.article');
-      continue;
-    }
-    // `Britain-based`, `Saudi-linked`: an adjective, not a place of the event.
-    if (isCompoundModifier(tokens, m.last)) {
-      rules.push('place.drop.compound');
-      continue;
-    }
-    // `DAMASCUS: The Syrian regime said`, `BEIRUT (AFP) -`, `BEIRUT, Lebanon, February 11 -`:
-    // where the story was filed from.
-    if (dateline !== undefined && m.end <= dateline) {
-      rules.push('place.drop.dateline');
+    const drop = notAPlace(gz, m, tokens, text, dateline);
+    if (drop) {
+      rules.push(drop);
       continue;
     }
     const d = decidePlace(gz, m, text, offset, placeCtx);
