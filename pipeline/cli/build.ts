@@ -104,7 +104,13 @@ if (mode === 'out') {
   const differing = compareWithPublishedFacts(join(dist as string, `v${latest}`), release.facts);
   writer.abort();
   tidy();
-  if (differing.length) fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}`);
+  if (differing.length) {
+    // only the descriptive files (the card, the data package's text, the landing page): the data is
+    // the same, and `make` has nothing to release; a patch release carries the new text
+    const descriptive = differing.every((f) => /^(?:README\.md|datapackage\.json|index\.html|SHA256SUMS|CHANGELOG\.md)$/.test(f));
+    const hint = descriptive ? `; only descriptive files changed: cut a patch release with \`make release VERSION=${nextPatch(latest ?? "0.0.0")}\`` : '; run `make` to publish a new release';
+    fail(`check: rebuilding v${latest} from raw/ gives different bytes in ${differing.length} file(s): ${differing.join(', ')}${hint}`);
+  }
   process.stderr.write(`check: v${latest} rebuilt byte for byte (${release.facts.size} files)\n`);
   process.exit(0);
 } else {
@@ -145,4 +151,10 @@ function done(out: string): void {
 
 function readJsonIfAny(p: string): unknown {
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : undefined;
+}
+
+/** The version after `v` with its patch number one up (`2.3.0` -> `2.3.1`). */
+function nextPatch(v: string): string {
+  const [a, b, c] = v.split('.').map(Number);
+  return `${a}.${b}.${(c ?? 0) + 1}`;
 }
