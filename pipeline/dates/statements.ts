@@ -15,8 +15,11 @@ import { timexOf } from './timex.ts';
 
 const BODY: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'caption', 'headline', 'related']);
 
-/** A mention resolved; `before` is the story's time before it, `now` the publication's day in news. */
-interface Resolved { m: Mention; r: Resolution; before?: CalPoint; now?: Ymd }
+/**
+ * A mention resolved; `before` is the story's time before it, `now` the publication's day in news,
+ * `quoted` that it lies inside a quotation (opened in its sentence or an earlier one of the paragraph).
+ */
+interface Resolved { m: Mention; r: Resolution; before?: CalPoint; now?: Ymd; quoted?: boolean }
 
 
 function pointOf(x: Resolved): CalPoint | undefined {
@@ -25,6 +28,8 @@ function pointOf(x: Resolved): CalPoint | undefined {
   // "now", "currently", "within days", "in the coming weeks" mean the story's current time
   if ((k.kind === 'present' || k.kind === 'past' || x.m.prospective) && x.before) return { ...x.before };
   if (k.kind === 'vague-offset' && x.before) return { ...x.before };
+  // a speaker's `today` in a narrative's quotation: the day the story has reached
+  if (k.kind === 'deictic' && k.n === 0 && x.quoted && !x.now && x.before?.gran === 'day') return { ...x.before };
   if (k.kind === 'duration') return pastSpanBounds(x)?.from;
   return undefined;
 }
@@ -263,7 +268,7 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
         const r = m.event && eventSpan ? eventSpan.r
           : resolveAndAdvance(m, local, resolveContext(mode, dct, clause, s.span.start, m.start), { initial, aside: inParentheses(text, m.start) });
         record(m, r, si);
-        items.push({ m, r, ...(before ? { before } : {}), ...(mode === 'news' && dct ? { now: dct } : {}) });
+        items.push({ m, r, ...(before ? { before } : {}), ...(mode === 'news' && dct ? { now: dct } : {}), ...(m.anchor.kind === 'deictic' && insideQuotation(text, block.span.start, m.start) ? { quoted: true } : {}) });
       }
       for (const x of items) {
         if (x.m.anchor.kind === 'calendar' && !x.r.point && !x.m.noValue && !x.m.statementOnly) {
@@ -319,6 +324,16 @@ export function dateDocument(doc: Document, { expressions: listExpressions = tru
     }
   }
   return { dates, expressions, messages };
+}
+
+/** An odd number of double quotation marks between the paragraph's start and `at`. */
+function insideQuotation(text: string, from: number, at: number): boolean {
+  let n = 0;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) n++;
+  }
+  return n % 2 === 1;
 }
 
 function structuralState(d: Ymd): NarrativeState {

@@ -85,6 +85,12 @@ describe('dateDocument: headings, infobox, structure, news', () => {
     expect(expressions.find((e) => e.text === 'four days ago')?.val).toBe('2012-01-23');
   });
 
+  it("a narrative's `today` inside a quotation opened in an earlier sentence is the story's day; outside one, no date", () => {
+    const { dates } = dateDocument(narrative('On 27 January 2012 an attack took place. A doctor said "Alawites left four days ago. Today we know why. We have seventy wounded." Today the district is empty.'));
+    expect(dates.get(2)).toMatchObject({ start: '2012-01-27', text: 'Today' });
+    expect(dates.has(4)).toBe(false);
+  });
+
   it("a narrative's quoted `yesterday` yields to the date of the speaking the sentence gives", () => {
     const { dates } = dateDocument(narrative('On 1 March 2017 talks resumed in Geneva. "A major assault on Homs took place yesterday," Ban told the General Assembly on 2 March 2012.'));
     expect(dates.get(1)).toMatchObject({ start: '2012-03-02', text: 'on 2 March 2012' });
